@@ -145,3 +145,17 @@ class ImportedFile(SQLModel, table=True):
     path: str
     kind: str
     imported_at: datetime
+
+
+class RejectedSuggestion(SQLModel, table=True):
+    """A suggestion the analyst rejected; it does not come back on re-import."""
+
+    __table_args__ = (UniqueConstraint("document_id", "quote"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    document_id: str = Field(foreign_key="document.id", index=True, ondelete="CASCADE")
+    quote: str = Field(sa_column=Column(Text, nullable=False))
+    start: int
+    end: int
+    analyst: str
+    rejected_at: datetime

@@ -26,7 +26,8 @@ def normalize(text: str, anchor: Anchor | date | datetime | str) -> Normalized:
     times = find_times(text, anchor)
     taken = [(t.start, t.end) for t in times]
     quantities = [
-        q for q in find_quantities(text)
+        q
+        for q in find_quantities(text)
         if not any(q.start < end and start < q.end for start, end in taken)
     ]
     return Normalized(anchor=anchor, quantities=quantities, times=times)

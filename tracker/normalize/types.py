@@ -11,10 +11,27 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 QUANTITY_QUALIFIERS = (
-    "exact", "approx", "at_least", "more_than", "at_most", "less_than", "nearly", "range", "vague",
+    "exact",
+    "approx",
+    "at_least",
+    "more_than",
+    "at_most",
+    "less_than",
+    "nearly",
+    "range",
+    "vague",
 )
 TIME_QUALIFIERS = (
-    "on", "in", "since", "until", "by", "between", "before", "after", "vague", "unresolved",
+    "on",
+    "in",
+    "since",
+    "until",
+    "by",
+    "between",
+    "before",
+    "after",
+    "vague",
+    "unresolved",
 )
 
 
