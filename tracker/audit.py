@@ -1,8 +1,26 @@
-"""Who changed what: the analyst's name for the audit log."""
+"""The audit log: who changed which claim, attribution, source or document, when, and how.
+
+A session event writes one AuditEntry per inserted, updated or deleted row of
+the audited tables, inside the same transaction as the change itself, so a
+rolled-back import leaves no audit trail of changes that never happened.
+Restoring a backup writes rows with plain inserts and is deliberately not
+audited again (the backup carries its own audit log).
+"""
 
 from __future__ import annotations
 
 import getpass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import event, insert, inspect
+from sqlalchemy.orm import Session, UOWTransaction
+
+from tracker.models import Attribution, AuditEntry, Claim, Document, Source
+
+AUDITED = (Claim, Attribution, Source, Document)
+# Full article texts are large; the log records that they changed, not the text.
+_ELIDED = {"text"}
 
 _analyst: str | None = None
 
@@ -20,3 +38,79 @@ def current_analyst() -> str:
         return getpass.getuser()
     except Exception:  # no login name (some containers): still record something honest
         return "unknown"
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    return value
+
+
+def _shown(column: str, value: Any) -> Any:
+    if column in _ELIDED and isinstance(value, str):
+        return f"<{len(value)} characters>"
+    return _plain(value)
+
+
+def _row_id(obj: Any) -> str:
+    identity = inspect(obj).identity
+    if identity:
+        return "/".join(str(part) for part in identity)
+    return str(getattr(obj, "id", ""))
+
+
+def _snapshot(obj: Any) -> dict:
+    mapper = inspect(obj).mapper
+    return {c.key: _shown(c.key, getattr(obj, c.key)) for c in mapper.column_attrs}
+
+
+def _changes(obj: Any) -> dict:
+    state = inspect(obj)
+    changed: dict[str, list[Any]] = {}
+    for attr in state.mapper.column_attrs:
+        history = state.attrs[attr.key].history
+        if not history.has_changes():
+            continue
+        old = history.deleted[0] if history.deleted else None
+        new = history.added[0] if history.added else None
+        if old != new:
+            changed[attr.key] = [_shown(attr.key, old), _shown(attr.key, new)]
+    return changed
+
+
+@event.listens_for(Session, "after_flush")
+def _record(session: Session, _flush: UOWTransaction) -> None:
+    # In after_flush the new/dirty/deleted sets still show what this flush wrote,
+    # and new rows already have their ids.
+    entries: list[dict] = []
+    now = datetime.now(UTC)
+    analyst = current_analyst()
+
+    def add(action: str, obj: Any, changes: dict) -> None:
+        entries.append(
+            {
+                "at": now,
+                "analyst": analyst,
+                "action": action,
+                "table_name": type(obj).__tablename__,
+                "row_id": _row_id(obj),
+                "changes": changes,
+            }
+        )
+
+    for obj in session.new:
+        if isinstance(obj, AUDITED):
+            add("insert", obj, _snapshot(obj))
+    for obj in session.dirty:
+        if isinstance(obj, AUDITED) and (changes := _changes(obj)):
+            add("update", obj, changes)
+    for obj in session.deleted:
+        if isinstance(obj, AUDITED):
+            add("delete", obj, _snapshot(obj))
+    if entries:
+        # A plain insert: adding ORM objects during a flush is not allowed.
+        session.connection().execute(insert(AuditEntry), entries)

@@ -18,6 +18,8 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine, make_url
 from sqlmodel import Session, create_engine
 
+import tracker.audit  # noqa: F401  (registers the audit log's session events)
+
 ENV_VAR = "TRACKER_DB"
 SQLITE_BUSY_TIMEOUT_MS = 5000
 
