@@ -1,0 +1,105 @@
+"""What scoring returns: one ClaimScore per claim (DOMAIN §5 fields), gathered in CaseScores."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from tracker.scoring.explain import Explanation
+
+
+@dataclass(frozen=True, slots=True)
+class AttributionRef:
+    """One appearance of a claim as the analyst would point at it."""
+
+    attribution: int | None  # Attribution.id (None for in-memory inputs without ids)
+    source: str  # originator's name
+    document: str  # document id
+    outlet: str | None  # the document's outlet name
+    quote: str
+    hedge: str | None  # the hedge as this outlet printed it
+    figure: str | None  # the figure this outlet printed, as normalized text ("9-11")
+
+    def to_json(self) -> dict:
+        return {
+            "attribution": self.attribution,
+            "source": self.source,
+            "document": self.document,
+            "outlet": self.outlet,
+            "quote": self.quote,
+            "hedge": self.hedge,
+            "figure": self.figure,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Discrepancy:
+    """Two outlets carrying one origin's statement differently: a reporting fault, not a
+    contradiction between sources (DOMAIN §4 property 5)."""
+
+    claim: str
+    origin: str
+    kind: str  # "value" (incompatible figures) or "hedge" (different hedges)
+    first: AttributionRef
+    second: AttributionRef
+    detail: str
+
+    def to_json(self) -> dict:
+        return {
+            "claim": self.claim,
+            "origin": self.origin,
+            "kind": self.kind,
+            "first": self.first.to_json(),
+            "second": self.second.to_json(),
+            "detail": self.detail,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimScore:
+    id: str
+    subject: str
+    origins: tuple[str, ...]  # independence groups, strongest first
+    corroboration: float  # [0, 1]
+    contradiction: float  # [0, 1]
+    credibility: int  # Admiralty 1-6
+    estimative: str  # ICD 203 phrase
+    probability: float  # the estimate the phrase names, in [0, 1]
+    corroborated_by: tuple[str, ...]  # claim ids
+    contradicted_by: tuple[str, ...]  # claim ids
+    discrepancies: tuple[Discrepancy, ...]
+    explanation: Explanation
+
+    def to_json(self, explain: bool = False) -> dict:
+        data: dict = {
+            "id": self.id,
+            "subject": self.subject,
+            "origins": list(self.origins),
+            "corroboration": round(self.corroboration, 4),
+            "contradiction": round(self.contradiction, 4),
+            "credibility": self.credibility,
+            "estimative": self.estimative,
+            "probability": round(self.probability, 4),
+            "corroborated_by": list(self.corroborated_by),
+            "contradicted_by": list(self.contradicted_by),
+            "discrepancies": [d.to_json() for d in self.discrepancies],
+        }
+        if explain:
+            data["explanation"] = self.explanation.to_json()
+        return data
+
+
+@dataclass(slots=True)
+class CaseScores:
+    """Scores of every claim (of one subject when asked), keyed by claim id."""
+
+    claims: dict[str, ClaimScore] = field(default_factory=dict)
+
+    def by_subject(self) -> dict[str, list[ClaimScore]]:
+        grouped: dict[str, list[ClaimScore]] = {}
+        for score in self.claims.values():
+            grouped.setdefault(score.subject, []).append(score)
+        return grouped
+
+    def to_json(self, explain: bool = False) -> dict:
+        ordered = sorted(self.claims.values(), key=lambda s: (s.subject, s.id))
+        return {"claims": [s.to_json(explain) for s in ordered]}
