@@ -1,9 +1,181 @@
-"""Dates and periods resolved against the anchor."""
+"""Dates and periods resolved against the anchor (DOMAIN §3).
+
+Atoms (a day, a month, a weekday, "the past two months" ...) are found by the
+patterns of ``dates_lexicon`` and resolved by ``dates_atoms``; here they are
+joined into ranges ("between Sept. 7 and Oct. 1", "from October to December",
+"October 10 and 11") and given the word in front of them as qualifier:
+
+- since X: X's first day to the anchor;   until/till/through X: up to X's last day;
+- by X: from the anchor to X (X is read forward: "by Dec. 30");
+- before X / after X: open on the far side; after X runs to the anchor;
+- in/during X: X itself; a bare day is ``on``, a longer bare period ``in``.
+The span covers the qualifying word (since, by, between, in ...), never "on".
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from tracker.normalize.dates_atoms import Resolved, day_in_month, resolve
+from tracker.normalize.dates_lexicon import BARE_DAY, CONNECTIVE, PATTERNS, PREFIX, URL
 from tracker.normalize.types import Anchor, TimeSpan
+
+MAX_TEXT = 1_000_000  # longer texts are read up to here: a time limit, not a silent guess
+_QUICK = re.compile(
+    r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|week|month|year|today|tomorrow"
+    r"|spring|summer|autumn|fall|winter|recent",
+    re.IGNORECASE,
+)
+_RANGE_OPENERS = {"between", "from", "beginning", "starting"}
+
+
+@dataclass(slots=True)
+class _Atom:
+    kind: str
+    start: int
+    end: int
+    match: re.Match[str]
+
+
+def _atoms(text: str) -> list[_Atom]:
+    blocked = [(u.start(), u.end()) for u in URL.finditer(text)]
+    found: list[_Atom] = []
+    for kind, pattern in PATTERNS:
+        for m in pattern.finditer(text):
+            start, end = m.span()
+            if kind == "year":
+                start, end = m.span("year") if m.group("year") else m.span("year2")
+            if start == end or any(s < end and start < e for s, e in blocked):
+                continue
+            found.append(_Atom(kind, start, end, m))
+    # The longest reading wins; among equals the pattern listed first.
+    order = {kind: i for i, (kind, _) in enumerate(PATTERNS)}
+    found.sort(key=lambda a: (-(a.end - a.start), order[a.kind], a.start))
+    kept: list[_Atom] = []
+    for atom in found:
+        if not any(k.start < atom.end and atom.start < k.end for k in kept):
+            kept.append(atom)
+    kept.sort(key=lambda a: a.start)
+    return kept
+
+
+def _prefix(text: str, start: int) -> re.Match[str] | None:
+    return PREFIX.search(text, max(0, start - 16), start)
+
+
+def _direction(word: str) -> str:
+    return "nearest" if word in ("by", "until", "till", "through", "thru") else "past"
+
+
+def _span(
+    text: str, start: int, end: int, res: Resolved, qualifier: str, anchor: Anchor
+) -> TimeSpan:
+    first, last = res.first, res.last
+    if res.unresolved:
+        return TimeSpan(text[start:end], start, end, None, None, "unresolved", None, res.vague)
+    if first is None or last is None:
+        return TimeSpan(text[start:end], start, end, None, None, "unresolved", None, res.vague)
+    if qualifier == "since":
+        last = max(anchor.last, first)
+    elif qualifier in ("until", "till", "through", "thru"):
+        qualifier = "until"
+        first = anchor.first if last > anchor.last else None
+    elif qualifier == "by":
+        first = anchor.first if last >= anchor.first else None
+    elif qualifier == "before":
+        first, last = None, res.first - timedelta(days=1)
+    elif qualifier == "after":
+        first = last + timedelta(days=1)
+        last = anchor.last if first <= anchor.last else None
+    elif qualifier in ("in", "during", "as of", "on", ""):
+        if res.qualifier:
+            qualifier = res.qualifier
+        elif qualifier in ("", "on", "as of"):
+            qualifier = "on" if res.granularity == "day" and first == last else "in"
+        else:
+            qualifier = "in"
+    return TimeSpan(text[start:end], start, end, first, last, qualifier, res.granularity, res.vague)
+
+
+def _second_end(
+    text: str, pos: int, first: Resolved, atoms: list[_Atom], index: int, anchor: Anchor, d: str
+) -> tuple[int, int, Resolved] | None:
+    """The other end of a range starting at ``pos``: the next atom, or a bare day
+    ("October 10 and 11") that inherits the first end's month."""
+    nxt = atoms[index + 1] if index + 1 < len(atoms) else None
+    if nxt is not None and nxt.start == pos:
+        res = resolve(nxt.kind, nxt.match, anchor, d)
+        return (index + 1, nxt.end, res) if res is not None and not res.unresolved else None
+    bare = BARE_DAY.match(text, pos)
+    if bare and first.granularity == "day" and first.month and first.year:
+        year = first.year if not first.year_given else first.year
+        res = day_in_month(first.month, int(bare.group("day")), year, anchor, d)
+        if res is not None:
+            return index, bare.end(), res
+    return None
+
+
+def _join(a: Resolved, b: Resolved) -> tuple[date, date] | None:
+    if a.first is None or b.last is None:
+        return None
+    first, last = a.first, b.last
+    if last < first and not b.year_given and b.last is not None:
+        last = date(last.year + 1, last.month, min(last.day, 28 if last.month == 2 else last.day))
+    elif last < first and not a.year_given:
+        first = date(first.year - 1, first.month, min(first.day, 28 if first.month == 2 else 31))
+    return (first, last) if first <= last else None
 
 
 def find_times(text: str, anchor: Anchor) -> list[TimeSpan]:
-    raise NotImplementedError
+    """Every date or period in ``text`` as an inclusive interval of days."""
+    if not text or not isinstance(text, str) or not _QUICK.search(text[:MAX_TEXT]):
+        return []
+    text_view = text[:MAX_TEXT]
+    try:
+        return _find(text_view, anchor)
+    except (ValueError, OverflowError):  # a date past year 9999 or before year 1
+        return []
+
+
+def _find(text: str, anchor: Anchor) -> list[TimeSpan]:
+    atoms = _atoms(text)
+    spans: list[TimeSpan] = []
+    i = 0
+    while i < len(atoms):
+        atom = atoms[i]
+        pre = _prefix(text, atom.start)
+        word = " ".join(pre.group("p").lower().split()) if pre else ""
+        direction = _direction(word)
+        res = resolve(atom.kind, atom.match, anchor, direction)
+        if res is None:
+            i += 1
+            continue
+        start = pre.start("p") if pre and word not in ("on", "as of") else atom.start
+        if spans and start < spans[-1].end:
+            start = atom.start
+        conn = None if res.unresolved else CONNECTIVE.match(text, atom.end)
+        joined = None
+        if conn and res.first is not None:
+            c = conn.group("c").lower()
+            opened = word in _RANGE_OPENERS
+            if (c == "and" and word == "between") or (c != "and" and (opened or c != "-")):
+                other = _second_end(text, conn.end(), res, atoms, i, anchor, direction)
+                if other is not None and (opened or other[2].granularity == res.granularity):
+                    span = _join(res, other[2])
+                    if span is not None:
+                        joined = (other, span)
+        if joined is not None:
+            (j, end, other_res), (first, last) = joined
+            if word not in _RANGE_OPENERS and pre is not None:
+                start = atom.start
+            gran = res.granularity if res.granularity == other_res.granularity else "day"
+            spans.append(TimeSpan(text[start:end], start, end, first, last, "between", gran))
+            i = j + 1
+            continue
+        if word in _RANGE_OPENERS:
+            start, word = atom.start, ""
+        spans.append(_span(text, start, atom.end, res, word, anchor))
+        i += 1
+    return spans

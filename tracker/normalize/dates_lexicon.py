@@ -1,0 +1,214 @@
+"""Words and compiled patterns of the date grammar (compiled once, at import).
+
+Each pattern finds one kind of "atom" (a day, a month, a weekday, a relative
+period ...); ``times`` joins atoms into ranges and applies the word in front
+of them (since, by, between ...).
+"""
+
+from __future__ import annotations
+
+import re
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
+    "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+# A bare "may" or "march" is usually a verb; as month names they need a date-ish neighbour.
+VERB_MONTHS = {"may", "march"}
+WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6, "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3,
+    "fri": 4, "sat": 5, "sun": 6,
+}  # fmt: skip
+SEASONS = {
+    "spring": (3, 5),
+    "summer": (6, 8),
+    "autumn": (9, 11),
+    "fall": (9, 11),
+    "winter": (12, 2),
+}
+
+_UNITS_WORDS = [
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+]  # fmt: skip
+CARDINALS = {w: i + 1 for i, w in enumerate(_UNITS_WORDS)} | {"twenty": 20, "thirty": 30}
+_ORD = [
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+    "seventeenth", "eighteenth", "nineteenth",
+]  # fmt: skip
+ORDINALS = {w: i + 1 for i, w in enumerate(_ORD)} | {"twentieth": 20, "thirtieth": 30}
+for _i, _w in enumerate(_ORD[:9]):
+    ORDINALS[f"twenty {_w}"] = ORDINALS[f"twenty-{_w}"] = 21 + _i
+    CARDINALS[f"twenty {_UNITS_WORDS[_i]}"] = CARDINALS[f"twenty-{_UNITS_WORDS[_i]}"] = 21 + _i
+ORDINALS["thirty first"] = ORDINALS["thirty-first"] = 31
+CARDINALS["thirty one"] = CARDINALS["thirty-one"] = 31
+# Counts in "over the past N months": "few" and "several" are vague (documented windows).
+COUNTS = CARDINALS | {"a": 1, "an": 1, "a couple of": 2, "couple of": 2, "a few": 3, "few": 3}
+VAGUE_COUNTS = {"a few", "few", "several", "a couple of", "couple of"}
+SEVERAL = 4  # "several weeks" reads as about four
+
+
+def _alt(words) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+_FULL_MONTHS = [m for m in MONTHS if len(m) > 4 or m in ("may", "june", "july")]
+_ABBR_MONTHS = [m for m in MONTHS if m not in _FULL_MONTHS]
+# "Oct." takes its dot; "August." does not (that dot ends the sentence).
+MONTH = rf"(?P<month>(?:{_alt(_FULL_MONTHS)})\b|(?:{_alt(_ABBR_MONTHS)})\b\.?)"
+WEEKDAY = rf"(?P<wd>{_alt(WEEKDAYS)})\b\.?"
+_WORD_DAY = _alt(list(ORDINALS) + list(CARDINALS))
+DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
+DAY_WORD = rf"(?P<dayword>{_WORD_DAY})\b"
+YEAR = r"(?P<year>1\d{3}|20\d{2})(?![\d])"
+COUNT = rf"(?P<n>\d{{1,3}}|{_alt(list(COUNTS) + ['several'])})"
+UNIT = r"(?P<unit>day|week|month|year|decade)s?"
+
+_I = re.IGNORECASE
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # Friday, October 13, 2023 / Oct. 2 / Oct-2 / May twenty-first / October 10
+    (
+        "mdy",
+        re.compile(
+            rf"\b(?:{WEEKDAY},?\s+)?{MONTH}(?:\.?\s*[-/]\s*|\.?\s+)(?:{DAY}|{DAY_WORD})"
+            rf"(?:\s*,?\s*{YEAR})?",
+            _I,
+        ),
+    ),
+    # 13 September 2023 / 1st Jan / Wed, 22 of Jan / second of Aug / 16. Nov. 2016
+    (
+        "dmy",
+        re.compile(
+            rf"(?<![\d.,$])\b(?:(?P<wd>{_alt(WEEKDAYS)})\b\.?,?\s+)?"
+            rf"(?:{DAY}\.?(?:\s+of)?|{DAY_WORD}\s+of)\s+{MONTH}(?:\s*,?\s*{YEAR})?",
+            _I,
+        ),
+    ),
+    # early October / mid-August / the end of August / last sept / June 2016 / October
+    (
+        "month",
+        re.compile(
+            r"\b(?:(?P<mod>early|mid|late|(?:the\s+)?(?:beginning|start|end|middle)\s+of|"
+            r"this|last|next|month\s+of)[-\s]+)?"
+            rf"{MONTH}(?:\s*,?\s*(?:of\s+)?{YEAR})?",
+            _I,
+        ),
+    ),
+    ("year_month", re.compile(rf"\b{YEAR}\s*,?\s*{MONTH}", _I)),
+    # 2023-10-16, 2015/08/12, 2015.5.13
+    (
+        "ymd",
+        re.compile(r"(?<![\d.])\b(?P<y>\d{4})[-/.](?P<a>\d{1,2})[-/.](?P<b>\d{1,2})\b(?![.\d])"),
+    ),
+    # 02/22/2016, 21/04/16, 21-04-2016, 13.5.2015, 08/12,2015
+    (
+        "dmy_num",
+        re.compile(
+            r"(?<![\d./])\b(?P<a>\d{1,2})[-/.](?P<b>\d{1,2})[-/.,](?P<y>\d{4}|\d{2})\b(?![./]\d)"
+        ),
+    ),
+    # 2016-11, 2015/3, 11/2016
+    (
+        "ym_num",
+        re.compile(r"(?<![\d./-])\b(?P<y>1\d{3}|20\d{2})\s*[-/.]\s*(?P<a>\d{1,2})\b(?![./-]?\d)"),
+    ),
+    (
+        "my_num",
+        re.compile(r"(?<![\d./-])\b(?P<a>\d{1,2})\s*[-/]\s*(?P<y>1\d{3}|20\d{2})\b(?![./-]?\d)"),
+    ),
+    # 2019-sep-1: odd layouts go to dateparser
+    ("odd", re.compile(r"\b\d{4}[-/][a-z]{3,9}[-/]\d{1,2}\b", _I)),
+    ("weekday_the", re.compile(rf"\b{WEEKDAY}\s+the\s+(?:{DAY}|{DAY_WORD})", _I)),
+    (
+        "weekday",
+        re.compile(
+            r"\b(?:(?P<rel>last|next|this|past|previous|coming)\s+(?:week\s+(?:on\s+)?)?)?"
+            r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+            r"(?:\s+(?:of\s+)?(?P<wk>next|last|this)\s+week)?",
+            _I,
+        ),
+    ),
+    ("the_day", re.compile(r"\bthe\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b", _I)),
+    (
+        "deictic",
+        re.compile(
+            r"\b(?:the\s+day\s+(?P<dir>before|after)\s+)?(?P<word>today|yesterday|tomorrow)\b", _I
+        ),
+    ),
+    (
+        "weekend",
+        re.compile(
+            r"\b(?:(?P<over>over|on|during)\s+)?(?P<rel>the|this|last|next|past)\s+weekend\b", _I
+        ),
+    ),
+    (
+        "into_next_year",
+        re.compile(r"\binto\s+next\s+year\b", _I),
+    ),
+    (
+        "rel_unit",
+        re.compile(
+            r"\b(?P<rel>last|this|next|past|previous|coming|current|the\s+past|the\s+previous|"
+            r"the\s+last|upcoming)\s+(?P<unit>week|month|year)\b",
+            _I,
+        ),
+    ),
+    (
+        "past_n",
+        re.compile(
+            r"\b(?:(?P<prep>over|in|during|for|within)\s+)?(?:the\s+)?(?P<dir>past|last|previous|next)\s+"
+            rf"{COUNT}\s*{UNIT}\b",
+            _I,
+        ),
+    ),
+    (
+        "recent",
+        re.compile(
+            r"\b(?:(?P<prep>in|over|during)\s+)?recent\s+(?P<unit>days|weeks|months|years)\b", _I
+        ),
+    ),
+    ("ago", re.compile(rf"\b{COUNT}\s+{UNIT}\s+ago\b", _I)),
+    (
+        "unresolved",
+        re.compile(
+            r"\b(?:(?:about|some|roughly|nearly|around|almost|approximately|just)\s+)?"
+            rf"{COUNT}\s+{UNIT}\s+(?:later|earlier|afterwards?)\b"
+            r"|\b(?:in\s+)?the\s+(?:days|weeks|months|years)\s+since\b",
+            _I,
+        ),
+    ),
+    (
+        "season",
+        re.compile(
+            r"\b(?:(?P<rel>the|this|last|next|in|during)\s+)(?P<s1>spring|summer|autumn|fall|winter)"
+            r"(?:\s+and\s+(?P<s2>spring|summer|autumn|fall|winter))?(?:\s+(?:of\s+)?"
+            rf"{YEAR})?\b",
+            _I,
+        ),
+    ),
+    ("quarter", re.compile(rf"\b(?P<q>[QH][1-4])(?:\s+{YEAR})?\b")),
+    # A year alone: only after a word that makes it a date, or before a comma ("In 2019, ...")
+    (
+        "year",
+        re.compile(
+            r"(?:\b(?:in|since|from|until|till|through|to|by|before|after|of|during|and|"
+            r"between|early|late|mid|year)|©)\s+"
+            r"(?P<year>1[89]\d{2}|20\d{2})(?![\d,.]\d|\w)"
+            r"|(?<![\w$€£.,-])(?P<year2>1[89]\d{2}|20\d{2})(?=,\s)",
+            _I,
+        ),
+    ),
+]
+
+PREFIX = re.compile(
+    r"\b(?P<p>between|from|since|until|till|through|thru|by|before|after|in|during|beginning|"
+    r"starting|as\s+of|on)\s+$",
+    _I,
+)
+CONNECTIVE = re.compile(r"\s*(?P<c>and|to|through|thru|until|till|-|–|—)\s*", _I)
+BARE_DAY = re.compile(r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?![.,]\d|:)")
+URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+", _I)
