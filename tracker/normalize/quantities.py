@@ -1,9 +1,512 @@
-"""Quantities: numerals in digits and words, qualifiers, ranges, units, items, rates."""
+"""Quantities: qualifiers, ranges, vague magnitudes, units, counted items and rates.
+
+``find_quantities(text)`` turns every figure in the text into a ``Quantity``
+(DOMAIN §3): "about 10 shipments" is approx 9..11 of "shipments"; "more than 1
+million rounds" is open above 1,000,000; "between 20 and 30" is [20, 30];
+"hundreds of thousands of shells" is vague 200,000..999,999; "about 180
+kilometers (110 miles)" is one quantity in km; "2,700 rounds more per day" is a
+rate per day. Years, dates, identifiers, footnotes and ordinals are not
+quantities (see ``numbers``).
+
+Numerals come from ``numbers.find_numbers``; units from ``units``. Each
+grammar step below looks at a short, bounded window next to the numeral, so
+the work is linear in the text and no pattern can backtrack without bound.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
+from tracker.normalize.numbers import Number, find_numbers
 from tracker.normalize.types import Quantity
+from tracker.normalize.units import GLUED_ONLY, UNIT_PATTERN, canonical, currency_before
+
+# "about 10" means 10 ± APPROX_TOLERANCE * 10: 9..11. One tolerance everywhere; change it here.
+APPROX_TOLERANCE = 0.10
+# "nearly 300" means at least 300 * (1 - NEARLY_TOLERANCE) and less than 300: [270, 300).
+NEARLY_TOLERANCE = 0.10
+# Words that name a count without a numeral: (low, high).
+VAGUE_COUNTS = {"several": (3.0, 7.0), "a few": (2.0, 4.0), "a handful of": (2.0, 5.0)}
+# "hundreds" is 200..999: a plural magnitude b means at least 2b and less than 10b.
+MAGNITUDES = {
+    "dozens": 12.0,
+    "tens": 10.0,
+    "hundreds": 100.0,
+    "thousands": 1e3,
+    "millions": 1e6,
+    "billions": 1e9,
+    "trillions": 1e12,
+}
+WINDOW = 60  # how far left or right of a numeral the grammar looks
+
+_QUALIFIERS_BEFORE: dict[str, str] = {}
+for _qualifier, _phrases in {
+    "approx": "about|around|approximately|roughly|some|an estimated|estimated|circa|ca.|"
+    "approx.|~|about some|something like|in the region of|on the order of",
+    "at_least": "at least|no fewer than|no less than|not less than|a minimum of|>=|≥|> =|"
+    "at least or equal to|bigger or equal than|greater or equal than|higher or equal than|"
+    "larger or equal than|greater than or equal to|bigger than or equal to|"
+    "more than or equal to|equal to or more than|equal to or greater than|"
+    "equal to or higher than|equal or greater than",
+    "more_than": "more than|over|in excess of|upwards of|greater than|larger than|higher than|"
+    "bigger than|above|exceeding|exceeds|exceed|exceeded|surpass|surpasses|surpassing|"
+    "beyond|>|well over|just over|well above|more then|larger then",
+    "at_most": "as many as|up to|at most|no more than|not more than|a maximum of|<=|≤|< =|"
+    "less than or equal to|smaller or equal than|lower or equal than|less or equal than|"
+    "smaller than or equal to|lower than or equal to|fewer than or equal to|"
+    "equal to or less than|equal to or fewer than|equal to or lower than|as much as|as high as",
+    "less_than": "less than|under|fewer than|below|lower than|smaller than|<|less then",
+    "nearly": "nearly|almost|just under|close to|just shy of|just below",
+    "exact": "equal to|equals to|equals|equaling to|equaling|equalling|exactly|precisely|=|"
+    "is equal to",
+}.items():
+    for _phrase in _phrases.split("|"):
+        _QUALIFIERS_BEFORE[_phrase] = _qualifier
+
+QUALIFIER_BEFORE = re.compile(
+    r"(?P<q>"
+    + "|".join(
+        (r"\b" if p[0].isalpha() else r"(?<![<>=~≥≤])") + re.escape(p).replace(r"\ ", r"\s{1,3}")
+        for p in sorted(_QUALIFIERS_BEFORE, key=len, reverse=True)
+    )
+    + r")\s{0,3}$",
+    re.IGNORECASE,
+)
+SUFFIX_QUALIFIER = re.compile(
+    r"\s{1,3}(?P<q>(?:or|and)\s(?:more|greater|higher|above|over|larger|bigger)(?:\sthan)?"
+    r"|(?:or|and)\s(?:less|fewer|lower|smaller|below|under)(?:\sthan)?|plus\b|\+"
+    r"|or\sequal(?:\sto)?(?:\sit)?)(?![\w])",
+    re.IGNORECASE,
+)
+RANGE_JOIN = re.compile(
+    r"\s{0,3}(?P<join>-|–|—|~|to|through|thru|and|or)\s{0,3}(?=[\d\w$€£-])", re.IGNORECASE
+)
+RANGE_OPENERS = re.compile(r"(?:\bbetween|\bfrom|\branging\sfrom)\s{1,3}$", re.IGNORECASE)
+PARENTHESIS_OPEN = re.compile(r"\s{0,2}\(\s{0,2}(?:about|some|roughly|around|approximately)?\s?")
+PARENTHESIS_CLOSE = re.compile(r"\s{0,2}\)")
+RATE = re.compile(
+    r"\s{1,3}(?:(?:more|less|fewer|extra|additional)\s{1,3})?"
+    r"(?:(?:per|a|each|every|an)\s{1,3}(?P<per>day|week|month|year|hour|minute|second)\b"
+    r"|(?P<adverb>daily|weekly|monthly|annually|yearly|hourly)\b)",
+    re.IGNORECASE,
+)
+VAGUE = re.compile(
+    r"\b(?:(?P<mult>tens|hundreds|dozens)\s{1,3}of\s{1,3})?"
+    r"(?P<base>dozens|hundreds|thousands|millions|billions|trillions)\b"
+    r"|\b(?P<word>several|a\s{1,3}few|a\s{1,3}handful\s{1,3}of)\b",
+    re.IGNORECASE,
+)
+MONTH_BEFORE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april"
+    r"|june|july|august|september|october|november|december)\.?,?\s{1,3}$",
+    re.IGNORECASE,
+)
+MONTH_AFTER = re.compile(
+    r"(?:st|nd|rd|th)?\s{0,3}(?:of\s)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
+    r"|january|february|march|april|june|july|august|september|october|november|december)\b",
+    re.IGNORECASE,
+)
+ITEM_WORDS = re.compile(r"\s{1,3}(?:of\s{1,3})?((?:[A-Za-z][\w'’-]{0,40}\s{0,2}){1,5})")
+ITEM_STOP = frozenset(
+    """of to in on at by for from with and or but nor the a an that which who whom whose
+    since until than then more less fewer per each every this these those it its their his her
+    our your is are was were be been being has have had will would could should may might can
+    must do does did not no as if so because while when where after before during between into
+    onto over under about around through across against among within without also just only
+    even still already again away back up down out off ago later earlier there here what how
+    why according said says say told reported likely beginning including while daily weekly
+    monthly annually yearly hourly extra additional another other""".split()
+)
+_OF = re.compile(r"\s{1,3}of\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class QuantityMatch:
+    """A quantity and the spans of its parts, for callers that need them (the evaluation).
+
+    ``figure`` covers qualifier, numerals and unit but not the item ("more than 1 million");
+    ``core`` covers numerals and unit only ("1 million", "$ 75 million", "ten miles").
+    """
+
+    quantity: Quantity
+    figure: tuple[int, int]
+    core: tuple[int, int]
+
+
+def _approx(value: float) -> tuple[float, float]:
+    spread = abs(value) * APPROX_TOLERANCE
+    return value - spread, value + spread
+
+
+def _interval(qualifier: str, value: float) -> tuple[float | None, float | None, bool, bool]:
+    """(low, high, low_open, high_open) for a single figure with a qualifier."""
+    if qualifier == "approx":
+        low, high = _approx(value)
+        return low, high, False, False
+    if qualifier == "at_least":
+        return value, None, False, False
+    if qualifier == "more_than":
+        return value, None, True, False
+    if qualifier == "at_most":
+        return None, value, False, False
+    if qualifier == "less_than":
+        return None, value, False, True
+    if qualifier == "nearly":
+        return value - abs(value) * NEARLY_TOLERANCE, value, False, True
+    return value, value, False, False
+
+
+def _suffix_qualifier(phrase: str, current: str) -> str:
+    phrase = phrase.lower()
+    if phrase.startswith("or equal"):
+        return {"more_than": "at_least", "less_than": "at_most"}.get(current, current)
+    if phrase in ("plus", "+") or any(
+        w in phrase for w in ("more", "greater", "higher", "above", "over", "larger", "bigger")
+    ):
+        return "at_least"
+    return "at_most"
+
+
+def _unit_after(text: str, end: int) -> tuple[str, int] | None:
+    m = UNIT_PATTERN.match(text, end, min(len(text), end + WINDOW))
+    if not m:
+        return None
+    spelling = m[0]
+    glued = not spelling[:1].isspace()
+    unit = canonical(spelling)
+    if unit is None:
+        return None
+    if spelling.strip("- ").lower() in GLUED_ONLY and not glued:
+        return None
+    return unit, m.end()
+
+
+def _item_after(text: str, end: int) -> tuple[str, int] | None:
+    m = ITEM_WORDS.match(text, end, min(len(text), end + WINDOW))
+    if not m:
+        return None
+    words: list[str] = []
+    stop_at = m.start(1)
+    for w in re.finditer(r"[A-Za-z][\w'’-]*", m[1]):
+        lower = w[0].lower()
+        if lower in ITEM_STOP or (len(words) and lower.endswith(("ed", "ly"))):
+            break
+        if lower.endswith(("ed", "ly")) and not words:
+            break
+        words.append(w[0])
+        stop_at = m.start(1) + w.end()
+    if not words:
+        return None
+    return " ".join(words), stop_at
+
+
+def _rate_after(text: str, end: int) -> tuple[str, int] | None:
+    m = RATE.match(text, end, min(len(text), end + WINDOW))
+    if not m:
+        return None
+    if m["per"]:
+        return m["per"].lower(), m.end()
+    adverb = m["adverb"].lower()
+    return {"daily": "day", "annually": "year", "yearly": "year"}.get(
+        adverb, adverb[:-2] if adverb.endswith("ly") else adverb
+    ), m.end()
+
+
+def _is_year_or_date(text: str, number: Number) -> bool:
+    before = text[max(0, number.start - 16) : number.start]
+    after = text[number.end : number.end + 16]
+    if MONTH_BEFORE.search(before) or (number.value < 32 and MONTH_AFTER.match(after)):
+        return True
+    return (
+        number.kind == "digits"
+        and number.text.isdigit()
+        and len(number.text) == 4
+        and 1900 <= number.value <= 2100
+    )
+
+
+class _Builder:
+    """One left-to-right pass over the numerals, consuming the ones a quantity absorbs."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.numbers = find_numbers(text)
+        self.vague = [m for m in VAGUE.finditer(text)]
+        self.out: list[QuantityMatch] = []
+
+    def number_at(self, index: int, pos: int) -> int | None:
+        """Index of the numeral starting exactly at ``pos`` (after index), if any."""
+        j = index + 1
+        if j < len(self.numbers) and self.numbers[j].start == pos:
+            return j
+        return None
+
+    def build(self) -> list[QuantityMatch]:
+        events: list[tuple[int, str, int]] = [(n.start, "n", i) for i, n in enumerate(self.numbers)]
+        events += [(m.start(), "v", i) for i, m in enumerate(self.vague)]
+        events.sort()
+        taken_until = 0
+        i = 0
+        while i < len(events):
+            pos, kind, index = events[i]
+            i += 1
+            if pos < taken_until:
+                continue
+            match = self._vague(self.vague[index]) if kind == "v" else self._number(index)
+            if match is None:
+                continue
+            self.out.append(match)
+            taken_until = match.quantity.end
+        return _merge_bounds(self.text, self.out)
+
+    # -- vague magnitudes ("hundreds of thousands of shells", "several ships")
+    def _vague(self, m: re.Match[str]) -> QuantityMatch | None:
+        text = self.text
+        if m["word"]:
+            low, high = VAGUE_COUNTS[re.sub(r"\s+", " ", m["word"].lower())]
+        else:
+            base = MAGNITUDES[m["base"].lower()]
+            if m["mult"]:
+                base *= MAGNITUDES[m["mult"].lower()]
+            low, high = 2 * base, 10 * base - 1
+        end = m.end()
+        unit = item = None
+        of = _OF.match(text, end)
+        after = of.end() if of else end
+        found_unit = _unit_after(text, after)
+        if found_unit and of:
+            unit, end = found_unit
+        elif (found_item := _item_after(text, end)) is not None:
+            item, end = found_item
+        return self._make(
+            m.start(),
+            end,
+            (m.start(), m.end()),
+            (m.start(), m.end()),
+            None,
+            low,
+            high,
+            "vague",
+            unit,
+            item,
+            None,
+        )
+
+    # -- a numeral and everything around it
+    def _number(self, index: int) -> QuantityMatch | None:
+        text = self.text
+        number = self.numbers[index]
+        if _is_year_or_date(text, number) and not self._has_unit_or_qualifier(number):
+            return None
+        start, end = number.start, number.end
+        value: float = number.value
+        high_value: float | None = None
+        core_start = start
+        currency = currency_before(text[max(0, start - 6) : start])
+        unit: str | None = None
+        if currency:
+            unit, length = currency
+            core_start = start - length
+        # range: "20 to 30", "20-30", "between 20 and 30", "from 200 to 300"
+        joined = RANGE_JOIN.match(text, end, min(len(text), end + 12))
+        if joined:
+            after = joined.end()
+            j = self.number_at(index, after)
+            if j is None and text[after : after + 1] in "$€£":
+                j = self.number_at(index, after + 1)
+            join = joined["join"].lower()
+            opener = RANGE_OPENERS.search(text[max(0, start - 20) : start])
+            allowed = join != "and" or opener is not None
+            if j is not None and allowed and self.numbers[j].value >= value:
+                high_value = self.numbers[j].value
+                # "20 to 30 million": the scale of the second numeral applies to both
+                if (
+                    number.kind == "digits"
+                    and high_value / max(value, 1e-12) >= 1000
+                    and (self.numbers[j].text.lower().endswith(("million", "billion", "thousand")))
+                ):
+                    scale = high_value / float(
+                        re.sub(r"[^\d.]", "", self.numbers[j].text.split()[0]) or 1
+                    )
+                    value *= scale
+                end = self.numbers[j].end
+        qualifier = "exact"
+        q_start = core_start
+        figure_start = core_start
+        if high_value is not None:
+            qualifier = "range"
+            opener = RANGE_OPENERS.search(text[max(0, start - 20) : start])
+            if opener:
+                figure_start = q_start = start - len(opener[0])
+        else:
+            before = QUALIFIER_BEFORE.search(text[max(0, core_start - 48) : core_start])
+            if before:
+                qualifier = _QUALIFIERS_BEFORE.get(
+                    re.sub(r"\s+", " ", before["q"].lower()), "exact"
+                )
+                figure_start = q_start = core_start - len(before[0])
+        found_unit = None if unit else _unit_after(text, end)
+        if found_unit:
+            unit, end = found_unit
+        core_end = end
+        suffix = SUFFIX_QUALIFIER.match(text, end, min(len(text), end + 30))
+        if suffix and high_value is None and not self._number_follows(index, suffix.end()):
+            qualifier = _suffix_qualifier(suffix["q"], qualifier)
+            end = suffix.end()
+        figure_end = end
+        # "180 kilometers (110 miles)": the parenthesis restates the same quantity
+        if unit:
+            end = self._absorb_conversion(index, end)
+        # "one" alone is a pronoun more often than a count ("one of the", "not one but two")
+        item: str | None = None
+        per: str | None = None
+        if unit is None:
+            found_item = _item_after(text, end)
+            if found_item:
+                item, end = found_item
+        if number.text.lower() == "one" and not item and qualifier == "exact" and not unit:
+            return None
+        if (found_rate := _rate_after(text, end)) is not None:
+            per, end = found_rate
+        if high_value is not None:
+            low, high, low_open, high_open = value, high_value, False, False
+            shown: float | None = None
+        else:
+            low, high, low_open, high_open = _interval(qualifier, value)
+            shown = value
+        return self._make(
+            q_start,
+            end,
+            (figure_start, figure_end),
+            (core_start, core_end),
+            shown,
+            low,
+            high,
+            qualifier,
+            unit,
+            item,
+            per,
+            low_open,
+            high_open,
+        )
+
+    def _number_follows(self, index: int, pos: int) -> bool:
+        gap = re.match(r"\s{0,3}", self.text[pos : pos + 3])
+        return self.number_at(index, pos + (gap.end() if gap else 0)) is not None
+
+    def _has_unit_or_qualifier(self, number: Number) -> bool:
+        text = self.text
+        if currency_before(text[max(0, number.start - 6) : number.start]):
+            return True
+        found = _unit_after(text, number.end)
+        if found and found[0] not in ("year", "month", "week", "day"):
+            return True
+        return bool(QUALIFIER_BEFORE.search(text[max(0, number.start - 48) : number.start]))
+
+    def _absorb_conversion(self, index: int, end: int) -> int:
+        text = self.text
+        opened = PARENTHESIS_OPEN.match(text, end, min(len(text), end + 20))
+        if not opened:
+            return end
+        j = self.number_at(index, opened.end())
+        if j is None:
+            return end
+        unit = _unit_after(text, self.numbers[j].end)
+        if not unit:
+            return end
+        closed = PARENTHESIS_CLOSE.match(text, unit[1])
+        return closed.end() if closed else end
+
+    def _make(
+        self,
+        start: int,
+        end: int,
+        figure: tuple[int, int],
+        core: tuple[int, int],
+        value: float | None,
+        low: float | None,
+        high: float | None,
+        qualifier: str,
+        unit: str | None,
+        item: str | None,
+        per: str | None,
+        low_open: bool = False,
+        high_open: bool = False,
+    ) -> QuantityMatch:
+        if low is not None and high is not None and low > high:
+            low, high = high, low
+        quantity = Quantity(
+            text=self.text[start:end],
+            start=start,
+            end=end,
+            value=value,
+            low=low,
+            high=high,
+            qualifier=qualifier,
+            unit=unit,
+            item=item,
+            per=per,
+            low_open=low_open,
+            high_open=high_open,
+        )
+        return QuantityMatch(quantity, figure, core)
+
+
+_BOUND_JOIN = re.compile(r"\s{0,3}(?:,\s{0,3})?(?:and|but|,)\s{1,3}$", re.IGNORECASE)
+_LOWER = ("more_than", "at_least")
+_UPPER = ("less_than", "at_most")
+
+
+def _merge_bounds(text: str, matches: list[QuantityMatch]) -> list[QuantityMatch]:
+    """ "more than 10 and less than 20" is one range (10, 20), when the bounds are compatible."""
+    out: list[QuantityMatch] = []
+    for match in matches:
+        prev = out[-1] if out else None
+        if prev is not None:
+            a, b = prev.quantity, match.quantity
+            between = text[a.end : b.start]
+            pair = {a.qualifier, b.qualifier}
+            if (
+                (
+                    _BOUND_JOIN.fullmatch(" " + between if between[:1] != " " else between)
+                    or between.strip().lower() in ("and", "but", ",", ", and")
+                )
+                and (pair <= set(_LOWER + _UPPER))
+                and len(pair & set(_LOWER)) == 1
+                and len(pair & set(_UPPER)) == 1
+            ):
+                lower, upper = (a, b) if a.qualifier in _LOWER else (b, a)
+                if lower.low is not None and upper.high is not None and lower.low < upper.high:
+                    merged = Quantity(
+                        text=text[a.start : b.end],
+                        start=a.start,
+                        end=b.end,
+                        value=None,
+                        low=lower.low,
+                        high=upper.high,
+                        qualifier="range",
+                        unit=a.unit or b.unit,
+                        item=b.item or a.item,
+                        per=b.per or a.per,
+                        low_open=lower.low_open,
+                        high_open=upper.high_open,
+                    )
+                    out[-1] = QuantityMatch(
+                        merged, (prev.figure[0], match.figure[1]), (prev.core[0], match.core[1])
+                    )
+                    continue
+        out.append(match)
+    return out
+
+
+def find_quantity_matches(text: str) -> list[QuantityMatch]:
+    """Every quantity with the spans of its parts; see ``QuantityMatch``."""
+    if not isinstance(text, str) or not text:
+        return []
+    return _Builder(text).build()
 
 
 def find_quantities(text: str) -> list[Quantity]:
-    raise NotImplementedError
+    """Every quantity in ``text``, left to right, spans not overlapping (DOMAIN §3)."""
+    return [m.quantity for m in find_quantity_matches(text)]

@@ -1,0 +1,267 @@
+"""Numerals in digits and words: "2,700", "1.5 million", "5k", "10 1/2", "one hundred and
+twenty", "a dozen", "half a million".
+
+``find_numbers(text)`` returns every numeral with its span and value, after
+dropping what is not a figure: identifiers ("Pier No. 3", "Mangyongbong-92",
+"RL32137"), footnote markers ("August.2"), list markers, ordinals ("4th"),
+clock times, numbers inside URLs and e-mail addresses, and numerals too long to
+be a figure (an account number, a run of a thousand digits).
+
+Every pattern is compiled once at import and is free of nested unbounded
+repetition, so no input can make it backtrack catastrophically.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A numeral with more digits than this is an identifier (phone, account, hash), not a figure;
+# it also keeps float() far from overflow.
+MAX_DIGITS = 18
+
+UNITS = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+}
+TEENS = {
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fourty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+# Suffixes written right after digits: "5k", "$2bn", "1.5 million".
+DIGIT_SCALES = {
+    "k": 10**3,
+    "thousand": 10**3,
+    "hundred": 100,
+    "dozen": 12,
+    "m": 10**6,
+    "mn": 10**6,
+    "million": 10**6,
+    "bn": 10**9,
+    "b": 10**9,
+    "billion": 10**9,
+    "trillion": 10**12,
+}
+FRACTION_WORDS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3, "fourth": 0.25, "fifth": 0.2}
+
+_WORD = "|".join(
+    sorted([*UNITS, *TEENS, *TENS, *SCALES, "hundred", "dozen"], key=len, reverse=True)
+)
+_SCALE_WORD = r"(?:hundred|thousand|million|billion|trillion|dozen)"
+
+NUMERAL = re.compile(
+    rf"""
+    (?P<half>\b(?:(?:one|a)[\s-]+)?half[\s-]+(?:a[\s-]+)?{_SCALE_WORD}\b)
+  | (?P<frac>\b(?:one|a|three|two)[\s-](?:half|quarter|third|fourth|fifth)s?\b)
+  | (?P<digits>
+        (?<![\w.,])[-\u2212]?(?:\d{{1,3}}(?:,\d{{3}})+(?![\d,]\d)|\d+)(?:\.\d+)?
+        (?:\s+\d{{1,3}}/\d{{1,3}}(?!\d)|/\d+(?![\d/]))?
+    )
+    (?:(?P<sp>\s?)(?P<suffix>k|K|mn|bn|m|b|million|billion|trillion|thousand|hundred|dozen)\b)?
+  | (?P<words>\b(?:(?:{_WORD})|a(?=[\s-]+{_SCALE_WORD}\b))
+        (?:(?:[\s-]{{1,3}}|\s{{1,3}}and\s{{1,3}}|,\s{{1,3}})(?:{_WORD})\b){{0,16}}
+    )\b
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+_WORD_TOKEN = re.compile(rf"\b(?:{_WORD}|and|a)\b", re.IGNORECASE)
+_URL = re.compile(r"(?:https?://|www\.)\S{1,2000}|\S{1,200}@\S{1,200}\.\w{1,20}")
+_IDENT_BEFORE = re.compile(
+    r"(?:\bno\.?|\bnumber|\bnr\.?|#|(?:^|[^A-Za-z0-9])[A-Za-z]+-)\s?$", re.IGNORECASE
+)
+_FOOTNOTE_BEFORE = re.compile(r"[A-Za-z)][.,;:\u201d\u2019\"')]$")
+_LIST_MARKER = re.compile(r"(?:^|\n)[ \t]{0,12}$")
+_ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.IGNORECASE)
+_CLOCK_AFTER = re.compile(r"^:\d\d")
+_CLOCK_BEFORE = re.compile(r"\d:$")
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    start: int
+    end: int
+    value: float
+    kind: str  # "digits" | "words"
+    text: str
+
+    @property
+    def is_integer(self) -> bool:
+        return float(self.value).is_integer()
+
+
+def _words_value(tokens: list[str]) -> tuple[float, int] | None:
+    """Value of the longest valid prefix of number words, and how many tokens it used."""
+    total = 0
+    current = 0
+    last = "start"
+    last_scale = 10**18
+    used = 0
+    value_at_used: float | None = None
+    i = 0
+    while i < len(tokens):
+        word = tokens[i].lower()
+        if word == "and":
+            if last not in ("hundred", "scale") or i + 1 >= len(tokens):
+                break
+            last = "and"
+            i += 1
+            continue
+        if word == "a":
+            if last != "start" or i + 1 >= len(tokens):
+                break
+            current = 1
+            last = "a"
+            i += 1
+            continue
+        if word in UNITS or word in TEENS:
+            kind = "unit" if word in UNITS else "teen"
+            if last not in ("start", "tens", "hundred", "scale", "and"):
+                break
+            if last == "tens" and kind == "teen":
+                break
+            current += UNITS.get(word, TEENS.get(word, 0))
+            last = kind
+        elif word in TENS:
+            if last not in ("start", "hundred", "scale", "and"):
+                break
+            current += TENS[word]
+            last = "tens"
+        elif word == "hundred":
+            if last not in ("start", "a", "unit", "teen", "tens") or current % 100 == 0 and current:
+                break
+            current = max(current, 1) * 100
+            last = "hundred"
+        elif word == "dozen":
+            if last not in ("start", "a", "unit", "teen", "tens"):
+                break
+            current = max(current, 1) * 12
+            last = "hundred"
+        elif word in SCALES:
+            scale = SCALES[word]
+            if last not in ("start", "a", "unit", "teen", "tens", "hundred") or scale >= last_scale:
+                break
+            total += max(current, 1) * scale
+            current = 0
+            last_scale = scale
+            last = "scale"
+        else:
+            break
+        i += 1
+        used = i
+        value_at_used = total + current
+    if value_at_used is None:
+        return None
+    return float(value_at_used), used
+
+
+def _digits_value(text: str) -> float | None:
+    text = text.replace(",", "").replace("\u2212", "-")
+    if sum(ch.isdigit() for ch in text) > MAX_DIGITS:
+        return None
+    if "/" in text:
+        whole, _, frac = text.rpartition(" ") if " " in text.strip() else ("", "", text)
+        num, _, den = frac.partition("/")
+        if not den or int(den) == 0:
+            return None
+        value = int(num) / int(den)
+        if whole.strip():
+            base = float(whole)
+            value = base - value if base < 0 else base + value
+        return value
+    return float(text)
+
+
+def _excluded(text: str, start: int, end: int, urls: list[tuple[int, int]]) -> bool:
+    """Identifiers, footnotes, list markers, ordinals, clock times, URLs."""
+    if any(a <= start < b for a, b in urls):
+        return True
+    before = text[max(0, start - 12) : start]
+    after = text[end : end + 4]
+    if _IDENT_BEFORE.search(before) or _CLOCK_BEFORE.search(before):
+        return True
+    if _FOOTNOTE_BEFORE.search(before) and not before.endswith(("(", " ")):
+        return True
+    if _ORDINAL_AFTER.match(after) or _CLOCK_AFTER.match(after):
+        return True
+    # "1. U.S. Mission ..." at the start of a line is a list marker.
+    return bool(_LIST_MARKER.search(before) and after.startswith(". "))
+
+
+def find_numbers(text: str) -> list[Number]:
+    """Every numeral in ``text`` that can be a figure, left to right, without overlaps."""
+    urls = [(m.start(), m.end()) for m in _URL.finditer(text)]
+    found: list[Number] = []
+    for m in NUMERAL.finditer(text):
+        if m["half"]:
+            tail = m["half"].lower().split()[-1].split("-")[-1]
+            scale = SCALES.get(tail) or {"hundred": 100, "dozen": 12}[tail]
+            found.append(Number(m.start(), m.end(), 0.5 * scale, "words", m[0]))
+        elif m["frac"]:
+            parts = re.split(r"[\s-]+", m["frac"].lower())
+            head, name = parts[0], parts[-1].rstrip("s")
+            count = 1 if head in ("one", "a") else UNITS[head]
+            found.append(Number(m.start(), m.end(), count * FRACTION_WORDS[name], "words", m[0]))
+        elif m["digits"]:
+            value = _digits_value(m["digits"])
+            if value is None:
+                continue
+            end = m.end("digits")
+            suffix = m["suffix"]
+            if suffix:
+                # "5 m" is five metres, not five million; "5m" after "$" is money.
+                is_bare_m = suffix.lower() in ("m", "b") and (
+                    m["sp"] or not text[max(0, m.start() - 2) : m.start()].strip().endswith("$")
+                )
+                if not is_bare_m:
+                    value *= DIGIT_SCALES[suffix.lower()]
+                    end = m.end()
+            if _excluded(text, m.start(), m.end("digits"), urls):
+                continue
+            found.append(Number(m.start(), end, value, "digits", text[m.start() : end]))
+        elif m["words"]:
+            _add_words(text, m.start(), m.end(), found)
+    return found
+
+
+def _add_words(text: str, start: int, end: int, found: list[Number]) -> None:
+    tokens = list(_WORD_TOKEN.finditer(text, start, end))
+    i = 0
+    while i < len(tokens):
+        parsed = _words_value([t[0] for t in tokens[i:]])
+        if parsed is None:
+            i += 1
+            continue
+        value, used = parsed
+        first, last = tokens[i], tokens[i + used - 1]
+        found.append(
+            Number(first.start(), last.end(), value, "words", text[first.start() : last.end()])
+        )
+        i += used

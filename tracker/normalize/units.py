@@ -1,0 +1,201 @@
+"""Units with one canonical spelling each (DOMAIN §3), their dimension, and conversions.
+
+``UNIT_PATTERN`` matches a unit written after a number ("kilometers", "km",
+"mm", "US dollars", "%", "per cent"); ``CURRENCY_BEFORE`` a currency written
+before it ("$", "US$", "€"). ``canonical(spelling)`` gives the canonical unit and
+``convert(value, unit, to)`` converts within one dimension.
+"""
+
+from __future__ import annotations
+
+import re
+
+# canonical unit -> (dimension, factor to the dimension's base unit)
+UNITS: dict[str, tuple[str, float]] = {
+    "km": ("length", 1000.0),
+    "m": ("length", 1.0),
+    "cm": ("length", 0.01),
+    "mm": ("length", 0.001),
+    "mi": ("length", 1609.344),
+    "nmi": ("length", 1852.0),
+    "yd": ("length", 0.9144),
+    "ft": ("length", 0.3048),
+    "in": ("length", 0.0254),
+    "t": ("mass", 1000.0),
+    "kg": ("mass", 1.0),
+    "g": ("mass", 0.001),
+    "mg": ("mass", 1e-6),
+    "lb": ("mass", 0.45359237),
+    "oz": ("mass", 0.028349523125),
+    "l": ("volume", 1.0),
+    "ml": ("volume", 0.001),
+    "gal": ("volume", 3.785411784),
+    "bbl": ("volume", 158.987294928),
+    "cu ft": ("volume", 28.316846592),
+    "km2": ("area", 1e6),
+    "m2": ("area", 1.0),
+    "ha": ("area", 1e4),
+    "acre": ("area", 4046.8564224),
+    "mi2": ("area", 2589988.110336),
+    "ft2": ("area", 0.09290304),
+    "km/h": ("speed", 1 / 3.6),
+    "m/s": ("speed", 1.0),
+    "mph": ("speed", 0.44704),
+    "kn": ("speed", 0.514444),
+    "deg": ("angle", 1.0),
+    "rad": ("angle", 57.29577951308232),
+    "percent": ("ratio", 0.01),
+    "year": ("duration", 365.2425 * 86400),
+    "month": ("duration", 365.2425 * 86400 / 12),
+    "week": ("duration", 7 * 86400.0),
+    "day": ("duration", 86400.0),
+    "hour": ("duration", 3600.0),
+    "minute": ("duration", 60.0),
+    "second": ("duration", 1.0),
+    "byte": ("information", 1.0),
+    "kb": ("information", 1e3),
+    "mb": ("information", 1e6),
+    "gb": ("information", 1e9),
+    "tb": ("information", 1e12),
+}
+# Currencies have no fixed conversion between them; each is its own dimension.
+CURRENCIES = ("usd", "eur", "gbp", "jpy", "cny", "krw", "kpw", "rub", "uah", "cad", "aud", "chf")
+
+# spelling (lower case) -> canonical unit, for units written after the number
+_SPELLINGS: dict[str, str] = {}
+
+
+def _add(canonical_unit: str, *spellings: str) -> None:
+    for spelling in (canonical_unit, *spellings):
+        _SPELLINGS[spelling.lower()] = canonical_unit
+
+
+_add("km", "kilometer", "kilometers", "kilometre", "kilometres", "kms")
+_add("m", "meter", "meters", "metre", "metres")
+_add("cm", "centimeter", "centimeters", "centimetre", "centimetres")
+_add("mm", "millimeter", "millimeters", "millimetre", "millimetres")
+_add("mi", "mile", "miles")
+_add("nmi", "nautical mile", "nautical miles")
+_add("yd", "yard", "yards", "yds")
+_add("ft", "foot", "feet", "'")
+_add("in", "inch", "inches", '"')
+_add("t", "ton", "tons", "tonne", "tonnes", "metric tons", "metric tonnes")
+_add("kg", "kilogram", "kilograms", "kilo", "kilos", "kgs")
+_add("g", "gram", "grams", "gr")
+_add("mg", "milligram", "milligrams")
+_add("lb", "pound", "pounds", "lbs")
+_add("oz", "ounce", "ounces")
+_add("l", "liter", "liters", "litre", "litres")
+_add("ml", "milliliter", "milliliters", "millilitre", "millilitres")
+_add("gal", "gallon", "gallons")
+_add("bbl", "barrel", "barrels")
+_add("cu ft", "cubic foot", "cubic feet")
+_add("km2", "square kilometers", "square kilometres", "square kilometer", "sq km")
+_add("m2", "square meters", "square metres", "square meter", "sq m")
+_add("ha", "hectare", "hectares")
+_add("acre", "acres")
+_add("mi2", "square miles", "square mile", "sq mi")
+_add("ft2", "square feet", "square foot", "sq ft")
+_add("km/h", "kph", "kilometers per hour", "kilometres per hour", "kmh")
+_add("m/s", "meters per second", "metres per second")
+_add("mph", "miles per hour", "mile per hour")
+_add("kn", "knot", "knots")
+_add("deg", "degree", "degrees", "°")
+_add("rad", "radian", "radians")
+_add("percent", "%", "per cent", "pct", "percentage points")
+_add("year", "years", "yr", "yrs")
+_add("month", "months")
+_add("week", "weeks", "wk", "wks")
+_add("day", "days")
+_add("hour", "hours", "hr", "hrs", "h")
+_add("minute", "minutes", "min", "mins")
+_add("second", "seconds", "sec", "secs", "s")
+_add("byte", "bytes")
+_add("kb", "kilobyte", "kilobytes")
+_add("mb", "megabyte", "megabytes")
+_add("gb", "gigabyte", "gigabytes")
+_add("tb", "terabyte", "terabytes")
+_add("usd", "dollar", "dollars", "us dollars", "u.s. dollars", "us dollar", "bucks")
+_add("eur", "euro", "euros")
+_add("gbp", "pounds sterling", "sterling", "british pounds")
+_add("jpy", "yen", "japanese yen")
+_add("cny", "yuan", "renminbi", "rmb")
+_add("krw", "won", "south korean won")
+_add("kpw", "north korean won")
+_add("rub", "ruble", "rubles", "rouble", "roubles")
+_add("uah", "hryvnia", "hryvnias")
+_add("cad", "canadian dollar", "canadian dollars")
+_add("aud", "australian dollar", "australian dollars")
+_add("chf", "swiss franc", "swiss francs")
+
+# Symbols and codes written before the number.
+_BEFORE: dict[str, str] = {
+    "$": "usd",
+    "us$": "usd",
+    "us $": "usd",
+    "usd": "usd",
+    "u.s. $": "usd",
+    "€": "eur",
+    "eur": "eur",
+    "£": "gbp",
+    "gbp": "gbp",
+    "¥": "jpy",
+    "₩": "krw",
+    "krw": "krw",
+    "₽": "rub",
+    "rub": "rub",
+    "c$": "cad",
+    "c $": "cad",
+    "ca$": "cad",
+    "a$": "aud",
+    "a $": "aud",
+}
+
+# Units whose one-letter or symbol spelling must touch the number ("5%", "5'") or be a
+# whole word; the longest spelling wins so "square miles" beats "miles".
+_AFTER_ALTERNATIVES = sorted(_SPELLINGS, key=len, reverse=True)
+UNIT_PATTERN = re.compile(
+    r"[\s-]?(?:"
+    + "|".join(re.escape(s) + (r"(?![\w])" if s[-1].isalnum() else "") for s in _AFTER_ALTERNATIVES)
+    + ")",
+    re.IGNORECASE,
+)
+CURRENCY_BEFORE = re.compile(
+    "(?:" + "|".join(re.escape(s) for s in sorted(_BEFORE, key=len, reverse=True)) + r")\s?$",
+    re.IGNORECASE,
+)
+# Spellings so short or common that they are units only when glued to the number ("5m", "3s").
+GLUED_ONLY = frozenset({"m", "s", "h", "g", "t", "in", "l", "'", '"', "gr", "min", "won", "sec"})
+
+
+def canonical(spelling: str) -> str | None:
+    spelling = re.sub(r"\s+", " ", spelling.strip().lstrip("-").strip()).lower()
+    return _SPELLINGS.get(spelling) or _BEFORE.get(spelling)
+
+
+def currency_before(prefix: str) -> tuple[str, int] | None:
+    """The currency symbol that ``prefix`` ends with, and its length, if any."""
+    m = CURRENCY_BEFORE.search(prefix)
+    if not m:
+        return None
+    symbol = m[0].strip().lower()
+    # "USD" or "EUR" must be a whole word, not the end of "ABCUSD".
+    if symbol[0].isalpha() and m.start() > 0 and prefix[m.start() - 1].isalnum():
+        return None
+    return _BEFORE[re.sub(r"\s+", " ", symbol)], len(m[0])
+
+
+def dimension(unit: str) -> str | None:
+    if unit in CURRENCIES:
+        return unit
+    entry = UNITS.get(unit)
+    return entry[0] if entry else None
+
+
+def convert(value: float, unit: str, to: str) -> float:
+    """``value`` in ``unit`` expressed in ``to``; ValueError across dimensions."""
+    if unit == to:
+        return value
+    if unit not in UNITS or to not in UNITS or UNITS[unit][0] != UNITS[to][0]:
+        raise ValueError(f"cannot convert {unit} to {to}")
+    return value * UNITS[unit][1] / UNITS[to][1]
