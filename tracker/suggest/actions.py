@@ -1,0 +1,214 @@
+"""The analyst's answer to a suggestion: accept it as a claim, attach it, or reject it.
+
+Sources are never created here: a suggestion whose speaker the registry does
+not know must be given a source by name (one the registry knows) before it
+can become an attribution. A subject may be created on accept, because the
+analyst has just read and approved its name.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlmodel import Session, select
+
+from tracker.anchoring import CONTEXT_CHARS
+from tracker.audit import current_analyst
+from tracker.errors import UserError
+from tracker.models import Attribution, Claim, Document, RejectedSuggestion, Source, Subject
+from tracker.normalize.types import Quantity, TimeSpan
+from tracker.registry import SourceRegistry
+from tracker.suggest.suggestion import Suggestion
+from tracker.suggest.workflow import document_anchor, normalized, principal_quantity, suggest
+
+EDITABLE = (
+    "text",
+    "subject",
+    "stance",
+    "hedge",
+    "quantity",
+    "period",
+    "source",
+    "claim_id",
+    "cumulative",
+)
+
+
+def find_suggestion(session: Session, suggestion_id: str) -> Suggestion:
+    """The current suggestion with this id (a unique prefix is enough)."""
+    wanted = suggestion_id.strip().lower()
+    matches = [s for s in suggest(session) if s.id.startswith(wanted)] if wanted else []
+    if not matches:
+        raise UserError(f"suggestion {suggestion_id}: no such suggestion (run `tracker suggest`)")
+    if len(matches) > 1 and not any(s.id == wanted for s in matches):
+        raise UserError(
+            f"suggestion {suggestion_id}: ambiguous, matches {len(matches)} suggestions"
+        )
+    return next((s for s in matches if s.id == wanted), matches[0])
+
+
+def _source(session: Session, suggestion: Suggestion, name: str | None) -> Source:
+    if name:
+        found = SourceRegistry.from_session(session).exact(name)
+        if found is None:
+            raise UserError(f"suggestion {suggestion.id}: source {name!r} is not in the registry")
+        return found
+    if suggestion.source_id is None:
+        who = suggestion.speaker or "the speaker"
+        raise UserError(
+            f"suggestion {suggestion.id}: {who!r} is not a known source; "
+            "name one with --source (add it to sources.yaml first if it is new)"
+        )
+    source = session.get(Source, suggestion.source_id)
+    assert source is not None
+    return source
+
+
+def _attribution(
+    session: Session, suggestion: Suggestion, claim_id: str, source: Source
+) -> Attribution:
+    document = session.get(Document, suggestion.document)
+    text = document.text if document else ""
+    attribution = Attribution(
+        claim_id=claim_id,
+        source_id=_id(source.id),
+        document_id=suggestion.document,
+        quote=suggestion.quote,
+        start=suggestion.start,
+        end=suggestion.end,
+        prefix=text[max(0, suggestion.start - CONTEXT_CHARS) : suggestion.start],
+        suffix=text[suggestion.end : suggestion.end + CONTEXT_CHARS],
+        hedge=suggestion.hedge,
+    )
+    session.add(attribution)
+    return attribution
+
+
+def _id(value: int | None) -> int:
+    """A flushed row's primary key (rows read from or flushed to the database have one)."""
+    if value is None:
+        raise RuntimeError("row has no primary key; flush the session first")
+    return value
+
+
+def _slug(text: str) -> str:
+    return "-".join(re.findall(r"[a-z0-9]+", text.lower())[:6]) or "claim"
+
+
+def accept(session: Session, suggestion_id: str, **edits: Any) -> Claim:
+    """A new claim (and its first attribution) from the suggestion, with the analyst's edits.
+
+    Edits: text, subject, stance, hedge, quantity (text), period (text), source (a
+    registry name), claim_id, cumulative (for a new subject).
+    """
+    unknown = set(edits) - set(EDITABLE)
+    if unknown:
+        raise UserError(f"accept: cannot edit {', '.join(sorted(unknown))}")
+    suggestion = find_suggestion(session, suggestion_id)
+    source = _source(session, suggestion, edits.get("source"))
+    stance = edits.get("stance") or "asserts"
+    if stance not in ("asserts", "denies"):
+        raise UserError(
+            f"suggestion {suggestion.id}: stance must be asserts or denies, not {stance!r}"
+        )
+    subject = _subject(session, edits.get("subject") or suggestion.subject, edits.get("cumulative"))
+    text = edits.get("text") or suggestion.quote
+    claim_id = edits.get("claim_id") or f"{_slug(text)}-{suggestion.id[:4]}"
+    if session.get(Claim, claim_id) is not None:
+        raise UserError(f"suggestion {suggestion.id}: claim id {claim_id!r} already exists")
+    document = session.get(Document, suggestion.document)
+    quantity, period = _edited_figure(suggestion, edits, document)
+    claim = Claim(
+        id=claim_id,
+        subject_id=_id(subject.id),
+        text=text,
+        stance=stance,
+        hedge=edits["hedge"] if "hedge" in edits else suggestion.hedge,
+    )
+    _set_quantity(claim, quantity)
+    _set_period(claim, period)
+    session.add(claim)
+    session.flush()
+    _attribution(session, suggestion, claim.id, source)
+    session.flush()
+    return claim
+
+
+def _edited_figure(
+    suggestion: Suggestion, edits: dict[str, Any], document: Document | None
+) -> tuple[Quantity | None, TimeSpan | None]:
+    quantity = principal_quantity(suggestion.quantities)
+    period = next((t for t in suggestion.times if t.first is not None), None)
+    anchor = document_anchor(document) if document else None
+    if edits.get("quantity"):
+        reading = normalized(edits["quantity"], anchor)
+        quantity = reading.quantities[0] if reading and reading.quantities else None
+        if quantity is None:
+            raise UserError(f"suggestion {suggestion.id}: no quantity in {edits['quantity']!r}")
+    if edits.get("period"):
+        reading = normalized(edits["period"], anchor)
+        period = reading.times[0] if reading and reading.times else None
+        if period is None:
+            raise UserError(f"suggestion {suggestion.id}: no date or period in {edits['period']!r}")
+    return quantity, period
+
+
+def _subject(session: Session, name: str, cumulative: bool | None) -> Subject:
+    subject = session.exec(select(Subject).where(Subject.name == name)).first()
+    if subject is None:
+        subject = Subject(name=name, cumulative=bool(cumulative))
+        session.add(subject)
+        session.flush()
+    return subject
+
+
+def _set_quantity(claim: Claim, q: Quantity | None) -> None:
+    if q is None:
+        return
+    claim.quantity_text = q.text
+    claim.qty_value, claim.qty_low, claim.qty_high = q.value, q.low, q.high
+    claim.qty_low_open, claim.qty_high_open = q.low_open, q.high_open
+    claim.qty_qualifier, claim.qty_unit, claim.qty_item, claim.qty_per = (
+        q.qualifier,
+        q.unit,
+        q.item,
+        q.per,
+    )
+
+
+def _set_period(claim: Claim, t: TimeSpan | None) -> None:
+    if t is None:
+        return
+    claim.period_text = t.text
+    claim.period_first, claim.period_last = t.first, t.last
+    claim.period_qualifier, claim.period_granularity = t.qualifier, t.granularity
+
+
+def attach(
+    session: Session, suggestion_id: str, claim_id: str, source: str | None = None
+) -> Attribution:
+    """The suggestion as one more attribution of an existing claim."""
+    suggestion = find_suggestion(session, suggestion_id)
+    if session.get(Claim, claim_id) is None:
+        raise UserError(f"suggestion {suggestion.id}: no claim {claim_id!r}")
+    attribution = _attribution(session, suggestion, claim_id, _source(session, suggestion, source))
+    session.flush()
+    return attribution
+
+
+def reject(session: Session, suggestion_id: str) -> RejectedSuggestion:
+    """Never suggest this quote of this document again."""
+    suggestion = find_suggestion(session, suggestion_id)
+    row = RejectedSuggestion(
+        document_id=suggestion.document,
+        quote=suggestion.quote,
+        start=suggestion.start,
+        end=suggestion.end,
+        analyst=current_analyst(),
+        rejected_at=datetime.now(UTC),
+    )
+    session.add(row)
+    session.flush()
+    return row

@@ -1,0 +1,56 @@
+"""Which sentences are worth suggesting: the ones that say something datable or countable.
+
+Captions, credits, reference lists, datelines and donation appeals carry
+dates and numbers too; an analyst would reject every one of them, so they
+are left out before the normalizer runs.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A heading after which the rest of the article is apparatus, not reporting.
+END_OF_BODY = re.compile(
+    r"^\s*(references|notes|footnotes|endnotes|related posts|related content|read more|"
+    r"sources|bibliography)\s*$",
+    re.IGNORECASE,
+)
+_FURNITURE = re.compile(
+    r"©|copyright|all rights reserved|may not be republished|please contact|"
+    r"^images? source|^credit:|^photo:|^close-up view|^overview of|^graphic of|"
+    r"\b(updated|published)\s+\w+\.?\s+\d{1,2},\s+\d{4}\s+at\b|@\w|https?://",
+    re.IGNORECASE,
+)
+# Cheap test before the normalizer: a digit, a number word, a month or weekday, or a
+# relative period. The normalizer decides; this only spares it sentences with none.
+_MAYBE = re.compile(
+    r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|"
+    r"hundreds?|thousands?|millions?|billions?|half|several|few|"
+    r"jan(uary)?|feb(ruary)?|march|april|may|june|july|aug(ust)?|sept?(ember)?|oct(ober)?|"
+    r"nov(ember)?|dec(ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"weekend|yesterday|today|week|month|year|since|until)\b",
+    re.IGNORECASE,
+)
+# Sentences shorter than this (in words, outside figures and dates) are headings or datelines.
+MIN_WORDS = 6
+
+
+# The outlet talking to its readers ("you can help", "our reporting"), outside quotes.
+_TO_READERS = re.compile(r"\b(you|your|we|our|us)\b|^(You|Your|We|Our)\b")
+_QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
+_PLAIN_WORD = re.compile(r"(?<!\S)[a-z]+[,.;:]?(?!\S)")
+# A sentence needs this many plain lowercase words to be prose, not a dateline or credit.
+MIN_PROSE_WORDS = 3
+
+
+def is_furniture(sentence: str) -> bool:
+    """A caption, credit, link, dateline or appeal to readers rather than reporting."""
+    if _FURNITURE.search(sentence) or len(sentence.split()) < MIN_WORDS:
+        return True
+    if len(_PLAIN_WORD.findall(sentence)) < MIN_PROSE_WORDS:
+        return True
+    return bool(_TO_READERS.search(_QUOTED.sub("", sentence)))
+
+
+def may_carry_figure_or_date(sentence: str) -> bool:
+    return bool(_MAYBE.search(sentence))

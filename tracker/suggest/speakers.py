@@ -1,0 +1,217 @@
+"""Who says it: attribution cues in a sentence, and the speaker they name.
+
+A cue is a reporting verb or phrase ("according to X", "X said", "said X",
+"X told lawmakers", "X's analysis found", "images show"). The speaker is the
+noun phrase the cue points at, kept as written; resolving it to a Source is
+``resolve.py``'s job. A person's affiliation is read from the text around
+the name ("Joseph Byrne, a research fellow at RUSI", "National Security
+Council spokesman John Kirby"), and "he said" or "Shin said" refer back to the
+last named speaker of the document (``SpeakerMemory``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# A capitalized word, an acronym with dots, or a possessive of either.
+_TOK = r"(?:U\.S\.|U\.K\.|U\.N\.|[A-Z][\w\-]*|[A-Z]\.)(?:[’']s)?"
+_NAME = rf"{_TOK}(?:\s+(?:(?:of|for|and|the|on|de)\s+)?{_TOK})*"
+# Lowercase words that belong to a speaker phrase ("U.S. officials", "RUSI analysts").
+ROLE_WORDS = (
+    "officials|official|analysts|analyst|experts|expert|intelligence|services|service|"
+    "government|spokesman|spokesperson|spokeswoman|report|reports|analysis|researchers|"
+    "assessments|assessment|data|imagery|images|agency|authorities|military|ministry|"
+    "officers|sources|source|team|authors|researcher|fellow|commander|envoy|mission"
+)
+_ROLES = rf"(?:\s+(?:{ROLE_WORDS}))*"
+_SPEAKER = rf"(?P<who>(?:the\s+)?(?:(?:new|latest|recent)\s+)?{_NAME}{_ROLES})"
+# Words that open a phrase about evidence rather than a source.
+_EVIDENCE = (
+    r"(?:(?:new|latest|the|an?|satellite|these|those|recent|\s)+)?(?:images|image|imagery|photos)"
+)
+_NOT_NAMES = frozenset(
+    """January February March April May June July August September October November December
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday
+    Saturday Sunday This That These Those It The There He She They We I But And However
+    Although While In On At As If When Changes Subsequent Latest Satellite Through Since
+    Around After Before During With Analysis Not Some Many Most""".split()
+)
+ANALYSIS_CUES = frozenset({"analyzed by", "X's analysis found"})
+PRONOUNS = frozenset({"he", "she", "they", "it", "his", "her", "their"})
+
+_SAY = r"(?:said|says|say|told\s+\w+|stated|noted|notes|added|warned|warns|wrote|explained)"
+_REPORT = (
+    r"(?:estimated|estimates|estimate|alleged|alleges|alleging|reported|reports|found|finds|"
+    r"identified|identifies|concluded|concludes|announced|announces|argue|argues|believes|"
+    r"believe|claimed|claims|assessed|assesses|revealed|observed|determined|indicated)"
+)
+_PRONOUN = r"(?P<who>[Hh]e|[Ss]he|[Tt]hey|[Ii]t)"
+
+_AUX = r"(?:(?:have|has|had|also|further|jointly|recently|repeatedly|later)\s+)*"
+_VERB = rf"{_AUX}(?:(?:last|this|on)\s+\w+\s+)?(?:{_SAY}|{_REPORT})\b"
+
+# (name, pattern); earlier patterns win when several match one sentence.
+CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(rx))
+    for name, rx in (
+        (
+            "according to",
+            rf"[Aa]ccording to\s+(?:(?:a|the|new)\s+)?(?:(?:report|document|analysis|"
+            rf"data|estimate|assessment)\s+(?:obtained\s+)?(?:by|from)\s+)?"
+            rf"(?:(?:ship-tracking|tracking|research|analysis)\s+(?:site|firm|group)\s+)?{_SPEAKER}",
+        ),
+        ("according to images", rf"[Aa]ccording to\s+(?P<who>{_EVIDENCE})"),
+        ("analyzed by", rf"analy[sz]ed\s+by\s+(?:the\s+)?(?:[\w\-]+-based\s+)?{_SPEAKER}"),
+        (
+            "said X",
+            rf"(?:[,”\"]\s*|\s—\s*)(?:said|says|warns|warned|noted|added|points out|stated)\s+"
+            rf"(?:the\s+)?(?:[a-z’'\-]+\s+){{0,3}}?(?P<who>(?:the\s+)?{_NAME}{_ROLES})",
+        ),
+        ("pronoun said", rf"(?:^|[,”\"]\s*){_PRONOUN}\s+{_SAY}\b"),
+        (
+            "X's analysis found",
+            rf"(?:[Aa]nalysis|[Rr]eports?|[Ss]tudy)\s+by\s+{_SPEAKER}[^.;]*?\s"
+            rf"(?:found|finds|shows|showed|identified|concluded|suggests|examined|determined)\b",
+        ),
+        (
+            "X's report",
+            rf"(?P<who>{_TOK})[’']s\s+(?:[A-Z]\w+\s+)?(?:report|analysis|study|assessment)\b",
+        ),
+        ("X said", rf"{_SPEAKER}\s+{_VERB}"),
+        ("X, who ..., said", rf"(?P<who>{_NAME}),\s+[^.;]*?,[”\"]?\s+{_VERB}"),
+        ("X ... it said", rf"^(?:The\s+)?(?P<who>{_NAME})\s+[^.;]*?\bit\s+said\b"),
+        (
+            "images show",
+            rf"(?P<who>{_EVIDENCE})(?:\s+of\s+[\w\s]+?)?\s+(?:(?:seems|appears)\s+to\s+)?"
+            r"(?:show|shows|showed|suggest|suggests|indicate|indicates|reveal|reveals)\b",
+        ),
+        ("by his estimate", r"\b[Bb]y\s+(?P<who>his|her|their)\s+(?:estimate|account|count)"),
+        ("pronoun says", rf"\b{_PRONOUN}\s+(?:{_SAY}|{_REPORT}|expects|thinks)\b"),
+    )
+)
+
+_AFFILIATION_AFTER = re.compile(
+    rf",\s+(?:a|an|the|senior|former|chief|head|who\s+now\s+works)\b[^,.;“”\"]*?\b"
+    rf"(?:at|of|for|with|from)\s+"
+    rf"(?:the\s+)?(?:[\w\-]+-based\s+[a-z\s]*?)?(?P<org>{_NAME})"
+)
+_AFFILIATION_BEFORE = re.compile(
+    rf"(?P<org>{_NAME})\s+(?:spokesman|spokesperson|spokeswoman|official|analyst|director|"
+    rf"chief|head|researcher|fellow)\s+$"
+)
+_PERSON = re.compile(r"^[A-Z][a-z’'\-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z’'\-]+){1,2}$")
+_POSSESSIVE = re.compile(r"[’']s$")
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerCue:
+    """The speaker phrase of one sentence, as written, with what the text says about it."""
+
+    speaker: str  # the name or phrase, trimmed of "the" and possessives
+    cue: str  # which pattern found it
+    start: int  # offsets of the phrase in the sentence
+    end: int
+    person: str | None = None  # "Joseph Byrne" when the speaker is a named person
+    affiliation: str | None = None  # "RUSI" when the text says where the person works
+    evidence: bool = False  # "images show": the document's own reading of imagery
+
+
+def clean_phrase(text: str) -> str:
+    """'the Royal United Services Institute’s' -> 'Royal United Services Institute'."""
+    text = re.sub(r"\s+", " ", text).strip(" ,")
+    text = re.sub(r"^(?:the|a|an|new|latest|recent)\s+", "", text, flags=re.IGNORECASE)
+    return _POSSESSIVE.sub("", text)
+
+
+def _strip_roles(text: str) -> str:
+    """'U.S. officials' -> 'U.S.'; 'RUSI analysts' -> 'RUSI'."""
+    return re.sub(rf"(?:\s+(?:{ROLE_WORDS}))+$", "", text)
+
+
+def _drop_leading_non_names(text: str) -> str:
+    """'As Oliemans' -> 'Oliemans'; 'However' -> ''."""
+    words = text.split()
+    while words and words[0] in _NOT_NAMES:
+        words.pop(0)
+    return " ".join(words)
+
+
+def _affiliation(sentence: str, start: int, end: int) -> str | None:
+    after = _AFFILIATION_AFTER.match(sentence, end)
+    if after:
+        return clean_phrase(after.group("org"))
+    before = _AFFILIATION_BEFORE.search(sentence[:start])
+    if before:
+        return clean_phrase(before.group("org"))
+    return None
+
+
+def find_cue(sentence: str) -> SpeakerCue | None:
+    """The attribution cue of ``sentence`` and the speaker it names, or None."""
+    for name, pattern in CUES:
+        for m in pattern.finditer(sentence):
+            raw = m.group("who")
+            start = m.start("who")
+            end = m.end("who")
+            phrase = clean_phrase(raw)
+            if name.startswith("pronoun"):
+                return SpeakerCue(phrase.lower(), name, start, end)
+            if name in ("images show", "according to images"):
+                return SpeakerCue(phrase, name, start, end, evidence=True)
+            phrase = _drop_leading_non_names(phrase)
+            if not phrase:
+                continue
+            person = phrase if _PERSON.match(phrase) else None
+            # "weapons expert Joost Oliemans": the name is the capitalized tail.
+            affiliation = _affiliation(sentence, start, end) if person else None
+            return SpeakerCue(phrase, name, start, end, person=person, affiliation=affiliation)
+    return None
+
+
+@dataclass
+class SpeakerMemory:
+    """Named speakers seen so far in one document, for "he said" and "Shin said"."""
+
+    persons: list[SpeakerCue] = field(default_factory=list)
+    last: SpeakerCue | None = None
+    # Whoever the text says analysed the imagery ("images, analyzed by RUSI"):
+    # later "images show" sentences are that analysis speaking.
+    analyst: SpeakerCue | None = None
+
+    def remember(self, cue: SpeakerCue) -> None:
+        if cue.person:
+            self.persons.append(cue)
+        if not cue.evidence:
+            self.last = cue
+        if cue.cue in ANALYSIS_CUES or "analysis" in cue.speaker.lower():
+            self.analyst = cue
+
+    def refer(self, cue: SpeakerCue) -> SpeakerCue:
+        """A pronoun or bare surname replaced by the speaker it refers to."""
+        if cue.evidence:
+            return self.analyst or cue
+        if cue.speaker in PRONOUNS:
+            if cue.speaker in ("he", "she", "his", "her"):
+                return self.persons[-1] if self.persons else cue
+            return self.last or cue
+        if " " not in cue.speaker:
+            for earlier in reversed(self.persons):
+                if earlier.person and earlier.person.split()[-1] == cue.speaker:
+                    return earlier
+        return cue
+
+
+def speaker_candidates(cue: SpeakerCue) -> list[str]:
+    """Texts to look up in the registry, most specific first."""
+    out: list[str] = []
+    if cue.person:
+        out.append(cue.person)
+    if cue.affiliation:
+        out.append(cue.affiliation)
+    out.append(cue.speaker)
+    stripped = _POSSESSIVE.sub("", _strip_roles(cue.speaker))
+    out.append(stripped)
+    if " and " in stripped:
+        out.extend(part.strip() for part in stripped.split(" and "))
+    return list(dict.fromkeys(x for x in out if x))

@@ -1,0 +1,209 @@
+"""Which subject a figure belongs to: what is counted, then what the words say.
+
+Claims are compared only inside a subject, so a wrong subject silently
+corroborates or contradicts. The number itself is never evidence: the 180 km
+between Najin and Dunay and the 180 miles between Tikhoretsk and the
+Ukrainian border share nothing but "180". A figure joins an existing subject
+only when it counts the same kind of thing (with a small synonym table:
+shipments, deliveries and loads are one kind; trips and round trips another),
+at the same rate, and, for measures like distances, about the same places.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from tracker.normalize.types import Quantity
+
+# Kinds of counted things; every word maps to its kind.
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "shipment": ("shipment", "delivery", "load", "consignment", "transfer", "cargo"),
+    "trip": ("trip", "round trip", "journey", "voyage", "crossing", "port call", "visit"),
+    "container": ("container", "shipping container", "box", "crate", "teu"),
+    "round": ("round", "shell", "artillery round", "artillery shell", "ammunition"),
+    "rocket": ("rocket", "missile"),
+    "vessel": ("vessel", "ship", "cargo ship", "cargo vessel", "freighter"),
+    "person": ("person", "people", "life", "lives", "soldier", "troop", "casualty", "ukrainian"),
+    "type": ("type", "kind"),
+}
+# Units measure a dimension; a subject of distances only takes distances.
+DIMENSIONS: dict[str, str] = {
+    "km": "distance",
+    "mi": "distance",
+    "m": "distance",
+    "nmi": "distance",
+    "usd": "money",
+    "eur": "money",
+    "kg": "mass",
+    "t": "mass",
+    "percent": "share",
+}
+# Places the seeds spell two ways; matched as one.
+PLACE_ALIASES = {"rajin": "najin", "dunai": "dunay", "danube": "dunay"}
+# Wording similarity (rapidfuzz token_set_ratio, 0-100) an event needs to join a subject.
+EVENT_WORDING_MIN = 70.0
+
+_KIND_OF: dict[str, str] = {word: kind for kind, words in SYNONYMS.items() for word in words}
+_WORD = re.compile(r"[A-Za-z][A-Za-z\-]*")
+_CAPS = r"[A-Z][a-z]+(?:[\s\-][A-Z][a-z]+)*"
+_PLACE = re.compile(rf"\b(?:between|from|to|in|at|near|and|via|of)\s+(?:the\s+)?(?P<place>{_CAPS})")
+_ROUTE = re.compile(
+    rf"\b(?:from|between)\s+(?:the\s+)?(?P<a>{_CAPS})(?:,[^,]{{0,20}},)?\s+(?:to|and)\s+"
+    rf"(?:the\s+)?(?P<b>{_CAPS})"
+)
+# Capitalized words that name no place: sentence openers, months, days.
+_NOT_PLACES = frozenset(
+    """the a an about more this that these those satellite some according it they he she
+    in on at by since after before during while with but and however although as if when
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday""".split()
+)
+
+
+def singular(word: str) -> str:
+    word = word.lower()
+    if word in ("lives", "people", "ammunition", "cargo"):
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes", "ses")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def kind_of(phrase: str | None) -> str | None:
+    """The kind of thing ``phrase`` counts ("six-meter shipping containers" -> container).
+
+    The head noun decides: in "munitions shipments" it is the shipments that
+    are counted, so the last word with a kind wins; two-word synonyms
+    ("round trip") go first.
+    """
+    if not phrase:
+        return None
+    words = [singular(w) for w in _WORD.findall(phrase)]
+    # Only the words before "of" name the counted thing ("rounds of artillery").
+    if "of" in words:
+        words = words[: words.index("of")]
+    found: str | None = None
+    for i, word in enumerate(words):
+        pair = f"{word} {words[i + 1]}" if i + 1 < len(words) else ""
+        if pair in _KIND_OF:
+            found = _KIND_OF[pair]
+        elif word in _KIND_OF and not (i > 0 and f"{words[i - 1]} {word}" in _KIND_OF):
+            found = _KIND_OF[word]
+    return found
+
+
+def _place_words(name: str) -> list[str]:
+    words = [w.lower() for w in re.split(r"[\s\-]+", name) if w]
+    return [PLACE_ALIASES.get(w, w) for w in words if w not in _NOT_PLACES]
+
+
+def places(text: str) -> set[str]:
+    """Words of the places ``text`` names after a preposition ("between Najin and Dunay"),
+    lower-cased, with the seeds' alternative spellings made one."""
+    out: set[str] = set()
+    for m in _PLACE.finditer(text):
+        out.update(_place_words(m.group("place")))
+    return out
+
+
+def route(text: str) -> str | None:
+    """'from North Korea to Russia' -> 'North Korea to Russia'; 'between A and B' likewise."""
+    m = _ROUTE.search(text)
+    return f"{m.group('a')} to {m.group('b')}" if m else None
+
+
+@dataclass
+class SubjectProfile:
+    """What an existing subject is about: its name and what its claims count."""
+
+    name: str
+    kinds: set[str] = field(default_factory=set)
+    dimensions: set[str] = field(default_factory=set)
+    rates: set[str | None] = field(default_factory=set)
+    cumulative: bool = False
+
+    @classmethod
+    def from_name(cls, name: str, cumulative: bool = False) -> SubjectProfile:
+        profile = cls(name=name, cumulative=cumulative)
+        head = re.split(r"[,(:;–—]", name, maxsplit=1)[0]
+        kind = kind_of(head)
+        if kind:
+            profile.kinds.add(kind)
+        lowered = name.lower()
+        if re.search(r"\b(distance|km|kilomet|miles?)\b", lowered):
+            profile.dimensions.add("distance")
+        if re.search(r"\b(per day|daily|a day)\b", lowered):
+            profile.rates.add("day")
+        return profile
+
+    def add_claim(self, item: str | None, unit: str | None, per: str | None) -> None:
+        """A claim's counted item is better evidence than the subject's name."""
+        kind = kind_of(item)
+        if kind:
+            self.kinds.add(kind)
+        if unit in DIMENSIONS:
+            self.dimensions.add(DIMENSIONS[unit])
+        self.rates.add(per)
+
+
+@dataclass(frozen=True, slots=True)
+class SubjectChoice:
+    name: str
+    existing: bool
+
+
+def _fits(q: Quantity, profile: SubjectProfile, sentence: str) -> bool:
+    rates = profile.rates or {None}
+    if q.per not in rates:
+        return False
+    if q.unit in DIMENSIONS:
+        if DIMENSIONS[q.unit] not in profile.dimensions:
+            return False
+        # A measure without shared places is a different measure.
+        return bool(places(sentence) & places(profile.name))
+    kind = kind_of(q.item)
+    return kind is not None and kind in profile.kinds
+
+
+def choose_subject(
+    quantity: Quantity | None, sentence: str, profiles: list[SubjectProfile]
+) -> SubjectChoice:
+    """The closest existing subject for this figure (or event), else a proposed name."""
+    if quantity is not None:
+        fitting = [p for p in profiles if _fits(quantity, p, sentence)]
+    else:
+        fitting = [
+            p for p in profiles if fuzz.token_set_ratio(sentence, p.name) >= EVENT_WORDING_MIN
+        ]
+    if fitting:
+        best = max(fitting, key=lambda p: fuzz.token_set_ratio(sentence, p.name))
+        return SubjectChoice(best.name, True)
+    return SubjectChoice(propose_name(quantity, sentence), False)
+
+
+def propose_name(quantity: Quantity | None, sentence: str) -> str:
+    """A new subject's name: what is counted or measured, and where."""
+    if quantity is None:
+        words = sentence.split()
+        short = " ".join(words[:10]).rstrip(",.;:")
+        return short + ("…" if len(words) > 10 else "")
+    around = sentence[max(0, quantity.start - 80) : quantity.end + 80]
+    where = [route(around) or ""] if route(around) else sorted(p.title() for p in places(around))
+    if quantity.unit in DIMENSIONS:
+        head = DIMENSIONS[quantity.unit]
+        measure = quantity.unit
+    else:
+        head = quantity.item or "items"
+        measure = "count"
+    name = head[0].upper() + head[1:]
+    if where:
+        name += ", " + ", ".join(where[:3])
+    suffix = f"per {quantity.per}" if quantity.per else measure
+    return f"{name} ({suffix})"
