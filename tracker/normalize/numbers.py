@@ -230,7 +230,14 @@ def find_numbers(text: str) -> list[Number]:
             count = 1 if head in ("one", "a") else UNITS[head]
             found.append(Number(m.start(), m.end(), count * FRACTION_WORDS[name], "words", m[0]))
         elif m["digits"]:
-            value = _digits_value(m["digits"])
+            digits = m["digits"]
+            # "October 14, 2023.3": a year and a footnote marker, not 2023.3
+            if (
+                re.fullmatch(r"(19|20)\d\d\.\d{1,2}", digits)
+                and not text[m.end("digits") : m.end("digits") + 1].isdigit()
+            ):
+                continue
+            value = _digits_value(digits)
             if value is None:
                 continue
             end = m.end("digits")

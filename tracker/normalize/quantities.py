@@ -102,6 +102,15 @@ MONTH_BEFORE = re.compile(
     r"|june|july|august|september|october|november|december)\.?,?\s{1,3}$",
     re.IGNORECASE,
 )
+# "between October 13 and 16": the second day of a date range
+MONTH_DAY_BEFORE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april"
+    r"|june|july|august|september|october|november|december)\.?\s{1,3}\d{1,2}(?:st|nd|rd|th)?"
+    r"\s{0,3}(?:and|to|through|-|–|until)\s{0,3}$",
+    re.IGNORECASE,
+)
+# "the Magyongbong 92", "Highway 35": a bare number right after a name is a designation
+NAME_BEFORE = re.compile(r"(?<![.!?:;\n]\s)(?<!^)\b[A-Z][a-z]{2,40}\s$")
 MONTH_AFTER = re.compile(
     r"(?:st|nd|rd|th)?\s{0,3}(?:of\s)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
     r"|january|february|march|april|june|july|august|september|october|november|december)\b",
@@ -190,12 +199,14 @@ def _item_after(text: str, end: int) -> tuple[str, int] | None:
     stop_at = m.start(1)
     for w in re.finditer(r"[A-Za-z][\w'’-]*", m[1]):
         lower = w[0].lower()
-        if lower in ITEM_STOP or (len(words) and lower.endswith(("ed", "ly"))):
-            break
-        if lower.endswith(("ed", "ly")) and not words:
+        # "delivered", "reportedly" end a noun phrase; "Russian-flagged" does not
+        if lower in ITEM_STOP or ("-" not in lower and lower.endswith(("ed", "ly"))):
             break
         words.append(w[0])
         stop_at = m.start(1) + w.end()
+        # a plural noun ends the item: "shells mean", "containers passing", "vessels went"
+        if len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is")):
+            break
     if not words:
         return None
     return " ".join(words), stop_at
@@ -217,6 +228,10 @@ def _is_year_or_date(text: str, number: Number) -> bool:
     before = text[max(0, number.start - 16) : number.start]
     after = text[number.end : number.end + 16]
     if MONTH_BEFORE.search(before) or (number.value < 32 and MONTH_AFTER.match(after)):
+        return True
+    if number.value < 32 and MONTH_DAY_BEFORE.search(
+        text[max(0, number.start - 30) : number.start]
+    ):
         return True
     return (
         number.kind == "digits"
@@ -365,7 +380,18 @@ class _Builder:
             found_item = _item_after(text, end)
             if found_item:
                 item, end = found_item
-        if number.text.lower() == "one" and not item and qualifier == "exact" and not unit:
+        bare = qualifier == "exact" and not unit and not item and high_value is None
+        if number.text.lower() == "one" and bare:
+            return None
+        # "92호", "3D", "4G": a numeral running into letters that are no unit is a name
+        if unit is None and text[number.end : number.end + 1].isalpha():
+            return None
+        if (
+            bare
+            and number.kind == "digits"
+            and NAME_BEFORE.search(text[max(0, number.start - 44) : number.start])
+            and not MONTH_BEFORE.search(text[max(0, number.start - 16) : number.start])
+        ):
             return None
         if (found_rate := _rate_after(text, end)) is not None:
             per, end = found_rate
