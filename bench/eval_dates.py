@@ -1,0 +1,157 @@
+"""Evaluators for the date and period specs (plugin of eval_normalizer).
+
+Run through the harness: ``.venv/bin/python bench/eval_normalizer.py``.
+
+What is compared (on top of the harness's CONVENTIONS 1, 5, 6, 7):
+- Each of our time spans from ``find_times(Input, Anchor.on(reference day))`` as
+  (span, first, last) against each of their ``date``/``daterange`` results as
+  (span, PastResolution). A case passes when the two lists are equal, so anything
+  extra we find fails it too.
+- Spans: a leading "in", "during", "on", "over" or "for" is dropped from both sides before
+  comparing. DOMAIN §3 keeps "in November" (the word is the qualifier) while their spans
+  keep it in some files and not others ("on this week" -> "this week", but "on Sunday of
+  next week").
+- Their ``date`` 0001-01-01 ("Feb 30", "fifth Sunday") marks text that is not a valid
+  day; in our terms nothing is found there.
+- Their period ends (convention 5 says exclusive) are not written one way everywhere,
+  so the end is read from the Timex:
+    * a calendar unit ("2016-11", "2016-W45", "XXXX-09") ends the day before ``endDate``;
+    * an explicit range "(A,B,P..)" whose end day is named in the text ("from 4 to 22",
+      "Oct. 2 to October 22") ends ON B, as convention 4 does for numbers: their half-open
+      "to" is the news reader's closed range;
+    * an explicit range that ends at the reference day ("past 3 weeks", "between Jan 22
+      and now") ends ON it: DOMAIN §3 reads "over the past two months" up to and including
+      the anchor;
+    * any other explicit range ("next 3 days") ends the day before B.
+
+Skips (the same cases for all three systems):
+- "no resolution given": their result carries no PastResolution (seasons such as "this
+  summer" resolve to ``{}``), so there is nothing to compare an interval against.
+
+Baselines: ``dateparser.search.search_dates`` (one call per case, English, the case's
+reference date as RELATIVE_BASE, past preferred) yields single days, scored by the same
+rule; quantulum3 finds no dates and passes exactly where nothing is expected.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from datetime import date, datetime, timedelta
+
+from eval_normalizer import PASS, Outcome, fail, reference_date, skip, spec_span
+
+from tracker.normalize.times import find_times
+from tracker.normalize.types import Anchor
+
+SKIP_NO_RESOLUTION = "no resolution given (seasons resolve to {} in their spec)"
+INVALID = "0001-01-01"
+_LEADING = re.compile(r"^(?:in|during|on|over|for)\s+", re.IGNORECASE)
+_RANGE_TIMEX = re.compile(r"^\((?P<a>[^,]+),(?P<b>[^,]+),")
+
+Row = tuple[int, int, date | None, date | None]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    m = _LEADING.match(text, start, end)
+    return (m.end(), end) if m else (start, end)
+
+
+def _their_last(result: dict, value: dict, past: dict) -> date:
+    end = date.fromisoformat(past["endDate"][:10])
+    timex = _RANGE_TIMEX.match(value.get("Timex", ""))
+    if timex is None:
+        return end - timedelta(days=1)
+    reference = result.get("_reference")
+    if reference is not None and end == reference:
+        return end
+    named = re.search(rf"(?<!\d)0?{end.day}(?!\d)", result.get("Text", ""))
+    return end if named else end - timedelta(days=1)
+
+
+def _skip_reason(case: dict) -> str | None:
+    for result in case["Results"]:
+        if not (result.get("Value") or {}).get("PastResolution"):
+            return SKIP_NO_RESOLUTION
+    return None
+
+
+def expected(case: dict) -> list[Row]:
+    rows: list[Row] = []
+    reference = reference_date(case).date()
+    for result in case["Results"]:
+        value = result.get("Value") or {}
+        past = value["PastResolution"]
+        start, end = _trim(case["Input"], *spec_span(case, result))
+        if "date" in past:
+            if past["date"].startswith(INVALID):
+                continue
+            day = date.fromisoformat(past["date"][:10])
+            rows.append((start, end, day, day))
+        else:
+            first = date.fromisoformat(past["startDate"][:10])
+            last = _their_last({**result, "_reference": reference}, value, past)
+            rows.append((start, end, first, last))
+    return sorted(rows, key=str)
+
+
+def judge(case: dict, got: list[Row]) -> Outcome:
+    want = expected(case)
+    got = sorted(got, key=str)
+    if got == want:
+        return PASS
+    return fail(f"want {want} got {got}")
+
+
+def ours(case: dict) -> Outcome:
+    reason = _skip_reason(case)
+    if reason:
+        return skip(reason)
+    text = case["Input"]
+    anchor = Anchor.on(reference_date(case).date())
+    rows = [(*_trim(text, s.start, s.end), s.first, s.last) for s in find_times(text, anchor)]
+    return judge(case, rows)
+
+
+_SEARCH = None
+
+
+def dateparser_baseline(case: dict) -> Outcome:
+    global _SEARCH
+    if _skip_reason(case):
+        return skip(SKIP_NO_RESOLUTION)
+    if _SEARCH is None:
+        from dateparser.search import search_dates
+
+        _SEARCH = search_dates
+    text = case["Input"]
+    settings = {
+        "RELATIVE_BASE": reference_date(case),
+        "PREFER_DATES_FROM": "past",
+        "RETURN_AS_TIMEZONE_AWARE": False,
+    }
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        found = _SEARCH(text, languages=["en"], settings=settings) or []
+    rows: list[Row] = []
+    cursor = 0
+    for piece, moment in found:
+        start = text.find(piece, cursor)
+        if start < 0:
+            continue
+        cursor = start + len(piece)
+        day = moment.date() if isinstance(moment, datetime) else moment
+        rows.append((*_trim(text, start, cursor), day, day))
+    return judge(case, rows)
+
+
+def quantulum_baseline(case: dict) -> Outcome:
+    if _skip_reason(case):
+        return skip(SKIP_NO_RESOLUTION)
+    return PASS if not expected(case) else fail("quantulum3 finds no dates")
+
+
+EVALUATORS = {
+    name: {"ours": ours, "dateparser": dateparser_baseline, "quantulum3": quantulum_baseline}
+    for name in ("DateParser.json", "DatePeriodParser.json")
+}
