@@ -52,7 +52,7 @@ for _qualifier, _phrases in {
     "more_than": "more than|over|in excess of|upwards of|greater than|larger than|higher than|"
     "bigger than|above|exceeding|exceeds|exceed|exceeded|surpass|surpasses|surpassing|"
     "beyond|>|well over|just over|well above|more then|larger then",
-    "at_most": "as many as|up to|at most|no more than|not more than|a maximum of|<=|≤|< =|"
+    "at_most": "as many as|up to|at most|no more than|not more than|a maximum of|a maximum|<=|≤|< =|"
     "less than or equal to|smaller or equal than|lower or equal than|less or equal than|"
     "smaller than or equal to|lower than or equal to|fewer than or equal to|"
     "equal to or less than|equal to or fewer than|equal to or lower than|as much as|as high as",
@@ -116,7 +116,7 @@ MONTH_AFTER = re.compile(
     r"|january|february|march|april|june|july|august|september|october|november|december)\b",
     re.IGNORECASE,
 )
-ITEM_WORDS = re.compile(r"\s{1,3}(?:of\s{1,3})?((?:[A-Za-z][\w'’-]{0,40}\s{0,2}){1,5})")
+ITEM_WORDS = re.compile(r"(?:\s{1,3}|-(?=[a-z]))(?:of\s{1,3})?((?:[A-Za-z][\w'’-]{0,40}\s{0,2}){1,5})")
 ITEM_STOP = frozenset(
     """of to in on at by for from with and or but nor the a an that which who whom whose
     since until than then more less fewer per each every this these those it its their his her
