@@ -21,7 +21,13 @@ from tracker.models import Attribution, Claim, Document, RejectedSuggestion, Sou
 from tracker.normalize.types import Quantity, TimeSpan
 from tracker.registry import SourceRegistry
 from tracker.suggest.suggestion import Suggestion
-from tracker.suggest.workflow import document_anchor, normalized, principal_quantity, suggest
+from tracker.suggest.workflow import (
+    document_anchor,
+    normalized,
+    principal_period,
+    principal_quantity,
+    suggest,
+)
 
 EDITABLE = (
     "text",
@@ -140,7 +146,7 @@ def _edited_figure(
     suggestion: Suggestion, edits: dict[str, Any], document: Document | None
 ) -> tuple[Quantity | None, TimeSpan | None]:
     quantity = principal_quantity(suggestion.quantities)
-    period = next((t for t in suggestion.times if t.first is not None), None)
+    period = principal_period(suggestion.times, quantity)
     anchor = document_anchor(document) if document else None
     if edits.get("quantity"):
         reading = normalized(edits["quantity"], anchor)

@@ -24,7 +24,7 @@ from tracker.models import (
     Subject,
 )
 from tracker.normalize import normalize
-from tracker.normalize.types import Anchor, Normalized, Quantity
+from tracker.normalize.types import Anchor, Normalized, Quantity, TimeSpan
 from tracker.registry import SourceRegistry
 from tracker.suggest.candidates import END_OF_BODY, is_furniture, may_carry_figure_or_date
 from tracker.suggest.derivation import credited_in_text, credited_in_title, source_document
@@ -114,6 +114,19 @@ def principal_quantity(quantities: list[Quantity]) -> Quantity | None:
         if q.item or q.unit:
             return q
     return quantities[0] if quantities else None
+
+
+def principal_period(times: list[TimeSpan], quantity: Quantity | None) -> TimeSpan | None:
+    """The period the figure is counted over: the first resolved span after the figure
+    ("10 shipments ... since August"), else the nearest before it ("told lawmakers in
+    November ... 10 shipments" is when it was said, the fallback)."""
+    resolved = [t for t in times if t.first is not None]
+    if quantity is None or not resolved:
+        return resolved[0] if resolved else None
+    after = [t for t in resolved if t.start >= quantity.end]
+    if after:
+        return after[0]
+    return max(resolved, key=lambda t: t.end)
 
 
 def _body(document: Document) -> list[Sentence]:
