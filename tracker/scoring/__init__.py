@@ -1,6 +1,10 @@
 """Corroboration, contradiction, credibility and why (DOMAIN §4).
 
-Result types are in ``results`` and ``explain``; the engine follows.
+- ``score_case(session, subject=None)``: load from the database, score.
+- ``score_inputs(inputs)``: the same on plain in-memory inputs (tests, bench).
+- ``Scorer``: keeps per-subject results; rescoring after an edit touches only the
+  subjects it reaches.
+Result types: ``ClaimScore``, ``CaseScores``, ``Discrepancy``, ``Explanation``.
 """
 
 from __future__ import annotations
@@ -12,16 +16,41 @@ from tracker.scoring.explain import (
     ScoreExplanation,
     Verdict,
 )
+from tracker.scoring.inputs import (
+    AttributionIn,
+    ClaimIn,
+    DocumentIn,
+    Figure,
+    Period,
+    ScoringInputs,
+    SourceIn,
+)
+from tracker.scoring.load import load_inputs, score_case
 from tracker.scoring.results import AttributionRef, CaseScores, ClaimScore, Discrepancy
+from tracker.scoring.scorer import Scorer, score_inputs
+from tracker.scoring.weights import DEFAULT_WEIGHTS, Weights
 
 __all__ = [
+    "DEFAULT_WEIGHTS",
+    "AttributionIn",
     "AttributionRef",
     "CaseScores",
+    "ClaimIn",
     "ClaimScore",
     "Comparison",
     "Discrepancy",
+    "DocumentIn",
     "Explanation",
+    "Figure",
     "OriginEvidence",
+    "Period",
     "ScoreExplanation",
+    "Scorer",
+    "ScoringInputs",
+    "SourceIn",
     "Verdict",
+    "Weights",
+    "load_inputs",
+    "score_case",
+    "score_inputs",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from tracker.scoring.explain import Explanation
@@ -56,6 +57,13 @@ class Discrepancy:
 
 @dataclass(frozen=True, slots=True)
 class ClaimScore:
+    """One claim's scores (DOMAIN §5 fields).
+
+    ``explanation`` (and the claim lists derived from it) may be built on first use:
+    in a subject of thousands of claims the numbers come from a sweep and the
+    explanation is only assembled for the claims someone looks at.
+    """
+
     id: str
     subject: str
     origins: tuple[str, ...]  # independence groups, strongest first
@@ -64,10 +72,26 @@ class ClaimScore:
     credibility: int  # Admiralty 1-6
     estimative: str  # ICD 203 phrase
     probability: float  # the estimate the phrase names, in [0, 1]
-    corroborated_by: tuple[str, ...]  # claim ids
-    contradicted_by: tuple[str, ...]  # claim ids
     discrepancies: tuple[Discrepancy, ...]
-    explanation: Explanation
+    explain_with: Explanation | Callable[[], Explanation] = field(repr=False, compare=False)
+    _cache: list[Explanation] = field(default_factory=list, repr=False, compare=False)
+
+    @property
+    def explanation(self) -> Explanation:
+        if isinstance(self.explain_with, Explanation):
+            return self.explain_with
+        if not self._cache:
+            self._cache.append(self.explain_with())
+        return self._cache[0]
+
+    @property
+    def corroborated_by(self) -> tuple[str, ...]:
+        """Claims through which a counted independent origin supports this one."""
+        return _named_claims(self.id, self.explanation.corroboration.counted)
+
+    @property
+    def contradicted_by(self) -> tuple[str, ...]:
+        return _named_claims(self.id, self.explanation.contradiction.counted)
 
     def to_json(self, explain: bool = False) -> dict:
         data: dict = {
@@ -86,6 +110,15 @@ class ClaimScore:
         if explain:
             data["explanation"] = self.explanation.to_json()
         return data
+
+
+def _named_claims(own: str, evidence: tuple) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for item in evidence:
+        for claim in item.claims:
+            if claim != own:
+                seen.setdefault(claim, None)
+    return tuple(seen)
 
 
 @dataclass(slots=True)

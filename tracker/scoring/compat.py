@@ -1,0 +1,104 @@
+"""Can two claims of one subject both be true? (DOMAIN §4, issue 5)
+
+The verdict is one of SUPPORTS, CONFLICTS or UNRELATED, with the name of the rule
+that decided it, so explanations can cite it:
+
+- ``denial``: a denial conflicts with every assertion of its subject;
+- ``both_deny``: two denials agree;
+- ``stance``: a claim without a figure agrees with every claim of its stance;
+- ``units``: figures in different units or rates are not compared;
+- ``cumulative_order``: in a running total, a figure reported later (by its
+  period's end) whose high is below an earlier figure's low conflicts; a later,
+  larger total does not;
+- ``sub_period``: a count over a sub-period may not exceed the count over a
+  period containing it;
+- ``other_period``: figures over periods that neither contain each other nor
+  coincide count different things;
+- ``overlap``: otherwise, the value intervals must overlap, honouring each
+  qualifier's open or closed ends.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tracker.scoring.inputs import ClaimIn, Figure
+
+SUPPORTS = "supports"
+CONFLICTS = "conflicts"
+UNRELATED = "unrelated"
+
+_INF = float("inf")
+
+# Bounds as sortable keys: an open lower end sits just above its value, an open upper
+# end just below; "intervals meet" is then a plain comparison of keys.
+Bound = tuple[float, int]
+
+
+def lower(f: Figure) -> Bound:
+    if f.low is None:
+        return (-_INF, 0)
+    return (f.low, 1 if f.low_open else 0)
+
+
+def upper(f: Figure) -> Bound:
+    if f.high is None:
+        return (_INF, 0)
+    return (f.high, -1 if f.high_open else 0)
+
+
+def below(a: Figure, b: Figure) -> bool:
+    """Every value of ``a`` is below every value of ``b``."""
+    return upper(a) < lower(b)
+
+
+def overlap(a: Figure, b: Figure) -> bool:
+    return not below(a, b) and not below(b, a)
+
+
+def can_be_at_most(a: Figure, b: Figure) -> bool:
+    """Some value of ``a`` is <= some value of ``b``: false only if all of a lies above b."""
+    return not below(b, a)
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    kind: str
+    rule: str
+    note: str = ""
+
+
+def compare(a: ClaimIn, b: ClaimIn) -> Relation:
+    """The relation of two claims of one subject (symmetric in kind)."""
+    if a.stance != b.stance:
+        return Relation(CONFLICTS, "denial", "a denial conflicts with every assertion")
+    if a.stance == "denies":
+        return Relation(SUPPORTS, "both_deny", "both deny")
+    fa, fb = a.figure, b.figure
+    if fa is None or fb is None:
+        return Relation(SUPPORTS, "stance", "no figure to compare: both assert")
+    if (fa.unit or None) != (fb.unit or None) or (fa.per or None) != (fb.per or None):
+        return Relation(UNRELATED, "units", "different units or rates")
+    cumulative = a.cumulative or b.cumulative
+    pa, pb = a.period, b.period
+    if pa is not None and pb is not None and (pa.first, pa.last) != (pb.first, pb.last):
+        if cumulative and pa.last != pb.last:
+            earlier, later = (fa, fb) if pa.last < pb.last else (fb, fa)
+            # The later running total must be able to be >= the earlier one.
+            if can_be_at_most(earlier, later):
+                return Relation(SUPPORTS, "cumulative_order", "a later total is not smaller")
+            return Relation(CONFLICTS, "cumulative_order", "a later total is below an earlier one")
+        if not cumulative:
+            a_in_b = pb.first <= pa.first and pa.last <= pb.last
+            b_in_a = pa.first <= pb.first and pb.last <= pa.last
+            if a_in_b or b_in_a:
+                part, whole = (fa, fb) if a_in_b else (fb, fa)
+                if can_be_at_most(part, whole):
+                    return Relation(SUPPORTS, "sub_period", "the sub-period count fits")
+                return Relation(
+                    CONFLICTS, "sub_period", "a sub-period count exceeds its whole period's"
+                )
+            return Relation(UNRELATED, "other_period", "counts over different periods")
+    if overlap(fa, fb):
+        return Relation(SUPPORTS, "overlap", f"{fa.describe()} meets {fb.describe()}")
+    return Relation(CONFLICTS, "overlap", f"{fa.describe()} and {fb.describe()} do not meet")

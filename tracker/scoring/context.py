@@ -1,0 +1,76 @@
+"""What every subject's scoring shares: sources, documents, group weights, derivations."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from tracker.provenance import AttributedOrigin, Derivations, attribution_origins
+from tracker.scoring.inputs import ClaimIn, DocumentIn, SourceIn
+from tracker.scoring.weights import Weights
+
+_GRADE_ORDER = "ABCDEF"
+
+
+class Context:
+    def __init__(
+        self,
+        sources: Mapping[int, SourceIn],
+        documents: Mapping[str, DocumentIn],
+        weights: Weights,
+    ) -> None:
+        self.sources = sources
+        self.documents = documents
+        self.weights = weights
+        self.derivations = Derivations(documents)
+        self.group_grade: dict[str, str] = {}
+        self.regroup()
+
+    def regroup(self) -> None:
+        """A group speaks with one voice and one grade: its best-graded member's."""
+        best: dict[str, str] = {}
+        for s in self.sources.values():
+            grade = s.reliability if s.reliability in _GRADE_ORDER else "F"
+            if s.group not in best or _GRADE_ORDER.index(grade) < _GRADE_ORDER.index(best[s.group]):
+                best[s.group] = grade
+        self.group_grade = best
+
+    def reset_derivations(self) -> None:
+        self.derivations = Derivations(self.documents)
+
+    def grade(self, group: str) -> str:
+        return self.group_grade.get(group, "F")
+
+    def weight(self, group: str) -> float:
+        return self.weights.weight(self.grade(group))
+
+    def source_name(self, source_id: int) -> str:
+        s = self.sources.get(source_id)
+        return s.name if s is not None else f"source #{source_id}"
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A claim with its own origins resolved (copies folded into what they copy)."""
+
+    claim: ClaimIn
+    attributed: tuple[AttributedOrigin, ...]
+    origins: tuple[str, ...]  # strongest first
+    primary: str | None
+    sources_by_origin: dict[str, tuple[str, ...]]
+
+
+def prepare(claim: ClaimIn, ctx: Context) -> Prepared:
+    attributed = tuple(attribution_origins(claim, ctx.sources, ctx.derivations))
+    by_origin: dict[str, dict[str, None]] = {}
+    for a in attributed:
+        origin_source = a.copied_from.source_id if a.copied_from else a.attribution.source_id
+        by_origin.setdefault(a.origin, {})[ctx.source_name(origin_source)] = None
+    origins = tuple(sorted(by_origin, key=lambda g: (-ctx.weight(g), g)))
+    return Prepared(
+        claim,
+        attributed,
+        origins,
+        origins[0] if origins else None,
+        {g: tuple(names) for g, names in by_origin.items()},
+    )

@@ -1,0 +1,201 @@
+"""Loading scoring inputs from the database in a few bulk queries, then scoring.
+
+Each attribution's own figure is its quote normalized against its document's
+publication date (the figure matching the claim's unit and item), so a reporting
+discrepancy between outlets shows even where the claim's figure is one number.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+
+from sqlalchemy import select as sa_select
+from sqlmodel import Session, select
+
+from tracker.errors import UserError
+from tracker.models import Attribution, Claim, Derivation, Document, Source, Subject
+from tracker.normalize import normalize
+from tracker.normalize.quantities import find_quantities
+from tracker.normalize.types import Anchor, Quantity
+from tracker.provenance import independence_groups
+from tracker.scoring.inputs import (
+    AttributionIn,
+    ClaimIn,
+    DocumentIn,
+    Figure,
+    Period,
+    ScoringInputs,
+    SourceIn,
+)
+from tracker.scoring.results import CaseScores
+from tracker.scoring.scorer import score_inputs
+from tracker.scoring.weights import APPROX_TOLERANCE, DEFAULT_WEIGHTS, Weights
+
+try:  # the hedge lexicon is SUGGEST's; scoring only needs it for unmarked quotes
+    from tracker.suggest.hedges import find_hedge
+except ImportError:  # pragma: no cover - only while that module is absent
+
+    def find_hedge(text: str) -> str | None:
+        return None
+
+
+def figure_from_parts(
+    value: float | None,
+    low: float | None,
+    high: float | None,
+    low_open: bool,
+    high_open: bool,
+    qualifier: str | None,
+    unit: str | None = None,
+    item: str | None = None,
+    per: str | None = None,
+    text: str = "",
+    tolerance: float = APPROX_TOLERANCE,
+) -> Figure | None:
+    """A claim's stored figure; bounds inferred from the qualifier when only a value
+    was stored (approx: ±APPROX_TOLERANCE)."""
+    qualifier = qualifier or "exact"
+    if low is None and high is None:
+        if value is None:
+            return None
+        v = value
+        low, high = {
+            "exact": (v, v),
+            "approx": (v * (1 - tolerance), v * (1 + tolerance)),
+            "at_least": (v, None),
+            "more_than": (v, None),
+            "at_most": (None, v),
+            "less_than": (None, v),
+            "nearly": (v * (1 - tolerance), v),
+        }.get(qualifier, (v, v))
+        low_open = qualifier == "more_than"
+        high_open = qualifier in ("less_than", "nearly")
+    return Figure(low, high, low_open, high_open, qualifier, value, unit, item, per, text)
+
+
+def _anchor(doc: DocumentIn) -> Anchor | None:
+    if doc.published_first is None:
+        return None
+    return Anchor(doc.published_first, doc.published_last or doc.published_first, "interval")
+
+
+@lru_cache(maxsize=65536)
+def _quantities(quote: str, first: date | None, last: date | None) -> tuple[Quantity, ...]:
+    if first is None:
+        return tuple(find_quantities(quote))
+    return tuple(normalize(quote, Anchor(first, last or first, "interval")).quantities)
+
+
+def _matching(quantities: tuple[Quantity, ...], claim: Figure) -> Quantity | None:
+    """The quote's figure for the claim's measure: same unit, then shared item words,
+    then the closest value."""
+
+    def words(text: str | None) -> set[str]:
+        return {w.rstrip("s") for w in (text or "").casefold().split()}
+
+    def rank(q: Quantity) -> tuple[int, int, float]:
+        same_unit = int((q.unit or None) == (claim.unit or None))
+        shared = len(words(q.item) & words(claim.item))
+        distance = abs((q.value or 0) - (claim.value or 0)) if claim.value is not None else 0
+        return (-same_unit, -shared, distance)
+
+    candidates = [q for q in quantities if q.low is not None or q.high is not None]
+    return min(candidates, key=rank) if candidates else None
+
+
+def load_inputs(session: Session, subject: str | None = None) -> ScoringInputs:
+    rows = list(session.exec(select(Source)).all())
+    groups = independence_groups(rows)
+    sources = {
+        s.id: SourceIn(s.id, s.name, groups[s.id], s.reliability or "F")
+        for s in rows
+        if s.id is not None
+    }
+    outlet_names = {s.id: s.name for s in rows}
+    derived: dict[str, list[str]] = {}
+    for d in session.exec(select(Derivation)).all():
+        derived.setdefault(d.document_id, []).append(d.derived_from_id)
+    documents = {
+        doc_id: DocumentIn(
+            doc_id,
+            outlet_names.get(outlet_id) if outlet_id is not None else None,
+            first,
+            last,
+            tuple(sorted(derived.get(doc_id, ()))),
+        )
+        for doc_id, outlet_id, first, last in session.execute(
+            # Only the columns scoring needs: never the documents' full text.
+            sa_select(  # type: ignore[call-overload]
+                Document.id, Document.outlet_id, Document.published_first, Document.published_last
+            )
+        ).all()
+    }
+    subjects = {s.id: s for s in session.exec(select(Subject)).all()}
+    claim_query = select(Claim)
+    if subject is not None:
+        wanted = [s for s in subjects.values() if s.name == subject]
+        if not wanted:
+            raise UserError(f"no subject named {subject!r}")
+        claim_query = claim_query.where(Claim.subject_id == wanted[0].id)
+    claims = list(session.exec(claim_query).all())
+    attribution_query = select(Attribution)
+    if subject is not None:
+        attribution_query = attribution_query.where(
+            Attribution.claim_id.in_([c.id for c in claims])  # type: ignore[attr-defined]
+        )
+    by_claim: dict[str, list[Attribution]] = {}
+    for a in session.exec(attribution_query).all():
+        by_claim.setdefault(a.claim_id, []).append(a)
+
+    result = []
+    for c in claims:
+        subj = subjects[c.subject_id]
+        figure = figure_from_parts(
+            c.qty_value,
+            c.qty_low,
+            c.qty_high,
+            c.qty_low_open,
+            c.qty_high_open,
+            c.qty_qualifier,
+            c.qty_unit,
+            c.qty_item,
+            c.qty_per,
+            c.quantity_text or "",
+        )
+        period = (
+            Period(c.period_first, c.period_last or c.period_first, c.period_qualifier or "in")
+            if c.period_first is not None
+            else None
+        )
+        attributions = []
+        for a in sorted(by_claim.get(c.id, []), key=lambda a: a.id or 0):
+            own: Figure | None = None
+            doc = documents.get(a.document_id)
+            if figure is not None and doc is not None:
+                q = _matching(_quantities(a.quote, doc.published_first, doc.published_last), figure)
+                own = Figure.from_quantity(q) if q is not None else None
+            hedge = a.hedge if a.hedge is not None else find_hedge(a.quote)
+            attributions.append(
+                AttributionIn(a.source_id, a.document_id, a.quote, hedge, own, a.id)
+            )
+        result.append(
+            ClaimIn(
+                c.id,
+                subj.name,
+                c.stance,
+                figure,
+                period,
+                subj.cumulative,
+                c.hedge,
+                tuple(attributions),
+            )
+        )
+    return ScoringInputs(sources, documents, tuple(result))
+
+
+def score_case(
+    session: Session, subject: str | None = None, weights: Weights = DEFAULT_WEIGHTS
+) -> CaseScores:
+    """Every claim's scores (or one subject's), from the database."""
+    return score_inputs(load_inputs(session, subject), weights)

@@ -1,0 +1,134 @@
+"""Scoring a whole case, and rescoring only what an edit touches.
+
+``score_inputs`` is pure: plain inputs in, CaseScores out. ``Scorer`` keeps the
+results per subject; after a change to a claim, attribution (a claim's
+attributions travel with it), source grade or group, or a document's derivations,
+it rescores only the subjects that change can reach.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from tracker.scoring.context import Context, Prepared, prepare
+from tracker.scoring.engine import score_subject
+from tracker.scoring.inputs import ClaimIn, DocumentIn, ScoringInputs, SourceIn
+from tracker.scoring.results import CaseScores, ClaimScore
+from tracker.scoring.weights import DEFAULT_WEIGHTS, Weights
+
+
+def score_inputs(inputs: ScoringInputs, weights: Weights = DEFAULT_WEIGHTS) -> CaseScores:
+    return Scorer(inputs, weights).case_scores()
+
+
+class Scorer:
+    def __init__(self, inputs: ScoringInputs, weights: Weights = DEFAULT_WEIGHTS) -> None:
+        self.sources: dict[int, SourceIn] = dict(inputs.sources)
+        self.documents: dict[str, DocumentIn] = dict(inputs.documents)
+        self.ctx = Context(self.sources, self.documents, weights)
+        self.claims: dict[str, ClaimIn] = {}
+        self.subjects: dict[str, dict[str, ClaimIn]] = {}
+        self.prepared: dict[str, dict[str, Prepared]] = {}
+        self.scores: dict[str, ClaimScore] = {}
+        # Where each source and document appears, so an edit finds its subjects.
+        self._subjects_of_source: dict[int, set[str]] = {}
+        self._subjects_of_group: dict[str, set[str]] = {}
+        self._subjects_of_document: dict[str, set[str]] = {}
+        for claim in inputs.claims:
+            self._add(claim)
+        for subject in list(self.subjects):
+            self._rescore(subject, reprepare=True)
+
+    # -- reading ---------------------------------------------------------------
+    def case_scores(self, subject: str | None = None) -> CaseScores:
+        if subject is None:
+            return CaseScores(dict(self.scores))
+        ids = self.subjects.get(subject, {})
+        return CaseScores({i: self.scores[i] for i in ids})
+
+    # -- edits -----------------------------------------------------------------
+    def put_claim(self, claim: ClaimIn) -> set[str]:
+        """Add or replace a claim (with its attributions); returns the subjects rescored."""
+        affected = {claim.subject}
+        old = self.claims.get(claim.id)
+        if old is not None:
+            affected.add(old.subject)
+            self._remove(old)
+        self._add(claim)
+        for subject in affected:
+            self._rescore(subject, reprepare=False, changed={claim.id})
+        return affected
+
+    def remove_claim(self, claim_id: str) -> set[str]:
+        old = self.claims.get(claim_id)
+        if old is None:
+            return set()
+        self._remove(old)
+        self._rescore(old.subject, reprepare=False)
+        return {old.subject}
+
+    def put_sources(self, sources: Iterable[SourceIn]) -> set[str]:
+        """New grades or groups: every subject where the source or its groups speak."""
+        affected: set[str] = set()
+        for source in sources:
+            old = self.sources.get(source.id)
+            if old == source:
+                continue
+            affected |= self._subjects_of_source.get(source.id, set())
+            affected |= self._subjects_of_group.get(source.group, set())
+            if old is not None:
+                affected |= self._subjects_of_group.get(old.group, set())
+            self.sources[source.id] = source
+            self._subjects_of_group.setdefault(source.group, set()).update(
+                self._subjects_of_source.get(source.id, set())
+            )
+        if affected or sources:
+            self.ctx.regroup()
+        for subject in affected:
+            self._rescore(subject, reprepare=True)
+        return affected
+
+    def put_document(self, document: DocumentIn) -> set[str]:
+        """A document's date or derivations changed: subjects carried by it or its copies."""
+        self.documents[document.id] = document
+        self.ctx.reset_derivations()
+        touched = {document.id} | {
+            d for d in self.documents if document.id in self.ctx.derivations.ancestors(d)
+        }
+        affected: set[str] = set()
+        for d in touched:
+            affected |= self._subjects_of_document.get(d, set())
+        for subject in affected:
+            self._rescore(subject, reprepare=True)
+        return affected
+
+    # -- internals -------------------------------------------------------------
+    def _add(self, claim: ClaimIn) -> None:
+        self.claims[claim.id] = claim
+        self.subjects.setdefault(claim.subject, {})[claim.id] = claim
+        for a in claim.attributions:
+            self._subjects_of_source.setdefault(a.source_id, set()).add(claim.subject)
+            self._subjects_of_document.setdefault(a.document_id, set()).add(claim.subject)
+            source = self.sources.get(a.source_id)
+            if source is not None:
+                self._subjects_of_group.setdefault(source.group, set()).add(claim.subject)
+
+    def _remove(self, claim: ClaimIn) -> None:
+        del self.claims[claim.id]
+        members = self.subjects.get(claim.subject, {})
+        members.pop(claim.id, None)
+        self.prepared.get(claim.subject, {}).pop(claim.id, None)
+        self.scores.pop(claim.id, None)
+        if not members:
+            self.subjects.pop(claim.subject, None)
+            self.prepared.pop(claim.subject, None)
+
+    def _rescore(self, subject: str, reprepare: bool, changed: set[str] | None = None) -> None:
+        members = self.subjects.get(subject)
+        if not members:
+            return
+        prepared = self.prepared.setdefault(subject, {})
+        for claim_id, claim in members.items():
+            if reprepare or claim_id not in prepared or (changed and claim_id in changed):
+                prepared[claim_id] = prepare(claim, self.ctx)
+        self.scores.update(score_subject(list(prepared.values()), self.ctx))
