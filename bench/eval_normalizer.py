@@ -169,7 +169,7 @@ def their_interval(value: str) -> Interval:
     low_open, high_open = left == "(", right == ")"
     if low is not None and high is not None and left == "[" and right == ")":
         high_open = False  # their half-open range convention is our closed range
-    return Interval(low, high, low_open if low is not None else False, high_open)
+    return Interval(low, high, low_open and low is not None, high_open and high is not None)
 
 
 def reference_date(case: dict) -> datetime:

@@ -102,6 +102,9 @@ _LIST_MARKER = re.compile(r"(?:^|\n)[ \t]{0,12}$")
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.IGNORECASE)
 _CLOCK_AFTER = re.compile(r"^:\d\d")
 _CLOCK_BEFORE = re.compile(r"\d:$")
+_NEGATIVE_BEFORE = re.compile(r"\b(?:negative|minus)\s{1,3}$", re.IGNORECASE)
+# "more than half": a bare "half" is a number only after a comparison
+_HALF_AFTER_THAN = re.compile(r"(?<=\bthan\s)half\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,7 +258,20 @@ def find_numbers(text: str) -> list[Number]:
             found.append(Number(m.start(), end, value, "digits", text[m.start() : end]))
         elif m["words"]:
             _add_words(text, m.start(), m.end(), found)
-    return found
+    for m in _HALF_AFTER_THAN.finditer(text):
+        if not any(n.start <= m.start() < n.end for n in found):
+            found.append(Number(m.start(), m.end(), 0.5, "words", m[0]))
+    found.sort(key=lambda n: n.start)
+    return [_signed(text, n) for n in found]
+
+
+def _signed(text: str, number: Number) -> Number:
+    """ "negative ten", "minus 5": the sign word belongs to the numeral."""
+    sign = _NEGATIVE_BEFORE.search(text, max(0, number.start - 12), number.start)
+    if not sign or number.value < 0:
+        return number
+    start = sign.start()
+    return Number(start, number.end, -number.value, number.kind, text[start : number.end])
 
 
 def _add_words(text: str, start: int, end: int, found: list[Number]) -> None:

@@ -58,8 +58,7 @@ for _qualifier, _phrases in {
     "equal to or less than|equal to or fewer than|equal to or lower than|as much as|as high as",
     "less_than": "less than|under|fewer than|below|lower than|smaller than|<|less then",
     "nearly": "nearly|almost|just under|close to|just shy of|just below",
-    "exact": "equal to|equals to|equals|equaling to|equaling|equalling|exactly|precisely|=|"
-    "is equal to",
+    "exact": "equal to|equals to|equals|equaling to|equaling|equalling|exactly|precisely|=",
 }.items():
     for _phrase in _phrases.split("|"):
         _QUALIFIERS_BEFORE[_phrase] = _qualifier
@@ -74,9 +73,9 @@ QUALIFIER_BEFORE = re.compile(
     re.IGNORECASE,
 )
 SUFFIX_QUALIFIER = re.compile(
-    r"\s{1,3}(?P<q>(?:or|and)\s(?:more|greater|higher|above|over|larger|bigger)(?:\sthan)?"
-    r"|(?:or|and)\s(?:less|fewer|lower|smaller|below|under)(?:\sthan)?|plus\b|\+"
-    r"|or\sequal(?:\sto)?(?:\sit)?)(?![\w])",
+    r"\s{1,3}(?P<q>(?:or|and)\s(?:more|greater|higher|above|over|larger|bigger"
+    r"|less|fewer|lower|smaller|below|under)(?:\s(?:or\s)?equal)?(?:\s(?:than|to))?"
+    r"|plus\b|\+|or\sequal(?:\sto)?)(?![\w])",
     re.IGNORECASE,
 )
 RANGE_JOIN = re.compile(
@@ -116,7 +115,9 @@ MONTH_AFTER = re.compile(
     r"|january|february|march|april|june|july|august|september|october|november|december)\b",
     re.IGNORECASE,
 )
-ITEM_WORDS = re.compile(r"(?:\s{1,3}|-(?=[a-z]))(?:of\s{1,3})?((?:[A-Za-z][\w'’-]{0,40}\s{0,2}){1,5})")
+ITEM_WORDS = re.compile(
+    r"(?:\s{1,3}|-(?=[a-z]))(?:of\s{1,3})?((?:[A-Za-z][\w'’-]{0,40}\s{0,2}){1,5})"
+)
 ITEM_STOP = frozenset(
     """of to in on at by for from with and or but nor the a an that which who whom whose
     since until than then more less fewer per each every this these those it its their his her
@@ -127,6 +128,7 @@ ITEM_STOP = frozenset(
     why according said says say told reported likely beginning including while daily weekly
     monthly annually yearly hourly extra additional another other""".split()
 )
+_COMPARISON_GAP = re.compile(r"(?:\s{1,3}(?:or|equal|than|to)\b){0,5}\s{0,3}", re.IGNORECASE)
 _OF = re.compile(r"\s{1,3}of\b", re.IGNORECASE)
 
 
@@ -314,6 +316,8 @@ class _Builder:
         number = self.numbers[index]
         if _is_year_or_date(text, number) and not self._has_unit_or_qualifier(number):
             return None
+        if self._in_identifier_chain(index):
+            return None
         start, end = number.start, number.end
         value: float = number.value
         high_value: float | None = None
@@ -361,15 +365,17 @@ class _Builder:
                     re.sub(r"\s+", " ", before["q"].lower()), "exact"
                 )
                 figure_start = q_start = core_start - len(before[0])
+        figure_end = end
         found_unit = None if unit else _unit_after(text, end)
         if found_unit:
             unit, end = found_unit
         core_end = end
         suffix = SUFFIX_QUALIFIER.match(text, end, min(len(text), end + 30))
         if suffix and high_value is None and not self._number_follows(index, suffix.end()):
+            if qualifier == "approx":  # "about 500 or more": the suffix decides
+                figure_start = core_start
             qualifier = _suffix_qualifier(suffix["q"], qualifier)
-            end = suffix.end()
-        figure_end = end
+            end = figure_end = suffix.end()
         # "180 kilometers (110 miles)": the parenthesis restates the same quantity
         if unit:
             end = self._absorb_conversion(index, end)
@@ -417,9 +423,31 @@ class _Builder:
             high_open,
         )
 
+    def _in_identifier_chain(self, index: int) -> bool:
+        """ "+1-222-2222-2222", "192.168.1.2": numerals chained by punctuation are a code."""
+        number = self.numbers[index]
+        text = self.text
+        if text[max(0, number.start - 1) : number.start] == "+":
+            return True
+        links = 0
+        for j in range(index, min(index + 3, len(self.numbers) - 1)):
+            gap = text[self.numbers[j].end : self.numbers[j + 1].start]
+            if gap in ("-", "/", ".") and text[self.numbers[j].end - 1].isdigit():
+                links += 1
+            else:
+                break
+        for j in range(index, max(index - 3, 0), -1):
+            gap = text[self.numbers[j - 1].end : self.numbers[j].start]
+            if gap in ("-", "/", "."):
+                links += 1
+            else:
+                break
+        return links >= 2
+
     def _number_follows(self, index: int, pos: int) -> bool:
-        gap = re.match(r"\s{0,3}", self.text[pos : pos + 3])
-        return self.number_at(index, pos + (gap.end() if gap else 0)) is not None
+        """Is the next thing a numeral, maybe after comparison words ("or equal to 40")?"""
+        gap = _COMPARISON_GAP.match(self.text, pos, min(len(self.text), pos + 40))
+        return self.number_at(index, gap.end() if gap else pos) is not None
 
     def _has_unit_or_qualifier(self, number: Number) -> bool:
         text = self.text
