@@ -52,7 +52,8 @@ for _qualifier, _phrases in {
     "more_than": "more than|over|in excess of|upwards of|greater than|larger than|higher than|"
     "bigger than|above|exceeding|exceeds|exceed|exceeded|surpass|surpasses|surpassing|"
     "beyond|>|well over|just over|well above|more then|larger then",
-    "at_most": "as many as|up to|at most|no more than|not more than|a maximum of|a maximum|<=|≤|< =|"
+    "at_most": "as many as|up to|at most|no more than|not more than|a maximum of|a maximum|"
+    "<=|≤|< =|"
     "less than or equal to|smaller or equal than|lower or equal than|less or equal than|"
     "smaller than or equal to|lower than or equal to|fewer than or equal to|"
     "equal to or less than|equal to or fewer than|equal to or lower than|as much as|as high as",
