@@ -14,15 +14,20 @@ What is compared (on top of the harness's CONVENTIONS 1, 5, 6, 7):
 - Their ``date`` 0001-01-01 ("Feb 30", "fifth Sunday") marks text that is not a valid
   day; in our terms nothing is found there.
 - Their period ends (convention 5 says exclusive) are not written one way everywhere,
-  so the end is read from the Timex:
+  so the end is read from the Timex and the text:
     * a calendar unit ("2016-11", "2016-W45", "XXXX-09") ends the day before ``endDate``;
-    * an explicit range "(A,B,P..)" whose end day is named in the text ("from 4 to 22",
-      "Oct. 2 to October 22") ends ON B, as convention 4 does for numbers: their half-open
-      "to" is the news reader's closed range;
     * an explicit range that ends at the reference day ("past 3 weeks", "between Jan 22
       and now") ends ON it: DOMAIN §3 reads "over the past two months" up to and including
       the anchor;
-    * any other explicit range ("next 3 days") ends the day before B.
+    * a range written with two ends joined by to/till/until/through/and/"-" ("from 4 to
+      22", "from 2014 to 2018", "between 2015 and Feb 2018") is half-open in their spec
+      and closed in ours, as convention 4 does for numbers: our last day is the named end
+      (their ``endDate``) or, when that is the first of a month or year, the end of the
+      month or year it names ("2018" -> 2018-12-31). The spec does not say which unit was
+      named, so any of these ends is accepted;
+    * any other explicit range ("next 3 days") ends the day before ``endDate``.
+  A side they leave out (``startDate`` only: "more than 2 weeks after today") is open
+  (None) in ours too.
 
 Skips (the same cases for all three systems):
 - "no resolution given": their result carries no PastResolution (seasons such as "this
@@ -41,12 +46,13 @@ from datetime import date, datetime, timedelta
 
 from eval_normalizer import PASS, Outcome, fail, reference_date, skip, spec_span
 
+from tracker.normalize.dates_calendar import month_end
 from tracker.normalize.times import find_times
 from tracker.normalize.types import Anchor
 
 SKIP_NO_RESOLUTION = "no resolution given (seasons resolve to {} in their spec)"
 INVALID = "0001-01-01"
-_LEADING = re.compile(r"^(?:in|during|on|over|for)\s+", re.IGNORECASE)
+_LEADING = re.compile(r"(?:in|during|on|over|for)\s+", re.IGNORECASE)
 _RANGE_TIMEX = re.compile(r"^\((?P<a>[^,]+),(?P<b>[^,]+),")
 
 Row = tuple[int, int, date | None, date | None]
@@ -57,16 +63,27 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return (m.end(), end) if m else (start, end)
 
 
-def _their_last(result: dict, value: dict, past: dict) -> date:
+_JOINED = re.compile(r"\b(?:to|till|until|through|thru|and)\b|\d\s*[-–]\s*\w", re.IGNORECASE)
+
+
+def _their_lasts(text: str, value: dict, past: dict, reference: date) -> set[date | None]:
+    """Every inclusive last day that reads their period end correctly (see above)."""
+    if "endDate" not in past:
+        return {None}
     end = date.fromisoformat(past["endDate"][:10])
     timex = _RANGE_TIMEX.match(value.get("Timex", ""))
     if timex is None:
-        return end - timedelta(days=1)
-    reference = result.get("_reference")
-    if reference is not None and end == reference:
-        return end
-    named = re.search(rf"(?<!\d)0?{end.day}(?!\d)", result.get("Text", ""))
-    return end if named else end - timedelta(days=1)
+        return {end - timedelta(days=1)}
+    if end == reference:
+        return {end}
+    if _JOINED.search(text):
+        lasts: set[date | None] = {end}
+        if end.day == 1:
+            lasts.add(month_end(end.year, end.month))
+            if end.month == 1:
+                lasts.add(date(end.year, 12, 31))
+        return lasts
+    return {end - timedelta(days=1)}
 
 
 def _skip_reason(case: dict) -> str | None:
@@ -76,8 +93,11 @@ def _skip_reason(case: dict) -> str | None:
     return None
 
 
-def expected(case: dict) -> list[Row]:
-    rows: list[Row] = []
+Expected = tuple[int, int, date | None, set[date | None]]
+
+
+def expected(case: dict) -> list[Expected]:
+    rows: list[Expected] = []
     reference = reference_date(case).date()
     for result in case["Results"]:
         value = result.get("Value") or {}
@@ -87,20 +107,25 @@ def expected(case: dict) -> list[Row]:
             if past["date"].startswith(INVALID):
                 continue
             day = date.fromisoformat(past["date"][:10])
-            rows.append((start, end, day, day))
+            rows.append((start, end, day, {day}))
         else:
-            first = date.fromisoformat(past["startDate"][:10])
-            last = _their_last({**result, "_reference": reference}, value, past)
-            rows.append((start, end, first, last))
-    return sorted(rows, key=str)
+            first = date.fromisoformat(past["startDate"][:10]) if "startDate" in past else None
+            lasts = _their_lasts(result.get("Text", ""), value, past, reference)
+            rows.append((start, end, first, lasts))
+    return rows
 
 
 def judge(case: dict, got: list[Row]) -> Outcome:
     want = expected(case)
-    got = sorted(got, key=str)
-    if got == want:
-        return PASS
-    return fail(f"want {want} got {got}")
+    left = list(got)
+    for start, end, first, lasts in want:
+        for k, row in enumerate(left):
+            if row[:3] == (start, end, first) and row[3] in lasts:
+                del left[k]
+                break
+        else:
+            return fail(f"want {want} got {got}")
+    return PASS if not left else fail(f"want {want} got {got}")
 
 
 def ours(case: dict) -> Outcome:

@@ -97,7 +97,7 @@ def day_in_month(
         found = safe_date(year, month, day)
         return Resolved(found, found, "day", month=month, year=year) if found else None
     ref = _ref(anchor, direction)
-    options = [(d, d) for y in range(ref.year - 1, ref.year + 2) if (d := safe_date(y, month, day))]
+    options = [(d, d) for y in range(ref.year - 4, ref.year + 2) if (d := safe_date(y, month, day))]
     picked = choose(options, ref, direction)
     if picked is None:
         return None
@@ -289,7 +289,7 @@ def _the_day(m: re.Match[str], anchor: Anchor, direction: str) -> Resolved | Non
 
 
 def _deictic(m: re.Match[str], anchor: Anchor, direction: str) -> Resolved | None:
-    offset = {"today": 0, "yesterday": -1, "tomorrow": 1}[m.group("word").lower()]
+    offset = {"today": 0, "yesterday": -1, "tomorrow": 1, "tmrw": 1}[m.group("word").lower()]
     offset += {"before": -1, "after": 1}.get((m.group("dir") or "").lower(), 0)
     first, last = _union(anchor, lambda r: (r + timedelta(days=offset),) * 2)
     return Resolved(first, last, "day")
@@ -398,14 +398,212 @@ def _season(m: re.Match[str], anchor: Anchor, direction: str) -> Resolved | None
     return Resolved(min(p[0] for p in picked), max(p[1] for p in picked), "season")
 
 
+_QUARTER_WORDS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}
+_QUARTER_WORDS |= {"fourth": 4, "4th": 4}
+
+
 def _quarter(m: re.Match[str], anchor: Anchor, direction: str) -> Resolved | None:
-    q = m.group("q").upper()
-    year = _year(m.group("year")) or anchor.last.year
-    size = 3 if q[0] == "Q" else 6
-    start = (int(q[1]) - 1) * size + 1
-    if start > 12:
+    if m.group("q"):
+        kind, index = m.group("q")[0].upper(), int(m.group("q")[1])
+    else:
+        kind = "Q" if m.group("qh").lower() == "quarter" else "H"
+        index = _QUARTER_WORDS[m.group("qo").lower()]
+    size = 3 if kind == "Q" else 6
+    if index * size > 12:
         return None
+    step = {"last": -1, "next": 1}.get((m.group("rel") or "").lower(), 0)
+    year = _year(m.group("year") or m.group("y0"))
+    if year is None:
+        if kind == "H" and not m.group("rel"):
+            return None  # "H2" alone is too often not a date
+        year = anchor.last.year + step
+    start = (index - 1) * size + 1
     return Resolved(date(year, start, 1), month_end(year, start + size - 1), "quarter")
+
+
+_DURATION_PART = re.compile(
+    r"(?P<n>\d{1,3}|[a-z]+(?:\s+(?:few|of))?)\s*(?P<unit>day|week|month|year|decade)s?", re.I
+)
+
+
+def _within(m: re.Match[str], anchor: Anchor, direction: str) -> Resolved | None:
+    n, vague = _count(m.group("n"))
+    unit = m.group("unit").lower()
+    first, last = _union(anchor, lambda r: (r, _shift(r, unit, n) - timedelta(days=1)))
+    return Resolved(first, last, unit, vague=vague)
+
+
+def _offset(m: re.Match[str], anchor: Anchor, direction: str) -> Resolved | None:
+    rel = " ".join(m.group("rel").lower().split())
+    base = 1 if rel.endswith(("tomorrow", "tmrw")) else -1 if rel.endswith("yesterday") else 0
+    sign = -1 if rel.startswith(("ago", "before")) else 1
+    parts = []
+    vague = False
+    for part in _DURATION_PART.finditer(m.group("dur")):
+        word = part.group("n").lower()
+        if not word.isdigit() and word not in COUNTS and word != "several":
+            return None
+        n, fuzzy = _count(word)
+        vague |= fuzzy
+        parts.append((part.group("unit").lower(), n))
+    if not parts:
+        return None
+
+    def day(ref: date) -> Interval:
+        d = ref + timedelta(days=base)
+        for unit, n in parts:
+            d = _shift(d, unit, sign * n)
+        return d, d
+
+    first, last = _union(anchor, day)
+    return Resolved(first, last, "day", vague=vague)
+
+
+_NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
+
+
+def _month_of(m: re.Match[str], anchor: Anchor, direction: str) -> tuple[int, int] | None:
+    """The (year, month) a phrase points at: a month name, this/next/last month, or the anchor's."""
+    if m.group("month"):
+        res = _month_period(
+            MONTHS[m.group("month").lower().rstrip(".")], None, "", anchor, direction
+        )
+        assert res.first is not None
+        return res.first.year, res.first.month
+    step = {"next": 1, "last": -1, "previous": -1}.get((m.group("rel") or "").lower(), 0)
+    d = add_months(anchor.last.replace(day=1), step)
+    return d.year, d.month
+
+
+def _nth_weekday(m: re.Match[str], anchor: Anchor, direction: str) -> Resolved | None:
+    nth_word = m.group("nth").lower()
+    nth = _NTH.get(nth_word) or int(nth_word[0])
+    if nth == -1 and not (m.group("month") or m.group("rel")):
+        return None  # "the last Friday" alone is "last Friday", read by the weekday pattern
+    found = _month_of(m, anchor, direction)
+    if found is None:
+        return None
+    year, month = found
+    weekday = WEEKDAYS[m.group("wd").lower()]
+    if nth == -1:
+        d = weekday_on_or_before(month_end(year, month), weekday)
+    else:
+        d = weekday_after(date(year, month, 1) - timedelta(days=1), weekday)
+        d += timedelta(weeks=nth - 1)
+        if d.month != month:
+            return None
+    return Resolved(d, d, "day")
+
+
+def _day_range(m: re.Match[str], anchor: Anchor, direction: str) -> Resolved | None:
+    if not m.group("p") and not m.group("month") and not m.group("rel"):
+        return None
+    if m.group("c").lower() == "and" and (m.group("p") or "").lower() != "between":
+        return None
+    year = _year(m.group("year"))
+    if m.group("month") and year is not None:
+        month = MONTHS[m.group("month").lower().rstrip(".")]
+    else:
+        found = _month_of(m, anchor, direction)
+        if found is None:
+            return None
+        year, month = found
+    first = safe_date(year, month, int(m.group("d1")))
+    last = safe_date(year, month, int(m.group("d2")))
+    if first is None or last is None or last < first:
+        return None
+    return Resolved(first, last, "day", qualifier="between")
+
+
+def _year_range(m: re.Match[str], anchor: Anchor, direction: str) -> Resolved | None:
+    y1, y2 = int(m.group("y1")), int(m.group("y2"))
+    if y2 <= y1:
+        return None
+    return Resolved(date(y1, 1, 1), date(y2, 12, 31), "year", qualifier="between")
+
+
+# Parts of a week (Mon-Wed, Tue-Fri, Thu-Sun) and of a year (halves; mid: April-September).
+_WEEK_PART = {"early": (0, 2), "mid": (1, 4), "late": (3, 6)}
+_YEAR_PART = {"early": ((1, 1), (6, 30)), "mid": ((4, 1), (9, 30)), "late": ((7, 1), (12, 31))}
+
+
+def _part(mod: str) -> str:
+    mod = " ".join(mod.lower().split()).removeprefix("the ")
+    if mod.startswith(("beginning", "start")):
+        return "early"
+    if mod.startswith("end"):
+        return "late"
+    return "mid" if mod.startswith("mid") else mod
+
+
+def _part_unit(m: re.Match[str], anchor: Anchor, direction: str) -> Resolved | None:
+    part = _part(m.group("mod"))
+    rel = m.group("rel").lower().split()[-1]
+    step = {"next": 1, "coming": 1, "last": -1, "previous": -1}.get(rel, 0)
+    unit = m.group("unit").lower()
+
+    def span(ref: date) -> Interval:
+        if unit == "week":
+            monday = week_span(ref)[0] + timedelta(weeks=step)
+            lo, hi = _WEEK_PART[part]
+            return monday + timedelta(days=lo), monday + timedelta(days=hi)
+        if unit == "year":
+            (m1, d1), (m2, d2) = _YEAR_PART[part]
+            return date(ref.year + step, m1, d1), date(ref.year + step, m2, d2)
+        start = add_months(ref.replace(day=1), step)
+        res = _month_period(start.month, start.year, part, anchor, direction)
+        assert res.first is not None and res.last is not None
+        return res.first, res.last
+
+    first, last = _union(anchor, span)
+    return Resolved(first, last, "part_of_" + unit)
+
+
+def _earlier_later(m: re.Match[str], anchor: Anchor, direction: str) -> Resolved | None:
+    unit = m.group("unit").lower()
+    earlier = m.group("el").lower() == "earlier"
+
+    def span(ref: date) -> Interval:
+        if unit == "week":
+            lo, hi = week_span(ref)
+        elif unit == "month":
+            lo, hi = month_span(ref.year, ref.month)
+        else:
+            lo, hi = date(ref.year, 1, 1), date(ref.year, 12, 31)
+        if earlier:
+            return lo, max(lo, ref - timedelta(days=1))
+        return ref, hi
+
+    first, last = _union(anchor, span)
+    return Resolved(first, last, unit, vague=True)
+
+
+_DECADE_WORDS = {
+    "twenties": 1920, "thirties": 1930, "forties": 1940, "fifties": 1950, "sixties": 1960,
+    "seventies": 1970, "eighties": 1980, "nineties": 1990, "noughties": 2000,
+}  # fmt: skip
+
+
+def _decade(m: re.Match[str], anchor: Anchor, direction: str) -> Resolved | None:
+    if m.group("full") or m.group("full2"):
+        start = int(m.group("full") or m.group("full2"))
+    elif m.group("short"):
+        start = 2000 + 10 * int(m.group("short"))
+        if start > anchor.last.year:
+            start -= 100
+    else:
+        start = _DECADE_WORDS[m.group("word").lower()]
+    return Resolved(date(start, 1, 1), date(start + 9, 12, 31), "decade")
+
+
+def _md_slash(m: re.Match[str], anchor: Anchor, direction: str) -> Resolved | None:
+    a, b = int(m.group("a")), int(m.group("b"))
+    if (a <= 12 and b <= 12) or (a, b) == (24, 7) or a == 0 or b == 0:
+        return None  # 1/2, 3/4 are fractions; 24/7 is a phrase
+    month, day = (b, a) if a > 12 else (a, b)
+    if month > 12:
+        return None
+    return day_in_month(month, day, None, anchor, direction)
 
 
 def _year_only(m: re.Match[str], anchor: Anchor, direction: str) -> Resolved | None:
@@ -437,4 +635,13 @@ _HANDLERS: dict[str, Callable[[re.Match[str], Anchor, str], Resolved | None]] = 
     "season": _season,
     "quarter": _quarter,
     "year": _year_only,
+    "within": _within,
+    "offset": _offset,
+    "nth_weekday": _nth_weekday,
+    "day_range": _day_range,
+    "year_range": _year_range,
+    "part_unit": _part_unit,
+    "earlier_later": _earlier_later,
+    "decade": _decade,
+    "md_slash": _md_slash,
 }

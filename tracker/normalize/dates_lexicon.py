@@ -59,12 +59,14 @@ def _alt(words) -> str:
 _FULL_MONTHS = [m for m in MONTHS if len(m) > 4 or m in ("may", "june", "july")]
 _ABBR_MONTHS = [m for m in MONTHS if m not in _FULL_MONTHS]
 # "Oct." takes its dot; "August." does not (that dot ends the sentence).
-MONTH = rf"(?P<month>(?:{_alt(_FULL_MONTHS)})\b|(?:{_alt(_ABBR_MONTHS)})\b\.?)"
+MONTH = rf"(?P<month>(?:{_alt(_FULL_MONTHS)})(?![a-z])|(?:{_alt(_ABBR_MONTHS)})(?![a-z])\.?)"
 WEEKDAY = rf"(?P<wd>{_alt(WEEKDAYS)})\b\.?"
 _WORD_DAY = _alt(list(ORDINALS) + list(CARDINALS))
 DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
 DAY_WORD = rf"(?P<dayword>{_WORD_DAY})\b"
 YEAR = r"(?P<year>1\d{3}|20\d{2})(?![\d])"
+_COUNT_WORDS = _alt(list(COUNTS) + ["several"])
+DURATION_PART = rf"(?:\d{{1,3}}|{_COUNT_WORDS})\s*(?:day|week|month|year|decade)s?"
 COUNT = rf"(?P<n>\d{{1,3}}|{_alt(list(COUNTS) + ['several'])})"
 UNIT = r"(?P<unit>day|week|month|year|decade)s?"
 
@@ -74,7 +76,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "mdy",
         re.compile(
-            rf"\b(?:{WEEKDAY},?\s+)?{MONTH}(?:\.?\s*[-/]\s*|\.?\s+)(?:{DAY}|{DAY_WORD})"
+            rf"\b(?:{WEEKDAY},?\s+)?{MONTH}(?:\.?\s*[-/]\s*|\.?\s*)(?:{DAY}|{DAY_WORD})"
             rf"(?:\s*,?\s*{YEAR})?",
             _I,
         ),
@@ -132,11 +134,16 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             _I,
         ),
     ),
-    ("the_day", re.compile(r"\bthe\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b", _I)),
+    # "the 27th"; "the 27" only where nothing is counted after it ("for the 27.")
+    (
+        "the_day",
+        re.compile(r"\bthe\s+(?P<day>[0-3]?\d)(?:(?:st|nd|rd|th)\b|(?=\s*[.!?;]|\s*$))", _I),
+    ),
     (
         "deictic",
         re.compile(
-            r"\b(?:the\s+day\s+(?P<dir>before|after)\s+)?(?P<word>today|yesterday|tomorrow)\b", _I
+            r"\b(?:the\s+day\s+(?P<dir>before|after)\s+)?(?P<word>today|yesterday|tomorrow|tmrw)\b",
+            _I,
         ),
     ),
     (
@@ -160,7 +167,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "past_n",
         re.compile(
-            r"\b(?:(?P<prep>over|in|during|for|within)\s+)?(?:the\s+)?(?P<dir>past|last|previous|next)\s+"
+            r"\b(?:(?P<prep>over|in|during|for)\s+)?(?:the\s+)?(?P<dir>past|last|previous|next)\s+"
             rf"{COUNT}\s*{UNIT}\b",
             _I,
         ),
@@ -171,7 +178,79 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:(?P<prep>in|over|during)\s+)?recent\s+(?P<unit>days|weeks|months|years)\b", _I
         ),
     ),
-    ("ago", re.compile(rf"\b{COUNT}\s+{UNIT}\s+ago\b", _I)),
+    # "within 5 days": from the anchor on; "within the next 3 years"
+    (
+        "within",
+        re.compile(
+            r"\bwithin\s+(?:the\s+)?(?:(?:next|coming|upcoming)\s+)?"
+            rf"{COUNT}\s*{UNIT}\b",
+            _I,
+        ),
+    ),
+    # "1 month 21 days ago", "two weeks from now", "three weeks from tomorrow"
+    (
+        "offset",
+        re.compile(
+            rf"\b(?P<dur>(?:{DURATION_PART}\s*,?\s*(?:and\s+)?)+?)"
+            r"(?P<rel>ago|from\s+now|hence|from\s+(?:today|tomorrow|yesterday)|"
+            r"(?:after|before)\s+(?:today|tomorrow|yesterday))\b",
+            _I,
+        ),
+    ),
+    # "the first Friday of July", "second Sunday", "the third Wednesday of previous month"
+    (
+        "nth_weekday",
+        re.compile(
+            r"\b(?:the\s+)?(?P<nth>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last)\s+"
+            r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+            r"(?:\s+(?:of|in)\s+(?:(?P<rel>this|next|last|previous)\s+month|"
+            rf"{MONTH}))?",
+            _I,
+        ),
+    ),
+    # "from 4 to 22 this month", "between 3 and 12 of Sept", "4 to 23 next month"
+    (
+        "day_range",
+        re.compile(
+            r"\b(?:(?P<p>from|between)\s+)?(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*"
+            r"(?P<c>to|till|until|and|through|-|–)\s*(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?"
+            rf"(?:\s+of)?\s+(?:{MONTH}(?:\s*,?\s*{YEAR})?|"
+            r"(?:in\s+|of\s+)?(?P<rel>this|next|last)\s+month)",
+            _I,
+        ),
+    ),
+    (
+        "year_range",
+        re.compile(r"\b(?P<y1>1[89]\d{2}|20\d{2})\s*[-–]\s*(?P<y2>1[89]\d{2}|20\d{2})\b"),
+    ),
+    # "late this week", "early next year", "the end of next week"
+    (
+        "part_unit",
+        re.compile(
+            r"\b(?P<mod>early|mid|late|(?:the\s+)?(?:beginning|start|end|middle)\s+of)[-\s]+"
+            r"(?P<rel>this|next|last|previous|the\s+coming)\s+(?P<unit>week|month|year)\b",
+            _I,
+        ),
+    ),
+    # "earlier this month", "later in the year"
+    (
+        "earlier_later",
+        re.compile(
+            r"\b(?P<el>earlier|later)\s+(?:this|in\s+the)\s+(?P<unit>week|month|year)\b", _I
+        ),
+    ),
+    # "the 1970s", "the '40s", "the seventies"
+    (
+        "decade",
+        re.compile(
+            r"\b(?:the\s+(?:(?P<full>1[0-9]\d0|20\d0)'?s|'?(?P<short>\d)0'?s|"
+            r"(?:nineteen\s+)?(?P<word>twenties|thirties|forties|fifties|sixties|seventies|"
+            r"eighties|nineties|noughties))|(?P<full2>1[0-9]\d0|20\d0)'?s)\b",
+            _I,
+        ),
+    ),
+    # 4/22, 22/04: only when one side cannot be a month, so fractions stay fractions
+    ("md_slash", re.compile(r"(?<![\d/.$])\b(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)\b(?![/\d]|\.\d)")),
     (
         "unresolved",
         re.compile(
@@ -190,7 +269,15 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             _I,
         ),
     ),
-    ("quarter", re.compile(rf"\b(?P<q>[QH][1-4])(?:\s+{YEAR})?\b")),
+    (
+        "quarter",
+        re.compile(
+            r"\b(?:(?P<y0>1\d{3}|20\d{2})\s*,?\s*(?:the\s+)?)?"
+            r"(?:(?P<q>[QH][1-4])|the\s+(?P<qo>first|second|third|fourth|1st|2nd|3rd|4th)\s+"
+            r"(?P<qh>quarter|half))(?:\s+(?:of\s+)?(?P<year>1\d{3}|20\d{2})|"
+            r"\s+(?P<rel>this|last|next)\s+year)?\b",
+        ),
+    ),
     # A year alone: only after a word that makes it a date, or before a comma ("In 2019, ...")
     (
         "year",

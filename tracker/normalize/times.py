@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from tracker.normalize.dates_atoms import Resolved, day_in_month, resolve
+from tracker.normalize.dates_calendar import safe_date
 from tracker.normalize.dates_lexicon import BARE_DAY, CONNECTIVE, PATTERNS, PREFIX, URL
 from tracker.normalize.types import Anchor, TimeSpan
 
@@ -26,6 +27,10 @@ MAX_TEXT = 1_000_000  # longer texts are read up to here: a time limit, not a si
 _QUICK = re.compile(
     r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|week|month|year|today|tomorrow"
     r"|spring|summer|autumn|fall|winter|recent",
+    re.IGNORECASE,
+)
+_LEAD_DAY = re.compile(
+    r"\b(?:from|between)\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:to|till|until|and|-|–)\s*$",
     re.IGNORECASE,
 )
 _RANGE_OPENERS = {"between", "from", "beginning", "starting"}
@@ -72,22 +77,22 @@ def _direction(word: str) -> str:
 def _span(
     text: str, start: int, end: int, res: Resolved, qualifier: str, anchor: Anchor
 ) -> TimeSpan:
-    first, last = res.first, res.last
-    if res.unresolved:
+    if res.unresolved or res.first is None or res.last is None:
         return TimeSpan(text[start:end], start, end, None, None, "unresolved", None, res.vague)
-    if first is None or last is None:
-        return TimeSpan(text[start:end], start, end, None, None, "unresolved", None, res.vague)
+    first: date | None = res.first
+    last: date | None = res.last
+    lo, hi = res.first, res.last
     if qualifier == "since":
-        last = max(anchor.last, first)
+        last = max(anchor.last, lo)
     elif qualifier in ("until", "till", "through", "thru"):
         qualifier = "until"
-        first = anchor.first if last > anchor.last else None
+        first = anchor.first if hi > anchor.last else None
     elif qualifier == "by":
-        first = anchor.first if last >= anchor.first else None
+        first = anchor.first if hi >= anchor.first else None
     elif qualifier == "before":
-        first, last = None, res.first - timedelta(days=1)
+        first, last = None, lo - timedelta(days=1)
     elif qualifier == "after":
-        first = last + timedelta(days=1)
+        first = hi + timedelta(days=1)
         last = anchor.last if first <= anchor.last else None
     elif qualifier in ("in", "during", "as of", "on", ""):
         if res.qualifier:
@@ -118,13 +123,19 @@ def _second_end(
 
 
 def _join(a: Resolved, b: Resolved) -> tuple[date, date] | None:
+    """The closed range from ``a`` to ``b``; an end written without a year takes the other's
+    ("from Feb 1st to March 2019"), and a range read backwards moves its yearless end."""
     if a.first is None or b.last is None:
         return None
     first, last = a.first, b.last
-    if last < first and not b.year_given and b.last is not None:
-        last = date(last.year + 1, last.month, min(last.day, 28 if last.month == 2 else last.day))
+    if not a.year_given and b.year_given:
+        first = safe_date(last.year, first.month, first.day) or first
+    elif a.year_given and not b.year_given:
+        last = safe_date(first.year, last.month, last.day) or last
+    if last < first and not b.year_given:
+        last = safe_date(last.year + 1, last.month, last.day) or last
     elif last < first and not a.year_given:
-        first = date(first.year - 1, first.month, min(first.day, 28 if first.month == 2 else 31))
+        first = safe_date(first.year - 1, first.month, first.day) or first
     return (first, last) if first <= last else None
 
 
@@ -160,12 +171,24 @@ def _find(text: str, anchor: Anchor) -> list[TimeSpan]:
         if conn and res.first is not None:
             c = conn.group("c").lower()
             opened = word in _RANGE_OPENERS
-            if (c == "and" and word == "between") or (c != "and" and (opened or c != "-")):
+            if (c == "and" and word == "between") or c != "and":
                 other = _second_end(text, conn.end(), res, atoms, i, anchor, direction)
-                if other is not None and (opened or other[2].granularity == res.granularity):
+                same = other is not None and other[2].granularity == res.granularity
+                if other is not None and (opened or same or (c == "-" and other[0] == i)):
                     span = _join(res, other[2])
                     if span is not None:
                         joined = (other, span)
+        lead = _LEAD_DAY.search(text, max(0, atom.start - 24), atom.start)
+        if joined is None and lead and res.granularity == "day" and res.month and res.first:
+            first_day = safe_date(res.first.year, res.first.month, int(lead.group("d1")))
+            if first_day is not None and first_day <= res.first:
+                start = lead.start()
+                end = atom.end
+                spans.append(
+                    TimeSpan(text[start:end], start, end, first_day, res.first, "between", "day")
+                )
+                i += 1
+                continue
         if joined is not None:
             (j, end, other_res), (first, last) = joined
             if word not in _RANGE_OPENERS and pre is not None:
@@ -174,8 +197,10 @@ def _find(text: str, anchor: Anchor) -> list[TimeSpan]:
             spans.append(TimeSpan(text[start:end], start, end, first, last, "between", gran))
             i = j + 1
             continue
-        if word in _RANGE_OPENERS:
+        if word in _RANGE_OPENERS and res.qualifier != "between":
             start, word = atom.start, ""
+        elif word in _RANGE_OPENERS:
+            word = ""
         spans.append(_span(text, start, atom.end, res, word, anchor))
         i += 1
     return spans
