@@ -79,10 +79,11 @@ _SCALE_WORD = r"(?:hundred|thousand|million|billion|trillion|dozen)"
 
 NUMERAL = re.compile(
     rf"""
-    (?P<half>\b(?:(?:one|a)[\s-]+)?half[\s-]+(?:a[\s-]+)?{_SCALE_WORD}\b)
+    (?P<half>\b(?:(?:one|a|two|three)[\s-]+)?(?:half|quarters?|thirds?)[\s-]+(?:a[\s-]+)?
+        {_SCALE_WORD}\b)
   | (?P<frac>\b(?:one|a|three|two)[\s-](?:half|quarter|third|fourth|fifth)s?\b)
   | (?P<digits>
-        (?<![\w.,])[-\u2212]?(?:\d{{1,3}}(?:,\d{{3}})+(?![\d,]\d)|\d+)(?:\.\d+)?
+        (?<![\w.,])(?:(?<!\d\s)[-\u2212])?(?:\d{{1,3}}(?:,\d{{3}})+(?![\d,]\d)|\d+)(?:\.\d+)?
         (?:\s+\d{{1,3}}/\d{{1,3}}(?!\d)|/\d+(?![\d/]))?
     )
     (?:(?P<sp>\s?)(?P<suffix>k|K|mn|bn|m|b|million|billion|trillion|thousand|hundred|dozen)\b)?
@@ -95,7 +96,7 @@ NUMERAL = re.compile(
 _WORD_TOKEN = re.compile(rf"\b(?:{_WORD}|and|a)\b", re.IGNORECASE)
 _URL = re.compile(r"(?:https?://|www\.)\S{1,2000}|\S{1,200}@\S{1,200}\.\w{1,20}")
 _IDENT_BEFORE = re.compile(
-    r"(?:\bno\.?|\bnumber|\bnr\.?|#|(?:^|[^A-Za-z0-9])[A-Za-z]+-)\s?$", re.IGNORECASE
+    r"(?:\bno\.?|\bnumber|\bnr\.?|#|(?:^|[^A-Za-z0-9])[A-Za-z]+\d*-)\s?$", re.IGNORECASE
 )
 _FOOTNOTE_BEFORE = re.compile(r"[A-Za-z)][.,;:\u201d\u2019\"')]$")
 _LIST_MARKER = re.compile(r"(?:^|\n)[ \t]{0,12}$")
@@ -224,9 +225,13 @@ def find_numbers(text: str) -> list[Number]:
     found: list[Number] = []
     for m in NUMERAL.finditer(text):
         if m["half"]:
-            tail = m["half"].lower().split()[-1].split("-")[-1]
-            scale = SCALES.get(tail) or {"hundred": 100, "dozen": 12}[tail]
-            found.append(Number(m.start(), m.end(), 0.5 * scale, "words", m[0]))
+            words = re.split(r"[\s-]+", m["half"].lower())
+            scale = SCALES.get(words[-1]) or {"hundred": 100, "dozen": 12}[words[-1]]
+            count = UNITS.get(words[0], 1)
+            fraction = next(
+                FRACTION_WORDS[w.rstrip("s")] for w in words if w.rstrip("s") in FRACTION_WORDS
+            )
+            found.append(Number(m.start(), m.end(), count * fraction * scale, "words", m[0]))
         elif m["frac"]:
             parts = re.split(r"[\s-]+", m["frac"].lower())
             head, name = parts[0], parts[-1].rstrip("s")
@@ -247,9 +252,13 @@ def find_numbers(text: str) -> list[Number]:
             suffix = m["suffix"]
             if suffix:
                 # "5 m" is five metres, not five million; "5m" after "$" is money.
-                is_bare_m = suffix.lower() in ("m", "b") and (
-                    m["sp"] or not text[max(0, m.start() - 2) : m.start()].strip().endswith("$")
-                )
+                # an upper-case "1.8M" is money or a count; lower-case "5m" is five metres
+                is_bare_m = (
+                    suffix == "m"
+                    and bool(
+                        m["sp"] or not text[max(0, m.start() - 2) : m.start()].strip().endswith("$")
+                    )
+                ) or (suffix.lower() == "b" and bool(m["sp"]))
                 if not is_bare_m:
                     value *= DIGIT_SCALES[suffix.lower()]
                     end = m.end()

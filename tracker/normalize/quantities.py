@@ -180,10 +180,21 @@ def _suffix_qualifier(phrase: str, current: str) -> str:
     return "at_most"
 
 
+_BRACKETED = re.compile(r"\s?[(\[{<]\s?([^\s()\[\]{}<>]{1,12})\s?[)\]}>]")
+_CENTS_AFTER = re.compile(r"\s{1,3}(?:and\s{1,3})?", re.IGNORECASE)
+_CENTS_TAIL = re.compile(r"(\s{1,3}cents?\b)?(?=\s*(?:[.,;!?]|$))", re.IGNORECASE)
+_INCHES_AFTER = re.compile(
+    r"\s{1,3}(?:and\s{1,3})?(\d{1,2}(?:\.\d+)?)\s?(?:in|inch|inches|\")(?![\w])", re.IGNORECASE
+)
+
+
 def _unit_after(text: str, end: int) -> tuple[str, int] | None:
     m = UNIT_PATTERN.match(text, end, min(len(text), end + WINDOW))
     if not m:
-        return None
+        # "20 (kg)", "20 [kg]": a unit in brackets right after the number
+        b = _BRACKETED.match(text, end, min(len(text), end + 20))
+        unit = canonical(b[1]) if b else None
+        return (unit, b.end()) if b and unit else None
     spelling = m[0]
     glued = not spelling[:1].isspace()
     unit = canonical(spelling)
@@ -252,6 +263,7 @@ class _Builder:
         self.numbers = find_numbers(text)
         self.vague = [m for m in VAGUE.finditer(text)]
         self.out: list[QuantityMatch] = []
+        self.taken_until = 0
 
     def number_at(self, index: int, pos: int) -> int | None:
         """Index of the numeral starting exactly at ``pos`` (after index), if any."""
@@ -275,7 +287,7 @@ class _Builder:
             if match is None:
                 continue
             self.out.append(match)
-            taken_until = match.quantity.end
+            taken_until = self.taken_until = match.quantity.end
         return _merge_bounds(self.text, self.out)
 
     # -- vague magnitudes ("hundreds of thousands of shells", "several ships")
@@ -323,7 +335,7 @@ class _Builder:
         value: float = number.value
         high_value: float | None = None
         core_start = start
-        currency = currency_before(text[max(0, start - 6) : start])
+        currency = currency_before(text[max(self.taken_until, start - 6) : start])
         unit: str | None = None
         if currency:
             unit, length = currency
@@ -370,6 +382,20 @@ class _Builder:
         found_unit = None if unit else _unit_after(text, end)
         if found_unit:
             unit, end = found_unit
+            # "5 ft 2 in", "5 feet and 2 inches": one length in feet
+            inches = _INCHES_AFTER.match(text, end, min(len(text), end + 20))
+            if unit == "ft" and inches and high_value is None:
+                value += float(inches[1]) / 12
+                end = inches.end()
+            # "3 dollars 50 cents", "15 dollars and 50.": one sum of money
+            cents = _CENTS_AFTER.match(text, end, min(len(text), end + 40))
+            if unit in ("usd", "eur", "cad", "aud") and cents and high_value is None:
+                j = self.number_at(index, cents.end())
+                if j is not None and self.numbers[j].value < 100:
+                    tail = _CENTS_TAIL.match(text, self.numbers[j].end)
+                    if tail:
+                        value += self.numbers[j].value / 100
+                        end = self.numbers[j].end + len(tail[1] or "")
         core_end = end
         suffix = SUFFIX_QUALIFIER.match(text, end, min(len(text), end + 30))
         if suffix and high_value is None and not self._number_follows(index, suffix.end()):

@@ -42,6 +42,16 @@ UNITS: dict[str, tuple[str, float]] = {
     "m/s": ("speed", 1.0),
     "mph": ("speed", 0.44704),
     "kn": ("speed", 0.514444),
+    "dm": ("length", 0.1),
+    "ug": ("mass", 1e-9),
+    "tbsp": ("volume", 0.0147867648),
+    "tsp": ("volume", 0.00492892159),
+    "cup": ("volume", 0.2365882365),
+    "dram": ("mass", 0.0038879346),
+    "bit": ("information", 0.125),
+    "turn": ("angle", 360.0),
+    "degC": ("temperature", 1.0),
+    "degF": ("temperature", 1.0),
     "deg": ("angle", 1.0),
     "rad": ("angle", 57.29577951308232),
     "percent": ("ratio", 0.01),
@@ -59,7 +69,38 @@ UNITS: dict[str, tuple[str, float]] = {
     "tb": ("information", 1e12),
 }
 # Currencies have no fixed conversion between them; each is its own dimension.
-CURRENCIES = ("usd", "eur", "gbp", "jpy", "cny", "krw", "kpw", "rub", "uah", "cad", "aud", "chf")
+CURRENCIES = (
+    "usd",
+    "eur",
+    "gbp",
+    "jpy",
+    "cny",
+    "krw",
+    "kpw",
+    "rub",
+    "uah",
+    "cad",
+    "aud",
+    "chf",
+    "hkd",
+    "mxn",
+    "nzd",
+    "try",
+    "inr",
+    "lkr",
+    "crc",
+    "gel",
+    "lak",
+    "btc",
+    "satoshi",
+    "franc",
+    "esp",
+    "nlg",
+    "fim",
+    "cent",
+    "pence",
+    "sen",
+)
 
 # spelling (lower case) -> canonical unit, for units written after the number
 _SPELLINGS: dict[str, str] = {}
@@ -75,6 +116,16 @@ _add("m", "meter", "meters", "metre", "metres")
 _add("cm", "centimeter", "centimeters", "centimetre", "centimetres")
 _add("mm", "millimeter", "millimeters", "millimetre", "millimetres")
 _add("mi", "mile", "miles")
+_add("dm", "decimeter", "decimeters", "decimetre", "decimetres")
+_add("ug", "microgram", "micrograms", "μg", "mcg", "microgramme", "microgrammes")
+_add("tbsp", "tablespoon", "tablespoons")
+_add("tsp", "teaspoon", "teaspoons")
+_add("cup", "cups")
+_add("dram", "drams", "drachma", "drachmas")
+_add("bit", "bits")
+_add("turn", "turns")
+_add("degC", "degrees celsius", "degree celsius", "° celsius", "°c", "degrees centigrade")
+_add("degF", "degrees fahrenheit", "degree fahrenheit", "° fahrenheit", "°f")
 _add("nmi", "nautical mile", "nautical miles")
 _add("yd", "yard", "yards", "yds")
 _add("ft", "foot", "feet", "'")
@@ -96,9 +147,19 @@ _add("ha", "hectare", "hectares")
 _add("acre", "acres")
 _add("mi2", "square miles", "square mile", "sq mi")
 _add("ft2", "square feet", "square foot", "sq ft")
-_add("km/h", "kph", "kilometers per hour", "kilometres per hour", "kmh")
+_add(
+    "km/h",
+    "kph",
+    "kilometers per hour",
+    "kilometres per hour",
+    "kmh",
+    "kmph",
+    "km/hr",
+    "kilometers an hour",
+    "kilometres an hour",
+)
 _add("m/s", "meters per second", "metres per second")
-_add("mph", "miles per hour", "mile per hour")
+_add("mph", "miles per hour", "mile per hour", "miles an hour", "mile an hour")
 _add("kn", "knot", "knots")
 _add("deg", "degree", "degrees", "°")
 _add("rad", "radian", "radians")
@@ -127,6 +188,27 @@ _add("uah", "hryvnia", "hryvnias")
 _add("cad", "canadian dollar", "canadian dollars")
 _add("aud", "australian dollar", "australian dollars")
 _add("chf", "swiss franc", "swiss francs")
+_add("hkd", "hong kong dollar", "hong kong dollars")
+_add("mxn", "mexican peso", "mexican pesos", "pesos")
+_add("nzd", "new zealand dollar", "new zealand dollars")
+_add("try", "turkish lira", "turkish liras", "lira")
+_add("inr", "rupee", "rupees", "indian rupees")
+_add("lkr", "ரூ", "sri lankan rupees")
+_add("crc", "₡", "colón", "colones")
+_add("gel", "₾", "lari")
+_add("lak", "₭", "kip")
+_add("btc", "bitcoin", "bitcoins")
+_add("satoshi", "satoshis")
+_add("franc", "francs", "french francs")
+_add("esp", "peseta", "pesetas")
+_add("nlg", "guilder", "guilders", "dutch guilders")
+_add("fim", "markka", "markkaa", "finnish markka")
+_add("cent", "cents", "¢")
+_add("pence", "penny", "pennies", "p")
+_add("cny", "元", "chinese yuan", "kuai")
+_add("usd", "$")
+_add("eur", "€")
+_add("gbp", "£")
 
 # Symbols and codes written before the number.
 _BEFORE: dict[str, str] = {
@@ -147,8 +229,25 @@ _BEFORE: dict[str, str] = {
     "c$": "cad",
     "c $": "cad",
     "ca$": "cad",
+    "cad$": "cad",
     "a$": "aud",
-    "a $": "aud",
+    "aud$": "aud",
+    "au$": "aud",
+    "usd$": "usd",
+    "u.s $": "usd",
+    "u.s.$": "usd",
+    "hk$": "hkd",
+    "hk $": "hkd",
+    "mex$": "mxn",
+    "mxn$": "mxn",
+    "nz$": "nzd",
+    "nzd$": "nzd",
+    "rmb": "cny",
+    "cny": "cny",
+    "₿": "btc",
+    "sen": "sen",
+    "₹": "inr",
+    "rs.": "inr",
 }
 
 # Units whose one-letter or symbol spelling must touch the number ("5%", "5'") or be a
@@ -165,7 +264,7 @@ CURRENCY_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # Spellings so short or common that they are units only when glued to the number ("5m", "3s").
-GLUED_ONLY = frozenset({"m", "s", "h", "g", "t", "in", "l", "'", '"', "gr", "min", "won", "sec"})
+GLUED_ONLY = frozenset({"s", "h", "g", "t", "in", "l", "'", '"', "gr", "min", "won", "sec", "p"})
 
 
 def canonical(spelling: str) -> str | None:
