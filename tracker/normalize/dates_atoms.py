@@ -81,9 +81,30 @@ def _day_word(m: re.Match[str]) -> int | None:
     return ORDINALS.get(word) or CARDINALS.get(word)
 
 
+_WORD_VALUE = CARDINALS | {
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "zero": 0, "oh": 0,
+}  # fmt: skip
+
+
+def _spoken_year(text: str) -> int | None:
+    words = text.lower().replace("-", " ").split()
+    if words[:2] == ["two", "thousand"]:
+        rest = [w for w in words[2:] if w != "and"]
+        return 2000 + sum(_WORD_VALUE.get(w, 0) for w in rest)
+    century = {"nineteen": 1900, "twenty": 2000}.get(words[0])
+    if century is None:
+        return None
+    if words[1:] == ["hundred"]:
+        return century
+    return century + sum(_WORD_VALUE.get(w, 0) for w in words[1:])
+
+
 def _year(text: str | None) -> int | None:
     if not text:
         return None
+    if not text.isdigit():
+        return _spoken_year(text)
     year = int(text)
     return year if len(text) == 4 else (2000 + year if year < 50 else 1900 + year)
 
@@ -331,6 +352,9 @@ def _rel_unit(m: re.Match[str], anchor: Anchor, direction: str) -> Resolved | No
         if unit == "month":
             d = add_months(ref.replace(day=1), step)
             return month_span(d.year, d.month)
+        if unit == "decade":
+            start = ref.year // 10 * 10 + 10 * step
+            return date(start, 1, 1), date(start + 9, 12, 31)
         return date(ref.year + step, 1, 1), date(ref.year + step, 12, 31)
 
     first, last = _union(anchor, span)
@@ -606,6 +630,70 @@ def _md_slash(m: re.Match[str], anchor: Anchor, direction: str) -> Resolved | No
     return day_in_month(month, day, None, anchor, direction)
 
 
+def _iso_week(year: int, week: int) -> Interval | None:
+    try:
+        monday = date.fromisocalendar(year, week, 1)
+    except ValueError:
+        return None
+    return monday, monday + timedelta(days=6)
+
+
+def _week_of(m: re.Match[str], anchor: Anchor, direction: str) -> Resolved | None:
+    """The n-th week of a month (weeks are Monday-Sunday; a week belongs to the month or
+    year holding at least four of its days, as ISO 8601 weeks belong to years)."""
+    if m.group("wn"):
+        found = _iso_week(anchor.last.year, int(m.group("wn")))
+        return Resolved(found[0], found[1], "week") if found else None
+    word = m.group("nth").lower()
+    nth = _NTH.get(word) or int(word[0])
+    rel = (m.group("rel") or "").lower()
+    step = {"next": 1, "last": -1}.get(rel, 0)
+    if m.group("year") or m.group("unit") == "year" or (m.group("unit") or "").lower() == "year":
+        year = _year(m.group("year")) if m.group("year") else anchor.last.year + step
+        if year is None:
+            return None
+        if nth == -1:
+            nth = date(year, 12, 28).isocalendar()[1]
+        found = _iso_week(year, nth)
+        return Resolved(found[0], found[1], "week") if found else None
+    if m.group("month"):
+        res = _month_period(
+            MONTHS[m.group("month").lower().rstrip(".")], None, "", anchor, direction
+        )
+        assert res.first is not None
+        year, month = res.first.year, res.first.month
+    else:
+        d = add_months(anchor.last.replace(day=1), step)
+        year, month = d.year, d.month
+    first_day, last_day = month_span(year, month)
+    monday = week_span(first_day)[0]
+    if (monday + timedelta(days=3)).month != month:
+        monday += timedelta(weeks=1)
+    if nth == -1:
+        monday = week_span(last_day)[0]
+        if (monday + timedelta(days=3)).month != month:
+            monday -= timedelta(weeks=1)
+    else:
+        monday += timedelta(weeks=nth - 1)
+        if (monday + timedelta(days=3)).month != month:
+            return None
+    return Resolved(monday, monday + timedelta(days=6), "week")
+
+
+def _century(m: re.Match[str], anchor: Anchor, direction: str) -> Resolved | None:
+    start = (int(m.group("c")) - 1) * 100
+    if start < 1:
+        return None
+    return Resolved(date(start, 1, 1), date(start + 99, 12, 31), "century")
+
+
+def _day_of_month(m: re.Match[str], anchor: Anchor, direction: str) -> Resolved | None:
+    step = {"next": 1, "last": -1}.get(m.group("rel").lower(), 0)
+    d = add_months(anchor.last.replace(day=1), step)
+    found = safe_date(d.year, d.month, int(m.group("day")))
+    return Resolved(found, found, "day") if found else None
+
+
 def _year_only(m: re.Match[str], anchor: Anchor, direction: str) -> Resolved | None:
     year = int(m.group("year") or m.group("year2"))
     return Resolved(date(year, 1, 1), date(year, 12, 31), "year", year=year)
@@ -644,4 +732,7 @@ _HANDLERS: dict[str, Callable[[re.Match[str], Anchor, str], Resolved | None]] = 
     "earlier_later": _earlier_later,
     "decade": _decade,
     "md_slash": _md_slash,
+    "week_of": _week_of,
+    "century": _century,
+    "day_of_month": _day_of_month,
 }

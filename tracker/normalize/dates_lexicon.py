@@ -58,13 +58,29 @@ def _alt(words) -> str:
 
 _FULL_MONTHS = [m for m in MONTHS if len(m) > 4 or m in ("may", "june", "july")]
 _ABBR_MONTHS = [m for m in MONTHS if m not in _FULL_MONTHS]
-# "Oct." takes its dot; "August." does not (that dot ends the sentence).
-MONTH = rf"(?P<month>(?:{_alt(_FULL_MONTHS)})(?![a-z])|(?:{_alt(_ABBR_MONTHS)})(?![a-z])\.?)"
+# "Oct. 13" takes its dot; "August." and "in Aug." do not (that dot ends the sentence).
+MONTH = (
+    rf"(?P<month>(?:{_alt(_FULL_MONTHS)})(?![a-z])"
+    rf"|(?:{_alt(_ABBR_MONTHS)})(?![a-z])(?:\.(?=\s*\d|,))?)"
+)
 WEEKDAY = rf"(?P<wd>{_alt(WEEKDAYS)})\b\.?"
 _WORD_DAY = _alt(list(ORDINALS) + list(CARDINALS))
 DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
-DAY_WORD = rf"(?P<dayword>{_WORD_DAY})\b"
-YEAR = r"(?P<year>1\d{3}|20\d{2})(?![\d])"
+# A day said as a cardinal ("May twenty one") only where no counted thing follows it.
+DAY_WORD = (
+    rf"(?P<dayword>{_alt(ORDINALS)}\b|(?:{_alt(CARDINALS)})\b"
+    rf"(?=\s*[,.;!?]|\s*$|\s+(?:two\s+thousand|nineteen|twenty)\b))"
+)
+# Years said in words, as in transcripts: "two thousand and eighteen", "nineteen seventy eight".
+_ONES = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNDER_100 = rf"(?:(?:{_TENS})(?:[\s-]+(?:{_ONES}))?|{_TEENS}|{_ONES})"
+SPOKEN_YEAR = (
+    rf"(?:two\s+thousand(?:\s+(?:and\s+)?{_UNDER_100}|(?!\s+[a-z]))|"
+    rf"(?:nineteen|twenty)[\s-]+(?:(?:zero|oh)\s+(?:{_ONES})|{_UNDER_100}|hundred))(?![\w-])"
+)
+YEAR = rf"(?P<year>1\d{{3}}|20\d{{2}}|{SPOKEN_YEAR})(?![\d])"
 _COUNT_WORDS = _alt(list(COUNTS) + ["several"])
 DURATION_PART = rf"(?:\d{{1,3}}|{_COUNT_WORDS})\s*(?:day|week|month|year|decade)s?"
 COUNT = rf"(?P<n>\d{{1,3}}|{_alt(list(COUNTS) + ['several'])})"
@@ -160,7 +176,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "rel_unit",
         re.compile(
             r"\b(?P<rel>last|this|next|past|previous|coming|current|the\s+past|the\s+previous|"
-            r"the\s+last|upcoming)\s+(?P<unit>week|month|year)\b",
+            r"the\s+last|upcoming)\s+(?P<unit>week|month|year|decade)\b",
             _I,
         ),
     ),
@@ -237,6 +253,27 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "earlier_later",
         re.compile(
             r"\b(?P<el>earlier|later)\s+(?:this|in\s+the)\s+(?P<unit>week|month|year)\b", _I
+        ),
+    ),
+    # "the first week of Oct", "the third week of this month", "week 10", ISO weeks
+    (
+        "week_of",
+        re.compile(
+            r"\b(?:the\s+)?(?P<nth>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+"
+            r"week\s+(?:of\s+)?(?:(?P<rel>this|next|last)\s+(?P<unit>month|year)|"
+            rf"{MONTH}|{YEAR})"
+            r"|\bweek\s+(?P<wn>[1-5]?\d)\b(?!\s*(?:days?|weeks?|%|of\b))",
+            _I,
+        ),
+    ),
+    # "the 15th century"
+    ("century", re.compile(r"\b(?:the\s+)?(?P<c>[1-9]|1\d|2[01])(?:st|nd|rd|th)\s+century\b", _I)),
+    # "the 20th of next month"
+    (
+        "day_of_month",
+        re.compile(
+            r"\b(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)\s+of\s+(?P<rel>this|next|last)\s+month\b",
+            _I,
         ),
     ),
     # "the 1970s", "the '40s", "the seventies"

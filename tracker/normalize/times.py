@@ -26,7 +26,7 @@ from tracker.normalize.types import Anchor, TimeSpan
 MAX_TEXT = 1_000_000  # longer texts are read up to here: a time limit, not a silent guess
 _QUICK = re.compile(
     r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|week|month|year|today|tomorrow"
-    r"|spring|summer|autumn|fall|winter|recent",
+    r"|spring|summer|autumn|fall|winter|recent|tmrw|decade|centur|ties|w/c",
     re.IGNORECASE,
 )
 _LEAD_DAY = re.compile(
