@@ -1,0 +1,119 @@
+"""Speed of normalize() against dateparser and quantulum3 on the seed articles' sentences.
+
+Run: ``.venv/bin/python bench/bench_normalizer.py [--seconds 3]``
+
+Each system normalizes the same sentences (the five seed articles, split into
+sentences) round after round, after one warm-up round, until its time budget
+is spent; the figure is sentences per second. Ours is the full ``normalize()``
+(dates, periods and quantities). dateparser runs ``search.search_dates`` with
+English only and one settings dict; quantulum3 runs ``parser.parse``. Then a
+fresh Python process times its first ``normalize()`` call, with and without
+the import.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import re
+import subprocess
+import sys
+import time
+import warnings
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tracker.normalize import normalize  # noqa: E402
+from tracker.normalize.types import Anchor  # noqa: E402
+
+SEEDS = Path("/work/shared/seeds")
+ANCHOR = Anchor.parse("2023-12-27")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
+
+FIRST_CALL = """
+import time
+t0 = time.perf_counter()
+from tracker.normalize import normalize
+t1 = time.perf_counter()
+normalize("NIS told lawmakers in November there had been about 10 shipments since August.",
+          "2023-12-27")
+t2 = time.perf_counter()
+print(f"{(t2 - t0) * 1000:.1f} {(t2 - t1) * 1000:.1f}")
+"""
+
+
+def sentences() -> list[str]:
+    found: list[str] = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        found.extend(s.strip() for s in _SENTENCE.split(text) if s.strip())
+    return found
+
+
+def rate(fn: Callable[[str], object], items: list[str], budget: float) -> float:
+    for item in items:  # warm-up: caches, lazy imports, compiled patterns
+        fn(item)
+    done = 0
+    started = time.perf_counter()
+    while True:
+        for item in items:
+            fn(item)
+        done += len(items)
+        elapsed = time.perf_counter() - started
+        if elapsed >= budget:
+            return done / elapsed
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--seconds", type=float, default=3.0, help="time budget per system")
+    args = parser.parse_args()
+    warnings.filterwarnings("ignore")
+    logging.disable(logging.WARNING)
+
+    items = sentences()
+    print(f"{len(items)} sentences from {SEEDS}")
+
+    from dateparser.search import search_dates
+    from quantulum3 import parser as qparser
+
+    settings = {"RELATIVE_BASE": datetime(2023, 12, 27), "PREFER_DATES_FROM": "past"}
+
+    def ours(s: str) -> object:
+        return normalize(s, ANCHOR)
+
+    def dateparser_search(s: str) -> object:
+        return search_dates(s, languages=["en"], settings=settings)
+
+    def quantulum(s: str) -> object:
+        return qparser.parse(s)
+
+    figures = {
+        "ours (normalize)": rate(ours, items, args.seconds),
+        "dateparser.search_dates": rate(dateparser_search, items, args.seconds),
+        "quantulum3.parse": rate(quantulum, items, args.seconds),
+    }
+    mine = figures["ours (normalize)"]
+    print(f"{'system':<26} {'sentences/s':>12} {'ours is':>10}")
+    for name, value in figures.items():
+        ratio = "" if value is mine else f"{mine / value:.1f}x"
+        print(f"{name:<26} {value:>12.0f} {ratio:>10}")
+
+    result = subprocess.run(
+        [sys.executable, "-c", FIRST_CALL],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    with_import, call_only = result.stdout.split()
+    print(f"first normalize() in a fresh process: {with_import} ms with import, {call_only} ms call")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
