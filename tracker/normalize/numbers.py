@@ -22,6 +22,8 @@ MAX_DIGITS = 18
 
 UNITS = {
     "zero": 0,
+    "nought": 0,
+    "naught": 0,
     "one": 1,
     "two": 2,
     "three": 3,
@@ -70,10 +72,70 @@ DIGIT_SCALES = {
     "billion": 10**9,
     "trillion": 10**12,
 }
+# Denominators: "three fifths", "a hundredth", "one twenty-fifth".
+DENOMINATORS = {
+    "half": 2,
+    "halves": 2,
+    "third": 3,
+    "fourth": 4,
+    "quarter": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "thirtieth": 30,
+    "fortieth": 40,
+    "fiftieth": 50,
+    "sixtieth": 60,
+    "seventieth": 70,
+    "eightieth": 80,
+    "ninetieth": 90,
+    "hundredth": 100,
+    "thousandth": 10**3,
+    "millionth": 10**6,
+    "billionth": 10**9,
+    "trillionth": 10**12,
+}
+# Ordinal units that end a compound denominator ("twenty-first" is 21 in "one twenty-first").
+ORDINAL_UNITS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+}
 FRACTION_WORDS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3, "fourth": 0.25, "fifth": 0.2}
 
+_DENOMINATOR_WORDS = sorted(
+    {*(d + "s" for d in DENOMINATORS), *DENOMINATORS, *ORDINAL_UNITS, "firsts", "seconds"},
+    key=len,
+    reverse=True,
+)
+_DENOMINATOR_ONLY = "|".join(
+    sorted({*(d + "s" for d in DENOMINATORS), *DENOMINATORS}, key=len, reverse=True)
+)
 _WORD = "|".join(
-    sorted([*UNITS, *TEENS, *TENS, *SCALES, "hundred", "dozen"], key=len, reverse=True)
+    sorted(
+        [*UNITS, *TEENS, *TENS, *SCALES, "hundred", "dozen", "point", *_DENOMINATOR_WORDS],
+        key=len,
+        reverse=True,
+    )
 )
 _SCALE_WORD = r"(?:hundred|thousand|million|billion|trillion|dozen)"
 
@@ -81,14 +143,13 @@ NUMERAL = re.compile(
     rf"""
     (?P<half>\b(?:(?:one|a|two|three)[\s-]+)?(?:half|quarters?|thirds?)[\s-]+(?:a[\s-]+)?
         {_SCALE_WORD}\b)
-  | (?P<frac>\b(?:one|a|three|two)[\s-](?:half|quarter|third|fourth|fifth)s?\b)
   | (?P<digits>
         (?<![\w.,])(?:(?<!\d\s)[-\u2212])?(?:\d{{1,3}}(?:,\d{{3}})+(?![\d,]\d)|\d+)(?:\.\d+)?
         (?:\s+\d{{1,3}}/\d{{1,3}}(?!\d)|/\d+(?![\d/]))?
     )
     (?:(?P<sp>\s?)(?P<suffix>k|K|mn|bn|m|b|million|billion|trillion|thousand|hundred|dozen)\b)?
-  | (?P<words>\b(?:(?:{_WORD})|a(?=[\s-]+{_SCALE_WORD}\b))
-        (?:(?:[\s-]{{1,3}}|\s{{1,3}}and\s{{1,3}}|,\s{{1,3}})(?:{_WORD})\b){{0,16}}
+  | (?P<words>\b(?:(?:{_WORD})|a(?=[\s-]+(?:{_SCALE_WORD}|{_DENOMINATOR_ONLY})\b))
+        (?:(?:[\s-]{{1,3}}|\s{{1,3}}and\s{{1,3}}(?:a\s{{1,3}})?|,\s{{1,3}})(?:{_WORD})\b){{0,16}}
     )\b
     """,
     re.IGNORECASE | re.VERBOSE,
@@ -186,6 +247,90 @@ def _words_value(tokens: list[str]) -> tuple[float, int] | None:
     return float(value_at_used), used
 
 
+def _denominator(tokens: list[str], i: int) -> tuple[float, int] | None:
+    """A denominator at tokens[i]: "fifths", "hundredth", "twenty-first(s)"; (value, used)."""
+    if i >= len(tokens):
+        return None
+    word = tokens[i]
+    single = word[:-1] if word.endswith("s") and word[:-1] in DENOMINATORS else word
+    if single == "halve":
+        single = "halves"
+    if single in DENOMINATORS:
+        return float(DENOMINATORS[single]), 1
+    if word in TENS and i + 1 < len(tokens):
+        unit = tokens[i + 1].removesuffix("s")
+        if unit in ORDINAL_UNITS:
+            return float(TENS[word] + ORDINAL_UNITS[unit]), 2
+    return None
+
+
+def _decimals(tokens: list[str], i: int) -> tuple[float, int] | None:
+    """ "point zero three" -> 0.03, "point seventy-one" -> 0.71; (value, used)."""
+    digits = ""
+    j = i
+    while j < len(tokens):
+        word = tokens[j]
+        if word in UNITS:
+            digits += str(UNITS[word])
+        elif word in TEENS:
+            digits += str(TEENS[word])
+        elif word in TENS:
+            nxt = tokens[j + 1] if j + 1 < len(tokens) else ""
+            digits += str(TENS[word] // 10) if nxt in UNITS and UNITS[nxt] else str(TENS[word])
+        else:
+            break
+        j += 1
+    return (float("0." + digits), j - i) if digits else None
+
+
+def _words_with_fractions(tokens: list[str]) -> tuple[float, int] | None:
+    """Integer words, then maybe "point ...", a denominator, or "and a half"; (value, used)."""
+    if tokens and tokens[0] == "a" and (den := _denominator(tokens, 1)):
+        return 1 / den[0], 1 + den[1]  # "a hundredth", "a twenty-first"
+    parsed = _words_value(tokens)
+    if parsed is None:
+        return None
+    value, used = parsed
+    if used < len(tokens) and tokens[used] == "point" and (dec := _decimals(tokens, used + 1)):
+        return value + dec[0], used + 1 + dec[1]
+    den = _denominator(tokens, used)
+    if den is not None:
+        # "one hundred and three quarters" is 100 3/4; "one hundred and thirty fifths" is 130/5
+        if "and" in tokens[:used]:
+            cut = len(tokens[:used]) - 1 - tokens[:used][::-1].index("and")
+            whole = _words_value(tokens[:cut])
+            numerator = _words_value(tokens[cut + 1 : used])
+            if whole and numerator and numerator[0] < den[0]:
+                # "five billion and three quarters" is 5.75 billion
+                scale = SCALES.get(tokens[cut - 1], 1)
+                return whole[0] + scale * numerator[0] / den[0], used + den[1]
+        return value / den[0], used + den[1]
+    # "one and a half", "three million and a quarter", "twenty and three fifths"
+    if used + 2 < len(tokens) and tokens[used] == "and":
+        rest = tokens[used + 1 :]
+        if rest[0] == "a" and (d := _denominator(rest, 1)):
+            fraction, extra = 1 / d[0], 2 + d[1] - 1
+        else:
+            num = _words_value(rest)
+            d = _denominator(rest, num[1]) if num else None
+            if not (num and d):
+                return value, used
+            fraction, extra = num[0] / d[0], num[1] + d[1]
+        after = used + 1 + extra
+        scale_word = tokens[after] if after < len(tokens) else ""
+        last_scale = next((SCALES[t] for t in reversed(tokens[:used]) if t in SCALES), 1)
+        if scale_word in SCALES and last_scale > SCALES[scale_word]:
+            return value + fraction * SCALES[
+                scale_word
+            ], after + 1  # "a billion and a half million"
+        whole = value + fraction * last_scale
+        if scale_word in SCALES:
+            whole *= SCALES[scale_word]
+            after += 1
+        return whole, after
+    return value, used
+
+
 def _digits_value(text: str) -> float | None:
     text = text.replace(",", "").replace("\u2212", "-")
     if sum(ch.isdigit() for ch in text) > MAX_DIGITS:
@@ -232,11 +377,6 @@ def find_numbers(text: str) -> list[Number]:
                 FRACTION_WORDS[w.rstrip("s")] for w in words if w.rstrip("s") in FRACTION_WORDS
             )
             found.append(Number(m.start(), m.end(), count * fraction * scale, "words", m[0]))
-        elif m["frac"]:
-            parts = re.split(r"[\s-]+", m["frac"].lower())
-            head, name = parts[0], parts[-1].rstrip("s")
-            count = 1 if head in ("one", "a") else UNITS[head]
-            found.append(Number(m.start(), m.end(), count * FRACTION_WORDS[name], "words", m[0]))
         elif m["digits"]:
             digits = m["digits"]
             # "October 14, 2023.3": a year and a footnote marker, not 2023.3
@@ -287,7 +427,7 @@ def _add_words(text: str, start: int, end: int, found: list[Number]) -> None:
     tokens = list(_WORD_TOKEN.finditer(text, start, end))
     i = 0
     while i < len(tokens):
-        parsed = _words_value([t[0] for t in tokens[i:]])
+        parsed = _words_with_fractions([t[0].lower() for t in tokens[i:]])
         if parsed is None:
             i += 1
             continue
