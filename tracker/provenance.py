@@ -16,10 +16,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from tracker.models import Source
 from tracker.registry import SourceRegistry
-from tracker.scoring.inputs import AttributionIn, ClaimIn, DocumentIn, SourceIn
+
+if TYPE_CHECKING:  # annotations only: scoring imports this module
+    from tracker.scoring.inputs import AttributionIn, ClaimIn, DocumentIn, SourceIn
 
 
 def independence_groups(sources: Iterable[Source]) -> dict[int, str]:

@@ -35,16 +35,21 @@ _INF = float("inf")
 Bound = tuple[float, int]
 
 
+def _point(f: Figure) -> bool:
+    # "(10, 10]" would be empty; a figure is never nothing, so a single value is closed.
+    return f.low is not None and f.low == f.high
+
+
 def lower(f: Figure) -> Bound:
     if f.low is None:
         return (-_INF, 0)
-    return (f.low, 1 if f.low_open else 0)
+    return (f.low, 1 if f.low_open and not _point(f) else 0)
 
 
 def upper(f: Figure) -> Bound:
     if f.high is None:
         return (_INF, 0)
-    return (f.high, -1 if f.high_open else 0)
+    return (f.high, -1 if f.high_open and not _point(f) else 0)
 
 
 def below(a: Figure, b: Figure) -> bool:

@@ -1,0 +1,136 @@
+"""The sweep over sorted intervals agrees with comparing every pair, and incremental
+rescoring after an edit agrees with scoring the whole case again."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tracker.scoring import (
+    AttributionIn,
+    ClaimIn,
+    DocumentIn,
+    Figure,
+    Scorer,
+    ScoringInputs,
+    SourceIn,
+    Weights,
+    score_inputs,
+)
+
+PROPS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+DAY = date(2023, 12, 27)
+PAIRWISE = Weights(sweep_from=10**9)
+SWEEP = Weights(sweep_from=0)
+
+
+def numbers(scores) -> dict[str, tuple[float, float, int, str]]:
+    return {
+        i: (s.corroboration, s.contradiction, s.credibility, s.estimative)
+        for i, s in scores.claims.items()
+    }
+
+
+@st.composite
+def interval_cases(draw) -> ScoringInputs:
+    """One subject under the plain overlap rule, origins with several claims each."""
+    n_sources = draw(st.integers(1, 6))
+    sources = {
+        i: SourceIn(i, f"s{i}", f"g{draw(st.integers(0, 3))}", draw(st.sampled_from("ABCDEF")))
+        for i in range(n_sources)
+    }
+    docs = {"d0": DocumentIn("d0", None, DAY, DAY), "d1": DocumentIn("d1", None, DAY, DAY, ("d0",))}
+    claims = []
+    for i in range(draw(st.integers(1, 14))):
+        low = draw(st.none() | st.integers(0, 30))
+        width = draw(st.integers(0, 8))
+        high = None if draw(st.integers(0, 4)) == 0 else (low or 0) + width
+        figure = Figure(
+            low,
+            high,
+            low is not None and draw(st.booleans()),
+            high is not None and draw(st.booleans()),
+        )
+        attributions = tuple(
+            AttributionIn(draw(st.integers(0, n_sources - 1)), draw(st.sampled_from(["d0", "d1"])))
+            for _ in range(draw(st.integers(0, 3)))
+        )
+        claims.append(ClaimIn(f"c{i}", "one", figure=figure, attributions=attributions))
+    return ScoringInputs(sources, docs, tuple(claims))
+
+
+@PROPS
+@given(interval_cases())
+def test_sweep_agrees_with_every_pair(inputs):
+    assert numbers(score_inputs(inputs, SWEEP)) == numbers(score_inputs(inputs, PAIRWISE))
+
+
+def test_sweep_handles_an_origin_with_a_gap_between_its_claims():
+    # g0 says [0,1] and [10,11]; the claim [0,11] meets both pieces but g0 counts once.
+    sources = {0: SourceIn(0, "a", "g0", "B"), 1: SourceIn(1, "b", "g1", "C")}
+    docs = {"d": DocumentIn("d", None, DAY, DAY)}
+    claims = (
+        ClaimIn("low", "x", figure=Figure(0, 1), attributions=(AttributionIn(0, "d"),)),
+        ClaimIn("high", "x", figure=Figure(10, 11), attributions=(AttributionIn(0, "d"),)),
+        ClaimIn("wide", "x", figure=Figure(0, 11), attributions=(AttributionIn(1, "d"),)),
+    )
+    score = score_inputs(ScoringInputs(sources, docs, claims), SWEEP).claims["wide"]
+    assert score.corroboration == 0.6
+    assert score.contradiction == 0.0
+    low = score_inputs(ScoringInputs(sources, docs, claims), SWEEP).claims["low"]
+    # "low" is supported by the wide C claim; its own origin g0 also said [10, 11]:
+    # a voice revising itself is not counted as a contradiction.
+    assert (low.corroboration, low.contradiction) == (0.4, 0.0)
+
+
+@PROPS
+@given(interval_cases(), st.data())
+def test_incremental_rescoring_matches_a_full_rescore(inputs, data):
+    scorer = Scorer(inputs)
+    for _ in range(3):
+        action = data.draw(st.sampled_from(["claim", "grade", "group", "remove", "derive"]))
+        if action == "claim":
+            claim = data.draw(st.sampled_from(inputs.claims))
+            moved = dataclasses.replace(
+                claim,
+                figure=Figure(data.draw(st.integers(0, 40)), data.draw(st.integers(40, 60))),
+                attributions=claim.attributions[:1],
+            )
+            scorer.put_claim(moved)
+        elif action in ("grade", "group"):
+            source = scorer.sources[data.draw(st.sampled_from(sorted(scorer.sources)))]
+            if action == "grade":
+                source = dataclasses.replace(
+                    source, reliability=data.draw(st.sampled_from("ABCDEF"))
+                )
+            else:
+                source = dataclasses.replace(source, group=data.draw(st.sampled_from(["g0", "g9"])))
+            scorer.put_sources([source])
+        elif action == "remove":
+            scorer.remove_claim(data.draw(st.sampled_from(inputs.claims)).id)
+        else:
+            scorer.put_document(DocumentIn("d1", None, DAY, DAY, ()))
+        fresh = ScoringInputs(scorer.sources, scorer.documents, tuple(scorer.claims.values()))
+        assert numbers(scorer.case_scores()) == numbers(score_inputs(fresh))
+
+
+def test_an_edit_rescores_only_its_subject():
+    sources = {0: SourceIn(0, "a", "g0", "B"), 1: SourceIn(1, "b", "g1", "C")}
+    docs = {"d": DocumentIn("d", None, DAY, DAY)}
+    claims = (
+        ClaimIn("x1", "x", figure=Figure(1, 2), attributions=(AttributionIn(0, "d"),)),
+        ClaimIn("y1", "y", figure=Figure(1, 2), attributions=(AttributionIn(1, "d"),)),
+    )
+    scorer = Scorer(ScoringInputs(sources, docs, claims))
+    untouched = scorer.scores["y1"]
+    assert scorer.put_claim(
+        ClaimIn("x2", "x", figure=Figure(1, 1), attributions=(AttributionIn(1, "d"),))
+    ) == {"x"}
+    assert scorer.scores["y1"] is untouched
+    assert scorer.scores["x1"].corroboration == 0.4
+    # Regrading b reaches both subjects where b speaks.
+    assert scorer.put_sources([SourceIn(1, "b", "g1", "A")]) == {"x", "y"}
+    assert scorer.scores["x1"].corroboration == 0.8
