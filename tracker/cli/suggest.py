@@ -49,12 +49,14 @@ def _print_suggestions(items: list, as_json: bool) -> None:
     if as_json:
         typer.echo(json.dumps([s.to_json() for s in items], ensure_ascii=False, indent=1))
         return
-    table = Table(show_lines=False)
+    table = Table(show_lines=True)
     table.add_column("id", no_wrap=True)
-    table.add_column("document", no_wrap=True)
-    for column in ("source / speaker", "hedge", "figures", "subject"):
-        table.add_column(column)
-    table.add_column("quote", ratio=2)
+    table.add_column("document", max_width=14, overflow="ellipsis", no_wrap=True)
+    table.add_column("source / speaker", max_width=18)
+    table.add_column("hedge", max_width=10)
+    table.add_column("figures", max_width=22)
+    table.add_column("subject", max_width=24)
+    table.add_column("quote", ratio=3, min_width=30)
     for s in items:
         who = s.source or f"? {s.speaker}" if s.source or s.speaker else "?"
         figures = "; ".join([q.text for q in s.quantities] + [t.text for t in s.times])

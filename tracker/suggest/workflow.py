@@ -10,6 +10,7 @@ attribution, is not suggested again, also after the document is re-imported
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from sqlmodel import Session, select
@@ -98,6 +99,22 @@ def normalized(text: str, anchor: Anchor | None) -> Normalized | None:
         return None
 
 
+# "the two countries", "these 58 containers": a reference back, not a figure being reported.
+_DEFINITE = re.compile(r"(?:\b(?:the|these|those|its|their|his|her|both)\s+)$", re.IGNORECASE)
+
+
+def says_figure_or_date(reading: Normalized, sentence: str) -> bool:
+    """Whether the sentence reports a figure or a dated event (not only mentions a number)."""
+    if any(t.first is not None for t in reading.times):
+        return True
+    for q in reading.quantities:
+        if _DEFINITE.search(sentence[max(0, q.start - 8) : q.start]):
+            continue
+        if q.item or q.unit or q.per or (q.value is not None and q.value >= 10):
+            return True
+    return False
+
+
 def _already_attributed(sentence: Sentence, spans: list[tuple[int, int, str]]) -> bool:
     for start, end, quote in spans:
         if quote.strip() == sentence.text:
@@ -109,11 +126,16 @@ def _already_attributed(sentence: Sentence, spans: list[tuple[int, int, str]]) -
 
 
 def principal_quantity(quantities: list[Quantity]) -> Quantity | None:
-    """The figure the sentence is about: the first that counts or measures something."""
-    for q in quantities:
-        if q.item or q.unit:
-            return q
-    return quantities[0] if quantities else None
+    """The figure the sentence is about: the first that counts or measures something,
+    passing over an exact "one"/"two" ("named one Russian vessel, alleging ... as many as
+    1,000 containers") when a larger figure follows."""
+
+    def weight(q: Quantity) -> tuple[bool, bool]:
+        small = q.qualifier == "exact" and q.value is not None and q.value < 3
+        return bool(q.item or q.unit), not small
+
+    best = max((weight(q) for q in quantities), default=None)
+    return next((q for q in quantities if weight(q) == best), None)
 
 
 def principal_period(times: list[TimeSpan], quantity: Quantity | None) -> TimeSpan | None:
@@ -164,9 +186,7 @@ def suggest_document(document: Document, case: CaseContext) -> list[Suggestion]:
         if _already_attributed(sentence, case.attributed.get(document.id, [])):
             continue
         reading = normalized(sentence.text, anchor)
-        if reading is not None and not (
-            reading.quantities or any(t.first is not None for t in reading.times)
-        ):
+        if reading is not None and not says_figure_or_date(reading, sentence.text):
             continue
         seen.add(sid)
         out.append(_suggestion(sid, document, sentence, cue, reading, outlet, case))
