@@ -71,7 +71,21 @@ DIGIT_SCALES = {
     "b": 10**9,
     "billion": 10**9,
     "trillion": 10**12,
+    "dozens": 12,
+    "dz": 12,
+    "dzs": 12,
+    "doz": 12,
+    "dozs": 12,
+    "lakh": 10**5,
+    "crore": 10**7,
+    "lakh crore": 10**12,
+    "mil": 10**6,
+    "mln": 10**6,
+    "mm": 10**6,
+    "bln": 10**9,
+    "tln": 10**12,
 }
+VULGAR = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅙": 1 / 6, "⅛": 0.125}
 # Denominators: "three fifths", "a hundredth", "one twenty-fifth".
 DENOMINATORS = {
     "half": 2,
@@ -132,7 +146,17 @@ _DENOMINATOR_ONLY = "|".join(
 )
 _WORD = "|".join(
     sorted(
-        [*UNITS, *TEENS, *TENS, *SCALES, "hundred", "dozen", "point", *_DENOMINATOR_WORDS],
+        [
+            *UNITS,
+            *TEENS,
+            *TENS,
+            *SCALES,
+            "hundred",
+            "dozen",
+            "dozens",
+            "point",
+            *_DENOMINATOR_WORDS,
+        ],
         key=len,
         reverse=True,
     )
@@ -144,10 +168,21 @@ NUMERAL = re.compile(
     (?P<half>\b(?:(?:one|a|two|three)[\s-]+)?(?:half|quarters?|thirds?)[\s-]+(?:a[\s-]+)?
         {_SCALE_WORD}\b)
   | (?P<digits>
-        (?<![\w.,])(?:(?<!\d\s)[-\u2212])?(?:\d{{1,3}}(?:,\d{{3}})+(?![\d,]\d)|\d+)(?:\.\d+)?
-        (?:\s+\d{{1,3}}/\d{{1,3}}(?!\d)|/\d+(?![\d/]))?
+        (?<![\w.,])(?:(?<!\d\s)[-\u2212])?
+        (?:
+            \d{{1,2}}(?:,\d\d)+,\d{{3}}(?![\d,]\d)
+          | \d{{1,3}}(?:,\d{{3}})+(?![\d,]\d)
+          | \d{{1,3}}(?:[\u202f\u00a0\x20]\d{{3}})+(?![\d.,]?\d)
+          | \d+
+          | (?=\.\d)
+        )
+        (?:\.\d+)?
+        (?:[eE][-+]?\d{{1,3}}(?![\w])|\s?[x×]\s?10\^[-+]?\d{{1,3}}|\^[-+]{{0,2}}\d{{1,3}})?
+        (?:\s+\d{{1,3}}/\d{{1,3}}(?!\d)|/\d{{1,3}}(?![\d/]))?
+      | (?<![\w])[½⅓⅔¼¾⅕⅙⅛]
     )
-    (?:(?P<sp>\s?)(?P<suffix>k|K|mn|bn|m|b|million|billion|trillion|thousand|hundred|dozen)\b)?
+    (?:(?P<sp>\s{{0,2}})(?P<suffix>k|K|mn|bn|m|b|million|billion|trillion|thousand|hundred
+        |dozens|dozen|dzs|dz|dozs|doz|lakh\scrore|lakh|crore|mil|mln|bln|tln|(?-i:MM))\b)?
   | (?P<words>\b(?:(?:{_WORD})|a(?=[\s-]+(?:{_SCALE_WORD}|{_DENOMINATOR_ONLY})\b))
         (?:(?:[\s-]{{1,3}}|\s{{1,3}}and\s{{1,3}}(?:a\s{{1,3}})?|,\s{{1,3}})(?:{_WORD})\b){{0,16}}
     )\b
@@ -164,6 +199,8 @@ _LIST_MARKER = re.compile(r"(?:^|\n)[ \t]{0,12}$")
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.IGNORECASE)
 _CLOCK_AFTER = re.compile(r"^:\d\d")
 _CLOCK_BEFORE = re.compile(r"\d:$")
+# "the one you mentioned", "which one": the pronoun, not the number
+_PRONOUN_ONE_BEFORE = re.compile(r"\b(?:the|this|that|which|no|any|each|every)\s{1,3}$", re.I)
 _NEGATIVE_BEFORE = re.compile(r"\b(?:negative|minus)\s{1,3}$", re.IGNORECASE)
 # "more than half": a bare "half" is a number only after a comparison
 _HALF_AFTER_THAN = re.compile(r"(?<=\bthan\s)half\b", re.IGNORECASE)
@@ -224,8 +261,10 @@ def _words_value(tokens: list[str]) -> tuple[float, int] | None:
                 break
             current = max(current, 1) * 100
             last = "hundred"
-        elif word == "dozen":
-            if last not in ("start", "a", "unit", "teen", "tens"):
+        elif word in ("dozen", "dozens"):
+            if last not in ("start", "a", "unit", "teen", "tens") or (
+                word == "dozens" and last == "start"
+            ):
                 break
             current = max(current, 1) * 12
             last = "hundred"
@@ -332,7 +371,21 @@ def _words_with_fractions(tokens: list[str]) -> tuple[float, int] | None:
 
 
 def _digits_value(text: str) -> float | None:
-    text = text.replace(",", "").replace("\u2212", "-")
+    if text in VULGAR:
+        return VULGAR[text]
+    text = re.sub(r"[,\u202f\u00a0]", "", text).replace("\u2212", "-")
+    if re.fullmatch(r"-?\d{1,3}(?: \d{3})+", text):
+        text = text.replace(" ", "")
+    if "^" in text:
+        base, _, power = text.partition("^")
+        base = re.sub(r"\s?[x×]\s?10$", "", base)
+        exponent = int(power.replace("--", "-").replace("+", "") or 0)
+        if "10" in text.partition("^")[0][-3:] and base != text.partition("^")[0]:
+            return float(base) * 10.0**exponent  # "1.3x10^6"
+        try:
+            return float(float(base) ** exponent)
+        except (OverflowError, ZeroDivisionError):
+            return None
     if sum(ch.isdigit() for ch in text) > MAX_DIGITS:
         return None
     if "/" in text:
@@ -433,6 +486,13 @@ def _add_words(text: str, start: int, end: int, found: list[Number]) -> None:
             continue
         value, used = parsed
         first, last = tokens[i], tokens[i + used - 1]
+        if (
+            used == 1
+            and first[0].lower() == "one"
+            and _PRONOUN_ONE_BEFORE.search(text, max(0, first.start() - 8), first.start())
+        ):
+            i += used
+            continue
         found.append(
             Number(first.start(), last.end(), value, "words", text[first.start() : last.end()])
         )
