@@ -25,7 +25,7 @@ from tracker.scoring.inputs import (
     ScoringInputs,
     SourceIn,
 )
-from tracker.scoring.load import load_inputs, score_case
+from tracker.scoring.load import load_inputs, score_case, score_claim
 from tracker.scoring.results import AttributionRef, CaseScores, ClaimScore, Discrepancy
 from tracker.scoring.scorer import Scorer, score_inputs
 from tracker.scoring.weights import DEFAULT_WEIGHTS, Weights
@@ -52,5 +52,6 @@ __all__ = [
     "Weights",
     "load_inputs",
     "score_case",
+    "score_claim",
     "score_inputs",
 ]

@@ -28,7 +28,7 @@ from tracker.scoring.inputs import (
     ScoringInputs,
     SourceIn,
 )
-from tracker.scoring.results import CaseScores
+from tracker.scoring.results import CaseScores, ClaimScore
 from tracker.scoring.scorer import score_inputs
 from tracker.scoring.weights import APPROX_TOLERANCE, DEFAULT_WEIGHTS, Weights
 
@@ -199,3 +199,13 @@ def score_case(
 ) -> CaseScores:
     """Every claim's scores (or one subject's), from the database."""
     return score_inputs(load_inputs(session, subject), weights)
+
+
+def score_claim(session: Session, claim_id: str, weights: Weights = DEFAULT_WEIGHTS) -> ClaimScore:
+    """One claim's scores, computed with the rest of its subject (and nothing else)."""
+    claim = session.get(Claim, claim_id)
+    if claim is None:
+        raise UserError(f"no claim with id {claim_id!r}")
+    subject = session.get(Subject, claim.subject_id)
+    assert subject is not None
+    return score_case(session, subject.name, weights).claims[claim_id]

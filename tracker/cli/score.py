@@ -1,0 +1,119 @@
+"""`tracker score` and `tracker explain`: the scores of DOMAIN §4 and why.
+
+    tracker score [--json] [--subject S]   every claim's scores (or one subject's)
+    tracker explain CLAIM_ID               the claims, sources, grades and rules behind them
+
+One core call each (``score_case``, ``score_claim``). Names and quotes are data:
+everything is drawn with ``rich.text.Text``, never parsed as markup.
+"""
+
+from __future__ import annotations
+
+import json
+
+import typer
+from rich.table import Table
+from rich.text import Text
+
+from tracker.cli import console, open_session
+from tracker.scoring import ClaimScore, score_case, score_claim
+from tracker.scoring.explain import OriginEvidence, ScoreExplanation
+
+
+def _score(
+    as_json: bool = typer.Option(False, "--json", help='Print {"claims": [...]} (DOMAIN §5).'),
+    subject: str | None = typer.Option(None, "--subject", help="Only this subject's claims."),
+) -> None:
+    """Corroboration, contradiction, credibility and estimative phrase of every claim."""
+    with open_session() as session:
+        scores = score_case(session, subject)
+        if as_json:
+            typer.echo(json.dumps(scores.to_json(), ensure_ascii=False, indent=1))
+            return
+        table = Table(show_lines=False)
+        for column in (
+            "claim",
+            "subject",
+            "origins",
+            "corr.",
+            "contr.",
+            "cred.",
+            "estimate",
+            "notes",
+        ):
+            table.add_column(column, overflow="fold")
+        for s in sorted(scores.claims.values(), key=lambda s: (s.subject, s.id)):
+            notes = (
+                f"{len(s.discrepancies)} discrepanc{'y' if len(s.discrepancies) == 1 else 'ies'}"
+            )
+            table.add_row(
+                Text(s.id),
+                Text(s.subject),
+                Text(", ".join(s.origins)),
+                Text(f"{s.corroboration:.2f}"),
+                Text(f"{s.contradiction:.2f}"),
+                Text(str(s.credibility)),
+                Text(s.estimative),
+                Text(notes if s.discrepancies else ""),
+            )
+        console.print(table)
+
+
+def _evidence_line(e: OriginEvidence) -> Text:
+    line = Text("  - ")
+    line.append(e.origin, style="bold")
+    line.append(f"  grade {e.grade}, weight {e.weight:.2f}, rule {e.rule}")
+    if e.sources:
+        line.append(f"; sources: {', '.join(e.sources)}")
+    if e.claims:
+        line.append(f"; claims: {', '.join(e.claims)}")
+    if e.note:
+        line.append(f" ({e.note})", style="dim")
+    return line
+
+
+def _part(part: ScoreExplanation) -> list[Text]:
+    lines = [Text(f"{part.name}: {part.value:.2f}  = {part.formula}", style="bold")]
+    lines += [_evidence_line(e) for e in part.counted] or [Text("  (no origin counted)")]
+    if part.set_aside:
+        lines.append(Text("  set aside:"))
+        lines += [_evidence_line(e) for e in part.set_aside]
+    return lines
+
+
+def render_explanation(score: ClaimScore) -> list[Text]:
+    exp = score.explanation
+    lines = [Text(f"claim {score.id}", style="bold"), Text(f"subject: {score.subject}")]
+    lines.append(Text(f"primary origin: {exp.primary_origin or 'none'}"))
+    lines += [Text("own origins:")] + [_evidence_line(e) for e in exp.own_origins]
+    lines += _part(exp.corroboration) + _part(exp.contradiction)
+    for verdict in (exp.credibility, exp.estimative):
+        constants = ", ".join(f"{k}={v}" for k, v in verdict.constants)
+        lines.append(Text(f"{verdict.name}: {verdict.value}  ({verdict.rule}; {constants})"))
+    if exp.comparisons:
+        lines.append(Text("compared with:"))
+        lines += [
+            Text(f"  - {c.claim}: {c.relation} by rule {c.rule} ({c.note})")
+            for c in exp.comparisons
+        ]
+    if exp.copies:
+        lines.append(Text("copies counted with the origin they repeat:"))
+        lines += [Text(f"  - {c}") for c in exp.copies]
+    if score.discrepancies:
+        lines.append(Text("reporting discrepancies (not contradictions):"))
+        lines += [Text(f"  - {d.kind}: {d.detail}") for d in score.discrepancies]
+    constants = ", ".join(f"{k}={v}" for k, v in exp.constants)
+    lines.append(Text(f"constants: {constants}", style="dim"))
+    return lines
+
+
+def _explain(claim_id: str = typer.Argument(..., help="The claim's id.")) -> None:
+    """Why a claim scores as it does: claims, sources, grades and rules."""
+    with open_session() as session:
+        for line in render_explanation(score_claim(session, claim_id)):
+            console.print(line)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("score")(_score)
+    app.command("explain")(_explain)
