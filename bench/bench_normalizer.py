@@ -111,7 +111,9 @@ def main() -> int:
         check=True,
     )
     with_import, call_only = result.stdout.split()
-    print(f"first normalize() in a fresh process: {with_import} ms with import, {call_only} ms call")
+    print(
+        f"first normalize() in a fresh process: {with_import} ms with import, {call_only} ms call"
+    )
     return 0
 
 

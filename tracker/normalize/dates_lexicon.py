@@ -328,6 +328,46 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 
+# Which words a pattern needs before it is worth running: one scan of the text finds the
+# triggers present, and only the patterns they wake are run (most sentences wake none).
+TRIGGERS = {
+    "month": re.compile(rf"\b(?:{_alt(MONTHS)})(?![a-z])", _I),
+    "numdate": re.compile(r"\d\s*[-/.,–]\s*\d|\d[-/][a-z]", _I),
+    "year4": re.compile(r"(?<!\d)\d{4}(?!\d)"),
+    "thenum": re.compile(r"\bthe\s+\d", _I),
+    "qh": re.compile(r"[QH][1-4]\b"),
+    "decnum": re.compile(r"\d0'?s\b", _I),
+    "weekday": re.compile(r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:[a-z]*day)?\b", _I),
+    "unit": re.compile(
+        r"(?<![a-z])(?:days?|weeks?|weekends?|months?|years?|decades?|today|yesterday|tomorrow|"
+        r"tmrw|century|w/c|quarter|half)\b",
+        _I,
+    ),
+    "season": re.compile(r"\b(?:spring|summer|autumn|fall|winter)\b", _I),
+    "decade": re.compile(
+        r"\b(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|noughties)\b",
+        _I,
+    ),
+}
+NEEDS = {
+    "mdy": ("month",), "dmy": ("month",), "month": ("month",), "year_month": ("month",),
+    "ymd": ("numdate",), "dmy_num": ("numdate",), "ym_num": ("numdate",),
+    "my_num": ("numdate",), "odd": ("numdate",), "weekday_the": ("weekday",),
+    "weekday": ("weekday",), "the_day": ("thenum",), "deictic": ("unit",),
+    "weekend": ("unit",), "into_next_year": ("unit",), "rel_unit": ("unit",),
+    "past_n": ("unit",), "recent": ("unit",), "within": ("unit",), "offset": ("unit",),
+    "nth_weekday": ("weekday",), "day_range": ("month", "unit"), "year_range": ("year4",),
+    "part_unit": ("unit",), "earlier_later": ("unit",), "week_of": ("unit",),
+    "century": ("unit",), "day_of_month": ("unit",), "decade": ("decnum", "decade"),
+    "md_slash": ("numdate",), "unresolved": ("unit",), "season": ("season",),
+    "quarter": ("qh", "unit"), "year": ("year4",),
+}  # fmt: skip
+BY_TRIGGER = {
+    trigger: [(kind, pattern) for kind, pattern in PATTERNS if trigger in NEEDS[kind]]
+    for trigger in TRIGGERS
+}
+ORDER = {kind: i for i, (kind, _) in enumerate(PATTERNS)}
+
 PREFIX = re.compile(
     r"\b(?P<p>between|from|since|until|till|through|thru|by|before|after|in|during|beginning|"
     r"starting|as\s+of|on)\s+$",

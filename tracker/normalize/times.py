@@ -20,15 +20,18 @@ from datetime import date, timedelta
 
 from tracker.normalize.dates_atoms import Resolved, day_in_month, resolve
 from tracker.normalize.dates_calendar import safe_date
-from tracker.normalize.dates_lexicon import BARE_DAY, CONNECTIVE, PATTERNS, PREFIX, URL
+from tracker.normalize.dates_lexicon import (
+    BARE_DAY,
+    BY_TRIGGER,
+    CONNECTIVE,
+    ORDER,
+    PREFIX,
+    TRIGGERS,
+    URL,
+)
 from tracker.normalize.types import Anchor, TimeSpan
 
 MAX_TEXT = 1_000_000  # longer texts are read up to here: a time limit, not a silent guess
-_QUICK = re.compile(
-    r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|week|month|year|today|tomorrow"
-    r"|spring|summer|autumn|fall|winter|recent|tmrw|decade|centur|ties|w/c",
-    re.IGNORECASE,
-)
 _LEAD_DAY = re.compile(
     r"\b(?:from|between)\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:to|till|until|and|-|–)\s*$",
     re.IGNORECASE,
@@ -45,9 +48,14 @@ class _Atom:
 
 
 def _atoms(text: str) -> list[_Atom]:
-    blocked = [(u.start(), u.end()) for u in URL.finditer(text)]
+    present = {name for name, trigger in TRIGGERS.items() if trigger.search(text)}
+    patterns = {kind: p for t in present for kind, p in BY_TRIGGER[t]}
+    if not patterns:
+        return []
+    has_url = "://" in text or "www." in text or "@" in text
+    blocked = [(u.start(), u.end()) for u in URL.finditer(text)] if has_url else []
     found: list[_Atom] = []
-    for kind, pattern in PATTERNS:
+    for kind, pattern in sorted(patterns.items(), key=lambda kp: ORDER[kp[0]]):
         for m in pattern.finditer(text):
             start, end = m.span()
             if kind == "year":
@@ -56,8 +64,7 @@ def _atoms(text: str) -> list[_Atom]:
                 continue
             found.append(_Atom(kind, start, end, m))
     # The longest reading wins; among equals the pattern listed first.
-    order = {kind: i for i, (kind, _) in enumerate(PATTERNS)}
-    found.sort(key=lambda a: (-(a.end - a.start), order[a.kind], a.start))
+    found.sort(key=lambda a: (-(a.end - a.start), ORDER[a.kind], a.start))
     kept: list[_Atom] = []
     for atom in found:
         if not any(k.start < atom.end and atom.start < k.end for k in kept):
@@ -141,7 +148,7 @@ def _join(a: Resolved, b: Resolved) -> tuple[date, date] | None:
 
 def find_times(text: str, anchor: Anchor) -> list[TimeSpan]:
     """Every date or period in ``text`` as an inclusive interval of days."""
-    if not text or not isinstance(text, str) or not _QUICK.search(text[:MAX_TEXT]):
+    if not text or not isinstance(text, str):
         return []
     text_view = text[:MAX_TEXT]
     try:
