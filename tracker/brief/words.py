@@ -1,0 +1,114 @@
+"""Figures, periods and confidence in plain words for the key judgments.
+
+Likelihood (ICD 203 term, from scoring) and confidence (how good the evidence
+is) are separate judgments and are always written as separate sentences.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tracker.models import Claim
+from tracker.scoring import ClaimScore, OriginEvidence
+
+# Confidence: how many independent origins stand behind the judgment, and how good they are.
+HIGH_CONFIDENCE_ORIGINS = 2  # at least this many independent origins ...
+HIGH_CONFIDENCE_GRADES = ("A", "B")  # ... each graded at least B ...
+HIGH_CONFIDENCE_MAX_CONTRADICTION = 0.2  # ... and little contradiction.
+MODERATE_CONFIDENCE_MAX_CONTRADICTION = 0.5
+GRADED = ("A", "B", "C")  # one origin graded C or better supports moderate confidence
+
+_QUALIFIER_WORDS = {
+    "approx": "about",
+    "at_least": "at least",
+    "more_than": "more than",
+    "at_most": "at most",
+    "less_than": "less than",
+    "nearly": "nearly",
+    "exact": "",
+}
+
+
+def number_words(value: float) -> str:
+    """1000000 -> '1 million', 1500000 -> '1.5 million', 2700 -> '2,700'."""
+    for size, word in ((1e9, "billion"), (1e6, "million")):
+        if abs(value) >= size and (value / size * 10).is_integer():
+            return f"{value / size:g} {word}"
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def figure_words(claim: Claim) -> str | None:
+    """The claim's figure as an analyst would say it, or None when it has none."""
+    if claim.quantity_text is None and claim.qty_value is None and claim.qty_low is None:
+        return None
+    what = claim.qty_item or claim.qty_unit or ""
+    qualifier = claim.qty_qualifier
+    if qualifier == "range" and claim.qty_low is not None and claim.qty_high is not None:
+        number = f"between {number_words(claim.qty_low)} and {number_words(claim.qty_high)}"
+    elif qualifier in _QUALIFIER_WORDS and claim.qty_value is not None:
+        number = f"{_QUALIFIER_WORDS[qualifier]} {number_words(claim.qty_value)}".strip()
+    else:
+        # Vague or unnormalized figures are quoted as the analyst wrote them.
+        return claim.quantity_text
+    per = f" per {claim.qty_per}" if claim.qty_per else ""
+    return f"{number} {what}{per}".strip()
+
+
+def day_words(day: date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def period_words(claim: Claim) -> str | None:
+    """'from 1 August 2023 to 27 December 2023', 'in November 2023', 'on 13 October 2023'."""
+    first, last, qualifier = claim.period_first, claim.period_last, claim.period_qualifier
+    if first is None or last is None:
+        return f"({claim.period_text})" if claim.period_text else None
+    if first == last:
+        return f"on {day_words(first)}" if qualifier != "by" else f"by {day_words(last)}"
+    if claim.period_granularity == "month" and qualifier == "in":
+        return f"in {first:%B %Y}"
+    if qualifier == "by":
+        return f"by {day_words(last)}"
+    return f"from {day_words(first)} to {day_words(last)}"
+
+
+def supporting_origins(score: ClaimScore) -> list[OriginEvidence]:
+    """The claim's own strongest voice and every independent origin counted for it."""
+    explanation = score.explanation
+    seen: dict[str, OriginEvidence] = {}
+    for evidence in (*explanation.own_origins[:1], *explanation.corroboration.counted):
+        seen.setdefault(evidence.origin, evidence)
+    return list(seen.values())
+
+
+def confidence(score: ClaimScore) -> tuple[str, str]:
+    """('high' | 'moderate' | 'low', the basis in words)."""
+    origins = supporting_origins(score)
+    grades = [o.grade for o in origins]
+    contradiction = score.contradiction
+    if (
+        len(origins) >= HIGH_CONFIDENCE_ORIGINS
+        and all(g in HIGH_CONFIDENCE_GRADES for g in grades)
+        and contradiction <= HIGH_CONFIDENCE_MAX_CONTRADICTION
+    ):
+        level = "high"
+    elif (
+        len(origins) >= HIGH_CONFIDENCE_ORIGINS or any(g in GRADED for g in grades)
+    ) and contradiction <= MODERATE_CONFIDENCE_MAX_CONTRADICTION:
+        level = "moderate"
+    else:
+        level = "low"
+    count = len(origins)
+    listed = ", ".join(f"{o.origin} (graded {o.grade})" for o in origins)
+    basis = f"{count} independent origin{'s' if count != 1 else ''}"
+    if listed:
+        basis += f": {listed}"
+    against = score.explanation.contradiction.counted
+    if against:
+        basis += f"; contradicted by {len(against)} independent origin" + (
+            "s" if len(against) != 1 else ""
+        )
+        basis += " (" + ", ".join(f"{o.origin}, graded {o.grade}" for o in against) + ")"
+    return level, basis
