@@ -48,7 +48,21 @@ BOUNDED = {"at_least", "more_than", "at_most", "less_than", "nearly", "range", "
 
 SKIP_UNIT_ONLY = "unit named without a figure (no value: not a quantity, DOMAIN §3)"
 SKIP_ORDINAL = "ordinal ranks ('the tenth') are not quantities (DOMAIN §3)"
-SKIP_TOKENIZED = "pre-tokenized decimals ('14 . 8 %'): spacing no news text has"
+SKIP_OVER = "'X over Y' read as a division: in news 'over' is the qualifier 'more than' (DOMAIN §3)"
+SKIP_COMMA_DECIMAL = (
+    "decimal comma or comma-listed numerals ('5,00', '1.111,11', 'nrs. 22,24,26'): "
+    "not English notation; in English news '1,3' is ambiguous with a thousands separator"
+)
+
+
+def _skip_number(case: dict) -> str | None:
+    texts = [r["Text"].lower() for r in case["Results"]]
+    if any(re.search(r"\bover\b", t) for t in texts):
+        return SKIP_OVER
+    text = case["Input"]
+    if re.search(r"\d\.\d{3},\d|\b\d,\d{1,2}\b(?!,\d)|\bnrs?\.", text):
+        return SKIP_COMMA_DECIMAL
+    return None
 
 
 def _unit_only(case: dict) -> bool:
@@ -107,6 +121,8 @@ def _glued_to_letters(text: str, end: int) -> bool:
 
 
 def ours_number(case: dict) -> Outcome:
+    if reason := _skip_number(case):
+        return skip(reason)
     text = case["Input"]
     got = [
         (n.start, n.end, n.value) for n in find_numbers(text) if not _glued_to_letters(text, n.end)
@@ -184,6 +200,8 @@ def _q_unit(q) -> str | None:
 
 
 def quantulum_number(case: dict) -> Outcome:
+    if reason := _skip_number(case):
+        return skip(reason)
     got = [
         (q.span[0], q.span[1], float(q.value))
         for q in _quantulum(case["Input"])

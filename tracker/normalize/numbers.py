@@ -144,6 +144,8 @@ _DENOMINATOR_WORDS = sorted(
 _DENOMINATOR_ONLY = "|".join(
     sorted({*(d + "s" for d in DENOMINATORS), *DENOMINATORS}, key=len, reverse=True)
 )
+_TENS = "(?:" + "|".join(TENS) + ")"
+_ORDINAL_UNIT = "(?:" + "|".join(ORDINAL_UNITS) + ")s?"
 _WORD = "|".join(
     sorted(
         [
@@ -172,7 +174,7 @@ NUMERAL = re.compile(
         (?:
             \d{{1,2}}(?:,\d\d)+,\d{{3}}(?![\d,]\d)
           | \d{{1,3}}(?:,\d{{3}})+(?![\d,]\d)
-          | \d{{1,3}}(?:[\u202f\u00a0\x20]\d{{3}})+(?![\d.,]?\d)
+          | \d{{1,3}}(?:[\u202f\u00a0\x20]\d{{3}})+(?!\d|[.,]\d{{3}})
           | \d+
           | (?=\.\d)
         )
@@ -183,7 +185,7 @@ NUMERAL = re.compile(
     )
     (?:(?P<sp>\s{{0,2}})(?P<suffix>k|K|mn|bn|m|b|million|billion|trillion|thousand|hundred
         |dozens|dozen|dzs|dz|dozs|doz|lakh\scrore|lakh|crore|mil|mln|bln|tln|(?-i:MM))\b)?
-  | (?P<words>\b(?:(?:{_WORD})|a(?=[\s-]+(?:{_SCALE_WORD}|{_DENOMINATOR_ONLY})\b))
+  | (?P<words>\b(?:(?:{_WORD})|a(?=[\s-]+(?:{_SCALE_WORD}|{_DENOMINATOR_ONLY}|{_TENS}-{_ORDINAL_UNIT})\b))
         (?:(?:[\s-]{{1,3}}|\s{{1,3}}and\s{{1,3}}(?:a\s{{1,3}})?|,\s{{1,3}})(?:{_WORD})\b){{0,16}}
     )\b
     """,
@@ -464,7 +466,68 @@ def find_numbers(text: str) -> list[Number]:
         if not any(n.start <= m.start() < n.end for n in found):
             found.append(Number(m.start(), m.end(), 0.5, "words", m[0]))
     found.sort(key=lambda n: n.start)
-    return [_signed(text, n) for n in found]
+    return _combine(text, [_signed(text, n) for n in found])
+
+
+_SCALE_END = re.compile(r"(?:hundred|thousand|million|billion|trillion|lakh|crore)$", re.I)
+_AND_GAP = re.compile(r"\s{1,3}(?:and\s{1,3})?")
+_OF_A = re.compile(r"\s{1,3}of\s{1,3}a\s", re.IGNORECASE)
+_RATIO_GAP = re.compile(r"\s{1,3}(?:out\s{1,3}of|in)\s{1,3}", re.IGNORECASE)
+_SCALE_OF = {
+    "hundred": 100,
+    "thousand": 10**3,
+    "million": 10**6,
+    "billion": 10**9,
+    "trillion": 10**12,
+    "lakh": 10**5,
+    "crore": 10**7,
+}
+
+
+def _combine(text: str, numbers: list[Number]) -> list[Number]:
+    """Numerals that read as one: "4 thousand 3 hundred and 21", "3 million and a half",
+    "one out of three", "1 in 5"."""
+    out: list[Number] = []
+    for number in numbers:
+        prev = out[-1] if out else None
+        if prev is not None:
+            gap = text[prev.end : number.start]
+            scale = _SCALE_END.search(prev.text)
+            merged: float | None = None
+            if scale and _AND_GAP.fullmatch(gap) and 0 < number.value:
+                size = _SCALE_OF[scale[0].lower()]
+                if number.value < 1:
+                    merged = prev.value + number.value * size  # "3 million and a half"
+                elif number.value < size and not _SCALE_END.search(prev.text[: scale.start()]):
+                    merged = prev.value + number.value  # "3 hundred and 21"
+                elif number.value < size:
+                    merged = prev.value + number.value
+            elif (
+                _OF_A.fullmatch(gap + number.text[:2].lower())
+                and prev.value < 1
+                and number.value >= 1000
+            ):
+                merged = prev.value * number.value  # "two thirds of a million"
+            elif (
+                _RATIO_GAP.fullmatch(gap)
+                and number.value > 0
+                and prev.value <= number.value
+                and not (number.text.isdigit() and 1900 <= number.value <= 2100)
+                and (
+                    prev.kind == "words"
+                    or number.kind == "words"
+                    or "out" in gap.lower()
+                    or prev.value == 1
+                )
+            ):
+                merged = prev.value / number.value  # "one out of three", "1 in 5"
+            if merged is not None:
+                out[-1] = Number(
+                    prev.start, number.end, merged, prev.kind, text[prev.start : number.end]
+                )
+                continue
+        out.append(number)
+    return out
 
 
 def _signed(text: str, number: Number) -> Number:
