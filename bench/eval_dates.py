@@ -63,6 +63,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return (m.end(), end) if m else (start, end)
 
 
+_SPOKEN_AND = re.compile(r"\b(?:thousand|hundred)\s+and\b", re.IGNORECASE)  # a number's "and"
 _JOINED = re.compile(r"\b(?:to|till|until|through|thru|and)\b|\d\s*[-–]\s*\w", re.IGNORECASE)
 
 
@@ -76,7 +77,7 @@ def _their_lasts(text: str, value: dict, past: dict, reference: date) -> set[dat
         return {end - timedelta(days=1)}
     if end == reference:
         return {end}
-    if _JOINED.search(text):
+    if _JOINED.search(_SPOKEN_AND.sub(" ", text)):
         lasts: set[date | None] = {end}
         if end.day == 1:
             lasts.add(month_end(end.year, end.month))

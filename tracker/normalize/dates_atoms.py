@@ -200,6 +200,9 @@ def _month(m: re.Match[str], anchor: Anchor, direction: str) -> Resolved | None:
             return None
     if mod.lower().startswith("month"):
         mod = ""
+    if m.group("ry"):
+        step = {"next": 1, "last": -1}.get(m.group("ry").lower(), 0)
+        year = anchor.last.year + step
     return _month_period(MONTHS[word.lower().rstrip(".")], year, mod, anchor, direction)
 
 
@@ -299,7 +302,9 @@ def _weekday(m: re.Match[str], anchor: Anchor, direction: str) -> Resolved | Non
 
 def _the_day(m: re.Match[str], anchor: Anchor, direction: str) -> Resolved | None:
     ref = _ref(anchor, direction)
-    day = int(m.group("day"))
+    day = _day_word(m)
+    if day is None:
+        return None
     options = []
     for back in range(-1, 3):
         start = add_months(ref.replace(day=1), -back)
@@ -694,6 +699,34 @@ def _day_of_month(m: re.Match[str], anchor: Anchor, direction: str) -> Resolved 
     return Resolved(found, found, "day") if found else None
 
 
+def _after_next(m: re.Match[str], anchor: Anchor, direction: str) -> Resolved | None:
+    unit = m.group("unit").lower()
+
+    def span(ref: date) -> Interval:
+        if unit in ("week", "weekend"):
+            monday = week_span(ref)[0] + timedelta(weeks=2)
+            if unit == "weekend":
+                return monday + timedelta(days=5), monday + timedelta(days=6)
+            return monday, monday + timedelta(days=6)
+        if unit == "month":
+            d = add_months(ref.replace(day=1), 2)
+            return month_span(d.year, d.month)
+        return date(ref.year + 2, 1, 1), date(ref.year + 2, 12, 31)
+
+    first, last = _union(anchor, span)
+    return Resolved(first, last, unit)
+
+
+def starting_length(m: re.Match[str]) -> tuple[str, int] | None:
+    """For "2 weeks starting May 20th": the unit and count the following date opens."""
+    n, _ = _count(m.group("n"))
+    return (m.group("unit").lower(), n) if 0 < n < 1000 else None
+
+
+def shift(day: date, unit: str, n: int) -> date:
+    return _shift(day, unit, n)
+
+
 def _year_only(m: re.Match[str], anchor: Anchor, direction: str) -> Resolved | None:
     year = int(m.group("year") or m.group("year2"))
     return Resolved(date(year, 1, 1), date(year, 12, 31), "year", year=year)
@@ -732,6 +765,8 @@ _HANDLERS: dict[str, Callable[[re.Match[str], Anchor, str], Resolved | None]] = 
     "earlier_later": _earlier_later,
     "decade": _decade,
     "md_slash": _md_slash,
+    "after_next": _after_next,
+    "starting": lambda m, anchor, direction: None,
     "week_of": _week_of,
     "century": _century,
     "day_of_month": _day_of_month,

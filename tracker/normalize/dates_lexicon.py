@@ -92,7 +92,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "mdy",
         re.compile(
-            rf"\b(?:{WEEKDAY},?\s+)?{MONTH}(?:\.?\s*[-/]\s*|\.?\s*)(?:{DAY}|{DAY_WORD})"
+            rf"\b(?:{WEEKDAY},?\s+)?{MONTH}(?:\.?\s*[-/]\s*|\.?\s*(?:the\s+)?)(?:{DAY}|{DAY_WORD})"
             rf"(?:\s*,?\s*{YEAR})?",
             _I,
         ),
@@ -112,7 +112,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:(?P<mod>early|mid|late|(?:the\s+)?(?:beginning|start|end|middle)\s+of|"
             r"this|last|next|month\s+of)[-\s]+)?"
-            rf"{MONTH}(?:\s*,?\s*(?:of\s+)?{YEAR})?",
+            rf"{MONTH}(?:\s*,?\s*(?:of\s+)?{YEAR}|\s+(?P<ry>next|last|this)\s+year)?",
             _I,
         ),
     ),
@@ -153,7 +153,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "the 27th"; "the 27" only where nothing is counted after it ("for the 27.")
     (
         "the_day",
-        re.compile(r"\bthe\s+(?P<day>[0-3]?\d)(?:(?:st|nd|rd|th)\b|(?=\s*[.!?;]|\s*$))", _I),
+        re.compile(
+            r"\bthe\s+(?:(?P<day>[0-3]?\d)(?:(?:st|nd|rd|th)\b|(?=\s*[.!?;]|\s*$))|"
+            rf"(?P<dayword>{_WORD_DAY})(?=\s*[.!?;]|\s*$))",
+            _I,
+        ),
     ),
     (
         "deictic",
@@ -248,6 +252,20 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             _I,
         ),
     ),
+    # "the week after next"
+    (
+        "after_next",
+        re.compile(r"\bthe\s+(?P<unit>week|weekend|month|year)\s+after\s+(?:the\s+)?next\b", _I),
+    ),
+    # "2 weeks starting May 20th", "3 days starting from next Monday": the start comes later
+    (
+        "starting",
+        re.compile(
+            rf"\b(?:for\s+)?{COUNT}\s+{UNIT},?\s+(?:starting|beginning|from)"
+            r"(?:\s+from|\s+on)?\s+(?=\S)",
+            _I,
+        ),
+    ),
     # "earlier this month", "later in the year"
     (
         "earlier_later",
@@ -336,6 +354,7 @@ TRIGGERS = {
     "year4": re.compile(r"(?<!\d)\d{4}(?!\d)"),
     "thenum": re.compile(r"\bthe\s+\d", _I),
     "qh": re.compile(r"[QH][1-4]\b"),
+    "thewords": re.compile(rf"\bthe\s+(?:{_WORD_DAY})\s*(?:[.!?;]|$)", _I),
     "decnum": re.compile(r"\d0'?s\b", _I),
     "weekday": re.compile(r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:[a-z]*day)?\b", _I),
     "unit": re.compile(
@@ -353,11 +372,12 @@ NEEDS = {
     "mdy": ("month",), "dmy": ("month",), "month": ("month",), "year_month": ("month",),
     "ymd": ("numdate",), "dmy_num": ("numdate",), "ym_num": ("numdate",),
     "my_num": ("numdate",), "odd": ("numdate",), "weekday_the": ("weekday",),
-    "weekday": ("weekday",), "the_day": ("thenum",), "deictic": ("unit",),
+    "weekday": ("weekday",), "the_day": ("thenum", "thewords"), "deictic": ("unit",),
     "weekend": ("unit",), "into_next_year": ("unit",), "rel_unit": ("unit",),
     "past_n": ("unit",), "recent": ("unit",), "within": ("unit",), "offset": ("unit",),
     "nth_weekday": ("weekday",), "day_range": ("month", "unit"), "year_range": ("year4",),
-    "part_unit": ("unit",), "earlier_later": ("unit",), "week_of": ("unit",),
+    "part_unit": ("unit",), "earlier_later": ("unit",), "after_next": ("unit",),
+    "starting": ("unit",), "week_of": ("unit",),
     "century": ("unit",), "day_of_month": ("unit",), "decade": ("decnum", "decade"),
     "md_slash": ("numdate",), "unresolved": ("unit",), "season": ("season",),
     "quarter": ("qh", "unit"), "year": ("year4",),

@@ -18,8 +18,14 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from tracker.normalize.dates_atoms import Resolved, day_in_month, resolve
-from tracker.normalize.dates_calendar import safe_date
+from tracker.normalize.dates_atoms import (
+    Resolved,
+    day_in_month,
+    resolve,
+    shift,
+    starting_length,
+)
+from tracker.normalize.dates_calendar import safe_date, week_span
 from tracker.normalize.dates_lexicon import (
     BARE_DAY,
     BY_TRIGGER,
@@ -36,6 +42,11 @@ _LEAD_DAY = re.compile(
     r"\b(?:from|between)\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:to|till|until|and|-|–)\s*$",
     re.IGNORECASE,
 )
+_WEEK_OF = re.compile(
+    r"\b(?:the\s+)?(?:week\s+(?:of|commencing|starting|beginning)(?:\s+on)?|w/c)\s+$", re.IGNORECASE
+)
+_NOW_AND = re.compile(r"\bbetween\s+now\s+and\s+$", re.IGNORECASE)
+_AND_NOW = re.compile(r"\s+and\s+now\b", re.IGNORECASE)
 _RANGE_OPENERS = {"between", "from", "beginning", "starting"}
 
 
@@ -146,6 +157,52 @@ def _join(a: Resolved, b: Resolved) -> tuple[date, date] | None:
     return (first, last) if first <= last else None
 
 
+def _special(text: str, atoms: list[_Atom], i: int, anchor: Anchor) -> tuple[TimeSpan, int] | None:
+    """Forms whose meaning spans an atom and the words around it: "2 weeks starting May
+    20th", "the week of the 18th", "between now and November 15th", "between Jan 22 and now"."""
+    atom = atoms[i]
+    if atom.kind == "starting":
+        length = starting_length(atom.match)
+        nxt = atoms[i + 1] if i + 1 < len(atoms) else None
+        if length is None or nxt is None or nxt.start != atom.end:
+            return None
+        res = resolve(nxt.kind, nxt.match, anchor, "nearest")
+        if res is None or res.first is None:
+            return None
+        last = shift(res.first, *length) - timedelta(days=1)
+        span = TimeSpan(
+            text[atom.start : nxt.end], atom.start, nxt.end, res.first, last, "between", "day"
+        )
+        return span, i + 2
+    window = text[max(0, atom.start - 40) : atom.start]
+    week = _WEEK_OF.search(window)
+    now_and = _NOW_AND.search(window)
+    and_now = _AND_NOW.match(text, atom.end)
+    if not (week or now_and or and_now):
+        return None
+    direction = "future" if now_and else "past"
+    res = resolve(atom.kind, atom.match, anchor, direction)
+    if res is None or res.first is None or res.last is None or res.granularity != "day":
+        return None
+    start, end = atom.start, atom.end
+    if week:
+        start -= len(window) - week.start()
+        first, last = week_span(res.first)
+        return TimeSpan(text[start:end], start, end, first, last, "in", "week"), i + 1
+    if now_and:
+        start -= len(window) - now_and.start()
+        first, last = anchor.first, max(res.last, anchor.first)
+        return TimeSpan(text[start:end], start, end, first, last, "between", "day"), i + 1
+    assert and_now is not None
+    between = re.search(r"\bbetween\s+$", window, re.IGNORECASE)
+    if between is None:
+        return None
+    start -= len(window) - between.start()
+    end = and_now.end()
+    first, last = res.first, max(anchor.last, res.first)
+    return TimeSpan(text[start:end], start, end, first, last, "between", "day"), i + 1
+
+
 def find_times(text: str, anchor: Anchor) -> list[TimeSpan]:
     """Every date or period in ``text`` as an inclusive interval of days."""
     if not text or not isinstance(text, str):
@@ -163,6 +220,11 @@ def _find(text: str, anchor: Anchor) -> list[TimeSpan]:
     i = 0
     while i < len(atoms):
         atom = atoms[i]
+        special = _special(text, atoms, i, anchor)
+        if special is not None:
+            span, i = special
+            spans.append(span)
+            continue
         pre = _prefix(text, atom.start)
         word = " ".join(pre.group("p").lower().split()) if pre else ""
         direction = _direction(word)
