@@ -222,8 +222,8 @@ def _find(text: str, anchor: Anchor) -> list[TimeSpan]:
         atom = atoms[i]
         special = _special(text, atoms, i, anchor)
         if special is not None:
-            span, i = special
-            spans.append(span)
+            spans.append(special[0])
+            i = special[1]
             continue
         pre = _prefix(text, atom.start)
         word = " ".join(pre.group("p").lower().split()) if pre else ""
@@ -244,9 +244,9 @@ def _find(text: str, anchor: Anchor) -> list[TimeSpan]:
                 other = _second_end(text, conn.end(), res, atoms, i, anchor, direction)
                 same = other is not None and other[2].granularity == res.granularity
                 if other is not None and (opened or same or (c == "-" and other[0] == i)):
-                    span = _join(res, other[2])
-                    if span is not None:
-                        joined = (other, span)
+                    ends = _join(res, other[2])
+                    if ends is not None:
+                        joined = (other, ends)
         lead = _LEAD_DAY.search(text, max(0, atom.start - 24), atom.start)
         if joined is None and lead and res.granularity == "day" and res.month and res.first:
             first_day = safe_date(res.first.year, res.first.month, int(lead.group("d1")))
