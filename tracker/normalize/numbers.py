@@ -185,7 +185,8 @@ NUMERAL = re.compile(
     )
     (?:(?P<sp>\s{{0,2}})(?P<suffix>k|K|mn|bn|m|b|million|billion|trillion|thousand|hundred
         |dozens|dozen|dzs|dz|dozs|doz|lakh\scrore|lakh|crore|mil|mln|bln|tln|(?-i:MM))\b)?
-  | (?P<words>\b(?:(?:{_WORD})|a(?=[\s-]+(?:{_SCALE_WORD}|{_DENOMINATOR_ONLY}|{_TENS}-{_ORDINAL_UNIT})\b))
+  | (?P<words>\b(?:(?:{_WORD})
+        |a(?=[\s-]+(?:{_SCALE_WORD}|{_DENOMINATOR_ONLY}|{_TENS}-{_ORDINAL_UNIT})\b))
         (?:(?:[\s-]{{1,3}}|\s{{1,3}}and\s{{1,3}}(?:a\s{{1,3}})?|,\s{{1,3}})(?:{_WORD})\b){{0,16}}
     )\b
     """,
@@ -361,14 +362,13 @@ def _words_with_fractions(tokens: list[str]) -> tuple[float, int] | None:
         scale_word = tokens[after] if after < len(tokens) else ""
         last_scale = next((SCALES[t] for t in reversed(tokens[:used]) if t in SCALES), 1)
         if scale_word in SCALES and last_scale > SCALES[scale_word]:
-            return value + fraction * SCALES[
-                scale_word
-            ], after + 1  # "a billion and a half million"
-        whole = value + fraction * last_scale
+            # "a billion and a half million"
+            return value + fraction * SCALES[scale_word], after + 1
+        total = value + fraction * last_scale
         if scale_word in SCALES:
-            whole *= SCALES[scale_word]
+            total *= SCALES[scale_word]
             after += 1
-        return whole, after
+        return total, after
     return value, used
 
 
@@ -391,15 +391,15 @@ def _digits_value(text: str) -> float | None:
     if sum(ch.isdigit() for ch in text) > MAX_DIGITS:
         return None
     if "/" in text:
-        whole, _, frac = text.rpartition(" ") if " " in text.strip() else ("", "", text)
+        head, _, frac = text.rpartition(" ") if " " in text.strip() else ("", "", text)
         num, _, den = frac.partition("/")
         if not den or int(den) == 0:
             return None
-        value = int(num) / int(den)
-        if whole.strip():
-            base = float(whole)
-            value = base - value if base < 0 else base + value
-        return value
+        part = int(num) / int(den)
+        if head.strip():
+            whole_part = float(head)
+            return whole_part - part if whole_part < 0 else whole_part + part
+        return part
     return float(text)
 
 

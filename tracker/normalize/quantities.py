@@ -428,9 +428,12 @@ class _Builder:
             return None
         if (found_rate := _rate_after(text, end)) is not None:
             per, end = found_rate
+        shown: float | None
+        low: float | None
+        high: float | None
         if high_value is not None:
             low, high, low_open, high_open = value, high_value, False, False
-            shown: float | None = None
+            shown = None
         else:
             low, high, low_open, high_open = _interval(qualifier, value)
             shown = value
