@@ -184,9 +184,9 @@ def rank(
         mine = by_claim.get(claim.id, [])
         texts = [claim.text, *(a.quote for a in mine)]
         wording = max(fuzz.WRatio(wanted, canonical_words(t)) for t in texts)
+        figure = any(figure_matches(q, claim) for q in quantities)
         if quantities:
-            figure = 100.0 if any(figure_matches(q, claim) for q in quantities) else 0.0
-            score = FIGURE_WEIGHT * figure + (1 - FIGURE_WEIGHT) * wording
+            score = FIGURE_WEIGHT * (100.0 if figure else 0.0) + (1 - FIGURE_WEIGHT) * wording
         else:
             score = wording
         carried = {a.source_id for a in mine} | {
@@ -197,17 +197,16 @@ def rank(
         if score < MIN_SCORE:
             continue
         appearances = _appearances(mine, documents, by_id)
-        scored.append((score, claim, appearances, mine))
+        first_day = _day(documents.get(appearances[0].document)) if appearances else date.max
+        # The same figure of the same item, however worded: where it first appeared is
+        # where it came from, so those claims go in order of appearance.
+        band = 0 if figure else int(score // SCORE_BAND)
+        key = (not figure, -band, first_day, -score, -len(appearances), claim.id)
+        scored.append((key, score, claim, appearances, mine))
 
-    def order(item):  # type: ignore[no-untyped-def]
-        score, claim, appearances, _ = item
-        first = appearances[0] if appearances else None
-        first_day = _day(documents.get(first.document)) if first else date.max
-        return (-int(score // SCORE_BAND), first_day, -len(appearances), claim.id)
-
-    scored.sort(key=order)
+    scored.sort(key=lambda item: item[0])
     matches = []
-    for score, claim, appearances, mine in scored[:limit]:
+    for _key, score, claim, appearances, mine in scored[:limit]:
         groups = [registry.group_of(by_id[a.source_id]) for a in _chronological(mine, documents)]
         origins = list(dict.fromkeys(groups))
         matches.append(

@@ -1,0 +1,48 @@
+"""`tracker brief -o FILE`: the markdown brief of issue 7 (one core call: write_brief)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from tracker.cli import open_session
+from tracker.errors import UserError
+
+
+def _write(path: Path, content: str) -> None:
+    """Write through a temporary file, so a failed run leaves no half brief behind."""
+    if str(path) == "-":
+        typer.echo(content, nl=False)
+        return
+    if not path.parent.exists():
+        raise UserError(f"{path}: no such directory: {path.parent}")
+    partial = path.with_name(path.name + ".partial")
+    partial.write_text(content, encoding="utf-8", newline="\n")
+    partial.replace(path)
+
+
+def _brief(
+    output: Path = typer.Option(
+        ..., "-o", "--output", help="Markdown file to write ('-': stdout)."
+    ),
+    subject: list[str] = typer.Option(None, "--subject", help="Only this subject (repeatable)."),
+    min_credibility: int | None = typer.Option(
+        None, "--min-credibility", help="Keep claims rated 1..N on the Admiralty scale (1 best)."
+    ),
+    title: str | None = typer.Option(None, "--title", help="The brief's title."),
+) -> None:
+    """Write a markdown brief: key judgments, claims, disagreements, sources, footnotes."""
+    from tracker.brief import write_brief
+
+    if min_credibility is not None and not 1 <= min_credibility <= 6:
+        raise UserError(f"--min-credibility: must be 1 to 6, not {min_credibility}")
+    with open_session() as session:
+        content = write_brief(
+            session, subjects=subject or None, min_credibility=min_credibility, title=title
+        )
+    _write(output, content)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("brief")(_brief)

@@ -1,0 +1,46 @@
+"""`tracker cite QUERY [--json]`: where did this come from (one core call: cite)."""
+
+from __future__ import annotations
+
+import json
+
+import typer
+from rich.text import Text
+
+from tracker.cli import console, open_session
+
+
+def _cite(
+    query: str = typer.Argument(..., help='A figure, wording or name: "1,000,000 shells".'),
+    as_json: bool = typer.Option(False, "--json", help="Print the matches as JSON (DOMAIN §5)."),
+    limit: int = typer.Option(10, "--limit", min=1, help="At most this many matches."),
+) -> None:
+    """Find the claims a figure or wording comes from, with every appearance."""
+    from tracker.cite import cite
+
+    with open_session() as session:
+        matches = cite(session, query, limit=limit)
+    if as_json:
+        typer.echo(json.dumps([m.to_json() for m in matches], ensure_ascii=False, indent=1))
+        return
+    if not matches:
+        console.print(Text(f"No claim matches {query!r}."))
+        return
+    for rank, match in enumerate(matches, start=1):
+        # Article text is data: Text objects are never parsed for markup.
+        head = Text(f"{rank}. ", style="bold")
+        head.append(match.claim, style="bold cyan")
+        head.append(f"  (score {match.score:.0f}, origin {match.origin or 'unknown'})")
+        console.print(head)
+        console.print(Text("   " + match.text))
+        console.print(Text("   cite: " + match.citation, style="green"))
+        for appearance in match.appearances:
+            line = Text("   - ")
+            line.append(f"{appearance.published or 'undated'} {appearance.outlet or '?'}")
+            line.append(f" [{appearance.document}] {appearance.source}: ", style="dim")
+            line.append(f"“{appearance.quote}”")
+            console.print(line)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("cite")(_cite)
