@@ -1,0 +1,94 @@
+"""Claims screen: the table lists claims by subject, `/` filters as you type, Enter opens."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_tui_case import build_case
+
+from tracker.tui.app import TrackerApp
+from tracker.tui.claims_table import ClaimsTable
+from tracker.tui.detail_screen import ClaimDetailScreen
+
+
+def screen_text(table: ClaimsTable) -> str:
+    return "\n".join(table.render_line(y).text for y in range(table.size.height))
+
+
+async def wait_loaded(app: TrackerApp, pilot) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(100):
+        await pilot.pause(0.02)
+        if app.claims_screen.loaded and app.claims_screen.score_state != "scoring…":
+            return
+    raise AssertionError("claims never loaded")
+
+
+async def test_table_lists_claims_grouped_by_subject(tmp_path: Path) -> None:
+    app = TrackerApp(build_case(tmp_path / "case.sqlite"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(app, pilot)
+        table = app.claims_screen.table
+        text = screen_text(table)
+        assert "▸ Artillery rounds shipped, DPRK to Russia  (2)" in text
+        assert "About 10 shipments of munitions" in text
+        assert "~10 shipments" in text
+        assert "2023-08-01…2023-12-27" in text
+        # Subjects in alphabetical order, each claim under its subject.
+        assert table.visible_claim_ids() == [
+            "nis-rounds-1m",
+            "rusi-rounds",
+            "markup-claim",
+            "wh-containers",
+            "nis-shipments-10",
+        ]
+
+
+async def test_filter_narrows_as_you_type(tmp_path: Path) -> None:
+    app = TrackerApp(build_case(tmp_path / "case.sqlite"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(app, pilot)
+        table = app.claims_screen.table
+        await pilot.press("slash", "r", "u")
+        # "ru" is in Russia (subjects) and RUSI: still several claims.
+        assert len(table.visible_claim_ids()) == 5
+        await pilot.press("s", "i")
+        assert table.visible_claim_ids() == ["rusi-rounds"]
+        # Source names match too: NIS appears in no claim text.
+        await pilot.press(*["backspace"] * 4, "n", "i", "s")
+        assert table.visible_claim_ids() == ["nis-rounds-1m", "nis-shipments-10"]
+        # And normalized values.
+        await pilot.press(*["backspace"] * 3, *">1,000 ")
+        assert table.visible_claim_ids() == ["nis-rounds-1m", "wh-containers"]
+        await pilot.press("escape")
+        assert len(table.visible_claim_ids()) == 5
+        assert "5 claims" in str(app.claims_screen.query_one("#claims-status").render())
+
+
+async def test_enter_opens_the_claim(tmp_path: Path) -> None:
+    app = TrackerApp(build_case(tmp_path / "case.sqlite"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(app, pilot)
+        await pilot.press("slash", *"shipments", "enter")  # Enter in the filter: to the table
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, ClaimDetailScreen)
+        assert app.screen.claim_id == "nis-shipments-10"
+        summary = str(app.screen.query_one("#detail-summary").render())
+        assert "About 10 shipments of munitions" in summary
+        attributions = str(app.screen.query_one("#detail-attributions").render())
+        assert "National Intelligence Service [B]" in attributions
+        assert "about 10 shipments of munitions to Russia since August" in attributions
+        await pilot.press("escape")
+        assert app.screen is app.claims_screen
+
+
+async def test_empty_database_explains_how_to_start(tmp_path: Path) -> None:
+    from tracker.db import open_database
+
+    app = TrackerApp(open_database(tmp_path / "empty.sqlite"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(app, pilot)
+        empty = app.claims_screen.query_one("#claims-empty")
+        assert empty.display
+        assert not app.claims_screen.table.display
+        assert "tracker demo" in str(empty.render())

@@ -1,0 +1,163 @@
+"""TrackerApp: the claims table first, other screens one key away, every action in ctrl+p."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.engine import Engine
+from textual import work
+from textual.app import App
+from textual.binding import Binding
+
+from tracker.tui.claims_screen import ClaimsScreen
+from tracker.tui.commands import TrackerCommands
+from tracker.tui.detail_screen import ClaimDetailScreen
+from tracker.tui.help_screen import HelpScreen
+from tracker.tui.messages import Failed, Loaded, Saved
+from tracker.tui.prompt_screen import PromptScreen
+from tracker.tui.store import undo_last
+
+
+class TrackerApp(App[None]):
+    """Where analysts curate claims, on the database behind ``engine``."""
+
+    TITLE = "tracker"
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {TrackerCommands}
+    BINDINGS = [
+        Binding("q", "quit", "Quit"),
+        Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("1", "show('claims')", "Claims"),
+        Binding("2", "show('sources')", "Sources"),
+        Binding("3", "show('documents')", "Documents"),
+        Binding("4", "show('subjects')", "Subjects"),
+        Binding("u", "undo", "Undo"),
+        Binding("i", "import_files", "Import"),
+        Binding("b", "export_brief", "Brief"),
+        Binding("c", "cite", "Cite", show=False),
+    ]
+
+    def __init__(self, engine: Engine) -> None:
+        super().__init__()
+        self.engine = engine
+        self.claims_screen = ClaimsScreen()
+        # Audit entries already undone, or written by an undo: skipped by the next undo.
+        self._undo_skip: set[int] = set()
+
+    def on_mount(self) -> None:
+        self.push_screen(self.claims_screen)
+
+    # -- navigation -------------------------------------------------------------------
+    def _to_claims(self) -> None:
+        while len(self.screen_stack) > 2 and self.screen is not self.claims_screen:
+            self.pop_screen()
+
+    def action_show(self, name: str) -> None:
+        self._to_claims()
+        if name == "claims":
+            return
+        from tracker.tui.documents_screen import DocumentsScreen
+        from tracker.tui.sources_screen import SourcesScreen
+        from tracker.tui.subjects_screen import SubjectsScreen
+
+        screens: dict[str, Any] = {
+            "sources": SourcesScreen,
+            "documents": DocumentsScreen,
+            "subjects": SubjectsScreen,
+        }
+        self.push_screen(screens[name]())
+
+    def open_claim(self, claim_id: str) -> None:
+        self.push_screen(ClaimDetailScreen(claim_id))
+
+    def claims_changed(self) -> None:
+        """A write happened: reread and rescore so the claims table shows it at once."""
+        self.claims_screen.reload()
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    # -- undo -----------------------------------------------------------------------
+    def action_undo(self) -> None:
+        self._undo()
+
+    @work(thread=True, exclusive=True, group="undo")
+    def _undo(self) -> None:
+        try:
+            summary, undone, written = undo_last(self.engine, set(self._undo_skip))
+        except Exception as error:  # noqa: BLE001
+            self.post_message(Failed(f"Cannot undo: {error}"))
+            return
+        self._undo_skip.update(undone, written)
+        self.post_message(Saved(summary.capitalize()))
+
+    def on_saved(self, message: Saved) -> None:
+        self.notify(message.summary, markup=False)
+        self.claims_changed()
+        refresh = getattr(self.screen, "reload", None)
+        if callable(refresh) and self.screen is not self.claims_screen:
+            refresh()
+
+    def on_failed(self, message: Failed) -> None:
+        self.notify(message.summary, severity="error", markup=False)
+
+    # -- import, brief, cite ----------------------------------------------------------
+    def action_import_files(self) -> None:
+        def done(path: str | None) -> None:
+            if path:
+                self._import(path.strip())
+
+        self.push_screen(
+            PromptScreen("Import files or a case folder:", placeholder="imports/najin-2023"), done
+        )
+
+    @work(thread=True, exclusive=True, group="import")
+    def _import(self, path: str) -> None:
+        from tracker.tui.actions import import_path
+
+        try:
+            self.post_message(Saved(import_path(self.engine, path)))
+        except Exception as error:  # noqa: BLE001
+            self.post_message(Failed(f"Import failed: {error}"))
+
+    def action_export_brief(self) -> None:
+        def done(path: str | None) -> None:
+            if path:
+                self._brief(path.strip())
+
+        self.push_screen(PromptScreen("Write the brief to:", value="brief.md"), done)
+
+    @work(thread=True, exclusive=True, group="brief")
+    def _brief(self, path: str) -> None:
+        from tracker.tui.actions import export_brief
+
+        try:
+            self.post_message(Saved(export_brief(self.engine, path)))
+        except Exception as error:  # noqa: BLE001
+            self.post_message(Failed(f"Brief not written: {error}"))
+
+    def action_cite(self) -> None:
+        def done(query: str | None) -> None:
+            if query:
+                self._cite(query.strip())
+
+        self.push_screen(
+            PromptScreen("Where did this figure come from?", placeholder="1 million rounds"), done
+        )
+
+    @work(thread=True, exclusive=True, group="cite")
+    def _cite(self, query: str) -> None:
+        from tracker.tui.actions import cite
+
+        try:
+            self.post_message(Loaded("cite", (query, cite(self.engine, query))))
+        except Exception as error:  # noqa: BLE001
+            self.post_message(Failed(f"Citation lookup failed: {error}"))
+
+    def on_loaded(self, message: Loaded) -> None:
+        if message.what == "cite":
+            from tracker.tui.result_screen import ResultScreen
+
+            query, text = message.data
+            self.push_screen(ResultScreen(f"Citations for {query!r}", text))

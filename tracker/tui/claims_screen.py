@@ -1,0 +1,130 @@
+"""The claims screen: every claim grouped by subject, filtered as you type."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+
+from tracker.tui.claims_table import ClaimsTable
+from tracker.tui.messages import ClaimsLoaded, Failed, ScoresLoaded
+from tracker.tui.rows import ClaimRow, apply_scores, filter_rows, load_rows, score_all
+from tracker.tui.text import literal
+
+EMPTY_HELP = (
+    "No claims in this database yet.\n\n"
+    "  • Press i (or ctrl+p → Import files) and give a case folder, e.g. imports/najin-2023\n"
+    "  • or, from the shell:  tracker import imports/najin-2023\n"
+    "  • or load the bundled demo case:  tracker demo\n\n"
+    "Then claims appear here, grouped by subject. Press ? for every key."
+)
+
+
+class ClaimsScreen(Screen[None]):
+    """Claims table with a filter; scores arrive after the first paint."""
+
+    BINDINGS = [
+        Binding("slash", "focus_filter", "Filter", key_display="/"),
+        Binding("escape", "clear_filter", "Clear filter", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(id="claims")
+        self._all: list[ClaimRow] = []
+        self._query = ""
+        self._shown: list[ClaimRow] = []
+        self.loaded = False
+        self.score_state = "scoring…"
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder="/ filter: text, source, subject, value", id="filter")
+        yield Static("Loading claims…", id="claims-status", markup=False)
+        yield ClaimsTable(id="claims-table")
+        yield Static(EMPTY_HELP, id="claims-empty", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#claims-empty").display = False
+        self.query_one(ClaimsTable).focus()
+        self.reload()
+
+    # -- workers ----------------------------------------------------------------
+    @work(thread=True, exclusive=True, group="claims-load")
+    def reload(self) -> None:
+        """Read every claim, post it, then score the case and post the scores."""
+        engine = self.app.engine  # type: ignore[attr-defined]
+        try:
+            self.post_message(ClaimsLoaded(load_rows(engine)))
+            self.post_message(ScoresLoaded(score_all(engine)))
+        except Exception as error:  # noqa: BLE001 - shown to the analyst, never a crash
+            self.post_message(Failed(f"Could not load claims: {error}"))
+
+    def on_claims_loaded(self, message: ClaimsLoaded) -> None:
+        self._all = message.rows
+        self.loaded = True
+        self._apply_filter(self._query, force=True)
+
+    def on_scores_loaded(self, message: ScoresLoaded) -> None:
+        apply_scores(self._all, message.scores)
+        self.score_state = "" if message.scores is not None else "scores: not available yet"
+        table = self.query_one(ClaimsTable)
+        table.set_rows(self._shown)
+        self._update_status()
+
+    def on_failed(self, message: Failed) -> None:
+        message.stop()
+        self.notify(message.summary, severity="error", markup=False)
+
+    # -- filter -----------------------------------------------------------------
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self._apply_filter(event.value)
+
+    @on(Input.Submitted, "#filter")
+    def _filter_submitted(self) -> None:
+        self.query_one(ClaimsTable).focus()
+
+    def _apply_filter(self, query: str, force: bool = False) -> None:
+        previous = self._query
+        self._query = query
+        # Typing narrows: refine the rows already shown instead of scanning everything.
+        if not force and previous and query.lower().startswith(previous.lower()):
+            base = self._shown
+        else:
+            base = self._all
+        self._shown = filter_rows(base, query)
+        self.query_one(ClaimsTable).set_rows(self._shown)
+        self._update_status()
+
+    def _update_status(self) -> None:
+        empty = self.loaded and not self._all
+        self.query_one("#claims-empty").display = empty
+        self.query_one(ClaimsTable).display = not empty
+        status = self.query_one("#claims-status", Static)
+        if not self.loaded:
+            return
+        shown, total = len(self._shown), len(self._all)
+        parts = [f"{shown:,} of {total:,} claims" if self._query else f"{total:,} claims"]
+        if self._query:
+            parts.append(f"filter: {self._query}")
+        parts.append(f"sorted by {self.query_one(ClaimsTable).sort}")
+        if self.score_state:
+            parts.append(self.score_state)
+        status.update(literal("  ·  ".join(parts)))
+
+    def action_focus_filter(self) -> None:
+        self.query_one("#filter", Input).focus()
+
+    def action_clear_filter(self) -> None:
+        self.query_one("#filter", Input).value = ""
+        self.query_one(ClaimsTable).focus()
+
+    @on(ClaimsTable.Opened)
+    def _open(self, event: ClaimsTable.Opened) -> None:
+        self.app.open_claim(event.claim_id)  # type: ignore[attr-defined]
+
+    @property
+    def table(self) -> ClaimsTable:
+        return self.query_one(ClaimsTable)

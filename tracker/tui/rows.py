@@ -1,0 +1,174 @@
+"""Claims as display rows: read once from the database, filtered in memory.
+
+No Textual here: loading runs in a worker thread, and the bench and tests use it
+directly. One row per claim, with its display strings and a lowercase haystack
+(text, sources, subject, value) that the filter scans.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from tracker.models import Attribution, Claim, Source, Subject
+from tracker.tui.text import clean
+
+_QUALIFIER_SIGN = {
+    "exact": "",
+    "approx": "~",
+    "at_least": "≥",
+    "more_than": ">",
+    "at_most": "≤",
+    "less_than": "<",
+    "nearly": "≲",
+    "vague": "≈",
+}
+
+
+def _num(value: float | None) -> str:
+    if value is None:
+        return "?"
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,.2f}"
+
+
+def format_quantity(
+    qualifier: str | None,
+    value: float | None,
+    low: float | None,
+    high: float | None,
+    unit: str | None,
+    item: str | None,
+    per: str | None,
+) -> str:
+    """``~10 shipments``, ``>1,000,000 rounds``, ``20–30 km``; empty when there is no figure."""
+    if qualifier is None and value is None and low is None and high is None:
+        return ""
+    if qualifier in ("range", "vague") or value is None:
+        figure = f"{_num(low)}–{_num(high)}"
+        if qualifier == "vague":
+            figure = "≈" + figure
+    else:
+        figure = _QUALIFIER_SIGN.get(qualifier or "exact", "") + _num(value)
+    what = unit or item
+    text = f"{figure} {what}" if what else figure
+    return f"{text}/{per}" if per else text
+
+
+def format_period(first: date | None, last: date | None, qualifier: str | None = None) -> str:
+    """``2023-08-01…2023-12-27``, one date when the period is one day, ``?`` when unresolved."""
+    if first is None and last is None:
+        return "?" if qualifier == "unresolved" else ""
+    if first == last or last is None:
+        return first.isoformat() if first else ""
+    return f"{first.isoformat() if first else '…'}…{last.isoformat()}"
+
+
+@dataclass(slots=True)
+class ClaimRow:
+    """What the claims table shows of one claim; scores are None until scoring has run."""
+
+    id: str
+    subject: str
+    text: str
+    value: str
+    period: str
+    sources: list[str] = field(default_factory=list)
+    origins: int | None = None
+    corroboration: float | None = None
+    contradiction: float | None = None
+    credibility: int | None = None
+    discrepancies: int = 0
+    stance: str = "asserts"
+    haystack: str = ""
+
+    def index(self) -> None:
+        """The lowercase text the filter matches: wording, sources, subject, value, id."""
+        self.haystack = "\x00".join(
+            [self.text, " ".join(self.sources), self.subject, self.value, self.period, self.id]
+        ).lower()
+
+
+def load_rows(engine: Engine) -> list[ClaimRow]:
+    """Every claim with its sources, sorted by subject then id; no scores yet."""
+    with Session(engine) as session:
+        names: dict[str, list[str]] = defaultdict(list)
+        link = select(Attribution.claim_id, Source.name, Source.short).join(
+            Source, Source.id == Attribution.source_id
+        )
+        for claim_id, name, short in session.execute(link):
+            names[claim_id].append(f"{name} {short}" if short else name)
+        query = select(
+            Claim.id,
+            Subject.name,
+            Claim.text,
+            Claim.stance,
+            Claim.qty_qualifier,
+            Claim.qty_value,
+            Claim.qty_low,
+            Claim.qty_high,
+            Claim.qty_unit,
+            Claim.qty_item,
+            Claim.qty_per,
+            Claim.period_first,
+            Claim.period_last,
+            Claim.period_qualifier,
+        ).join(Subject, Subject.id == Claim.subject_id)
+        rows = []
+        for r in session.execute(query):
+            row = ClaimRow(
+                id=clean(r[0]),
+                subject=clean(r[1]),
+                text=clean(r[2]),
+                stance=r[3],
+                value=clean(format_quantity(r[4], r[5], r[6], r[7], r[8], r[9], r[10])),
+                period=format_period(r[11], r[12], r[13]),
+                sources=[clean(n) for n in dict.fromkeys(names.get(r[0], []))],
+            )
+            row.origins = len(row.sources) or None
+            row.index()
+            rows.append(row)
+    rows.sort(key=lambda row: (row.subject.lower(), row.id))
+    return rows
+
+
+def score_all(engine: Engine) -> dict[str, Any] | None:
+    """``{claim id: ClaimScore}`` from tracker.scoring, or None while scoring is not built."""
+    try:
+        from tracker.scoring import score_case
+    except ImportError:
+        return None
+    with Session(engine) as session:
+        return dict(score_case(session).claims)
+
+
+def apply_scores(rows: list[ClaimRow], scores: dict[str, Any] | None) -> None:
+    """Copy each ClaimScore's numbers onto its row (by attribute, so new fields do no harm)."""
+    if not scores:
+        return
+    for row in rows:
+        score = scores.get(row.id)
+        if score is None:
+            continue
+        origins = getattr(score, "origins", None)
+        row.origins = len(origins) if origins is not None else row.origins
+        row.corroboration = getattr(score, "corroboration", None)
+        row.contradiction = getattr(score, "contradiction", None)
+        row.credibility = getattr(score, "credibility", None)
+        row.discrepancies = len(getattr(score, "discrepancies", None) or [])
+
+
+def filter_rows(rows: list[ClaimRow], query: str) -> list[ClaimRow]:
+    """Rows whose haystack holds every word of ``query`` (case-insensitive)."""
+    words = query.lower().split()
+    if not words:
+        return rows
+    if len(words) == 1:
+        word = words[0]
+        return [row for row in rows if word in row.haystack]
+    return [row for row in rows if all(w in row.haystack for w in words)]

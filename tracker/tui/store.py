@@ -1,0 +1,343 @@
+"""Reads and writes behind the screens, in plain functions that workers call.
+
+No Textual here. Each function opens its own transaction on the engine, so a
+worker thread never shares a session with another.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import func
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, select
+
+from tracker.db import session_scope
+from tracker.models import (
+    RELIABILITY_GRADES,
+    Attribution,
+    AuditEntry,
+    Claim,
+    Document,
+    Source,
+    Subject,
+)
+
+
+# -- claim detail ----------------------------------------------------------------
+@dataclass(slots=True)
+class AttributionView:
+    source: str
+    grade: str
+    outlet: str
+    document_id: str
+    published: str
+    quote: str
+    hedge: str | None
+
+
+@dataclass(slots=True)
+class ClaimView:
+    id: str
+    text: str
+    subject: str
+    cumulative: bool
+    stance: str
+    hedge: str | None
+    quantity_text: str
+    period_text: str
+    attributions: list[AttributionView] = field(default_factory=list)
+    score: Any = None
+    texts: dict[str, str] = field(default_factory=dict)  # claim id -> wording, for links
+
+
+def claim_view(engine: Engine, claim_id: str) -> ClaimView:
+    """A claim with every attribution and, when scoring exists, its score for its subject."""
+    with Session(engine) as session:
+        claim = session.get(Claim, claim_id)
+        if claim is None:
+            raise LookupError(f"claim {claim_id!r} does not exist")
+        subject = session.get(Subject, claim.subject_id)
+        view = ClaimView(
+            id=claim.id,
+            text=claim.text,
+            subject=subject.name if subject else "",
+            cumulative=bool(subject and subject.cumulative),
+            stance=claim.stance,
+            hedge=claim.hedge,
+            quantity_text=claim.quantity_text or "",
+            period_text=claim.period_text or "",
+        )
+        outlets = {s.id: s.name for s in session.exec(select(Source))}
+        rows = session.exec(
+            select(Attribution, Source, Document)
+            .join(Source, Source.id == Attribution.source_id)  # type: ignore[arg-type]
+            .join(Document, Document.id == Attribution.document_id)  # type: ignore[arg-type]
+            .where(Attribution.claim_id == claim_id)
+            .order_by(Attribution.id)  # type: ignore[arg-type]
+        )
+        for attribution, source, document in rows:
+            view.attributions.append(
+                AttributionView(
+                    source=source.name,
+                    grade=source.reliability,
+                    outlet=outlets.get(document.outlet_id, "") if document.outlet_id else "",
+                    document_id=document.id,
+                    published=document.published_text or "",
+                    quote=attribution.quote,
+                    hedge=attribution.hedge,
+                )
+            )
+        try:
+            from tracker.scoring import score_case
+        except ImportError:
+            score_case = None  # type: ignore[assignment]
+        if score_case is not None and subject is not None:
+            view.score = score_case(session, subject.name).claims.get(claim_id)
+        if view.score is not None:
+            linked = set(getattr(view.score, "corroborated_by", []) or []) | set(
+                getattr(view.score, "contradicted_by", []) or []
+            )
+            for cid, text in session.exec(
+                select(Claim.id, Claim.text).where(Claim.id.in_(linked))  # type: ignore[union-attr]
+            ):
+                view.texts[cid] = text
+        return view
+
+
+def subject_names(engine: Engine) -> list[str]:
+    with Session(engine) as session:
+        return sorted(session.exec(select(Subject.name)))
+
+
+# -- sources ---------------------------------------------------------------------
+@dataclass(slots=True)
+class SourceView:
+    id: int
+    name: str
+    short: str
+    kind: str
+    grade: str
+    aliases: list[str]
+    parent: str
+    group: str
+    explicit_group: bool
+    claims: int
+
+
+def list_sources(engine: Engine) -> list[SourceView]:
+    """The registry with each source's independence group (explicit, else top of parents)."""
+    with Session(engine) as session:
+        sources = list(session.exec(select(Source).order_by(Source.name)))
+        counts = dict(
+            session.exec(
+                select(
+                    Attribution.source_id, func.count(func.distinct(Attribution.claim_id))
+                ).group_by(Attribution.source_id)  # type: ignore[arg-type]
+            ).all()
+        )
+    by_id = {s.id: s for s in sources}
+
+    def group_of(source: Source) -> str:
+        seen: set[int | None] = set()
+        current = source
+        while current.group is None and current.parent_id in by_id and current.id not in seen:
+            seen.add(current.id)
+            current = by_id[current.parent_id]
+        return current.group or current.name
+
+    return [
+        SourceView(
+            id=s.id or 0,
+            name=s.name,
+            short=s.short or "",
+            kind=s.kind,
+            grade=s.reliability,
+            aliases=list(s.aliases or []),
+            parent=by_id[s.parent_id].name if s.parent_id in by_id else "",
+            group=group_of(s),
+            explicit_group=s.group is not None,
+            claims=counts.get(s.id, 0),
+        )
+        for s in sources
+    ]
+
+
+def set_grade(engine: Engine, source_id: int, grade: str) -> str:
+    grade = grade.strip().upper()
+    if grade not in RELIABILITY_GRADES:
+        raise ValueError(f"reliability must be one of A-F, not {grade!r}")
+    with session_scope(engine) as session:
+        source = session.get(Source, source_id)
+        if source is None:
+            raise LookupError("that source no longer exists")
+        source.reliability = grade
+        source.version += 1
+        session.add(source)
+        return f"{source.name}: reliability {grade}"
+
+
+def set_group(engine: Engine, source_id: int, group: str) -> str:
+    """An explicit independence group; an empty name goes back to the parent chain."""
+    with session_scope(engine) as session:
+        source = session.get(Source, source_id)
+        if source is None:
+            raise LookupError("that source no longer exists")
+        source.group = group.strip() or None
+        source.version += 1
+        session.add(source)
+        return f"{source.name}: group {source.group or '(from parents)'}"
+
+
+# -- subjects --------------------------------------------------------------------
+@dataclass(slots=True)
+class SubjectView:
+    id: int
+    name: str
+    cumulative: bool
+    claims: int
+
+
+def list_subjects(engine: Engine) -> list[SubjectView]:
+    """Subjects that hold claims (a merged-away subject stays, empty, so undo can restore it)."""
+    with Session(engine) as session:
+        rows = session.exec(
+            select(Subject, func.count(Claim.id))  # type: ignore[arg-type]
+            .join(Claim, Claim.subject_id == Subject.id, isouter=True)  # type: ignore[arg-type]
+            .group_by(Subject.id)  # type: ignore[arg-type]
+            .order_by(Subject.name)
+        ).all()
+        return [SubjectView(s.id or 0, s.name, s.cumulative, n) for s, n in rows if n > 0]
+
+
+def rename_subject(engine: Engine, subject_id: int, name: str) -> str:
+    name = name.strip()
+    if not name:
+        raise ValueError("a subject needs a name")
+    with session_scope(engine) as session:
+        if session.exec(
+            select(Subject).where(Subject.name == name, Subject.id != subject_id)
+        ).first():
+            raise ValueError(f"a subject named {name!r} exists already: merge instead")
+        subject = session.get(Subject, subject_id)
+        if subject is None:
+            raise LookupError("that subject no longer exists")
+        old, subject.name = subject.name, name
+        session.add(subject)
+        return f"renamed {old!r} to {name!r}"
+
+
+def set_cumulative(engine: Engine, subject_id: int, cumulative: bool) -> str:
+    with session_scope(engine) as session:
+        subject = session.get(Subject, subject_id)
+        if subject is None:
+            raise LookupError("that subject no longer exists")
+        subject.cumulative = cumulative
+        session.add(subject)
+        return f"{subject.name}: {'cumulative' if cumulative else 'not cumulative'}"
+
+
+def merge_subjects(engine: Engine, source_id: int, target_id: int) -> str:
+    """Move every claim of ``source_id`` into ``target_id`` (each move is in the audit log)."""
+    if source_id == target_id:
+        raise ValueError("cannot merge a subject into itself")
+    with session_scope(engine) as session:
+        source, target = session.get(Subject, source_id), session.get(Subject, target_id)
+        if source is None or target is None:
+            raise LookupError("that subject no longer exists")
+        claims = list(session.exec(select(Claim).where(Claim.subject_id == source_id)))
+        for claim in claims:
+            claim.subject_id = target_id
+            claim.version += 1
+            session.add(claim)
+        target.cumulative = target.cumulative or source.cumulative
+        return f"merged {len(claims)} claims of {source.name!r} into {target.name!r}"
+
+
+# -- undo ------------------------------------------------------------------------
+_TABLES: dict[str, Any] = {
+    "claim": Claim,
+    "attribution": Attribution,
+    "source": Source,
+    "document": Document,
+}
+
+
+def _key(model: Any, row_id: str) -> Any:
+    return int(row_id) if model in (Attribution, Source) else row_id
+
+
+def _restore_value(model: Any, column: str, value: Any) -> Any:
+    from datetime import date, datetime
+
+    kind = model.__table__.columns[column].type.python_type
+    if value is None:
+        return None
+    if kind is date and isinstance(value, str):
+        return date.fromisoformat(value)
+    if kind is datetime and isinstance(value, str):
+        return datetime.fromisoformat(value)
+    return value
+
+
+def undo_last(engine: Engine, skip: set[int]) -> tuple[str, list[int], list[int]]:
+    """Revert the newest change in the audit log that is not in ``skip``.
+
+    A change is every entry written by one flush (same time and analyst): a
+    subject merge moves many claims at once and is undone at once. Returns a
+    summary, the ids undone, and the ids of the entries the undo itself wrote
+    (so the caller can skip both next time and undo further back).
+    """
+    with session_scope(engine) as session:
+        query = select(AuditEntry).order_by(AuditEntry.id.desc())  # type: ignore[union-attr]
+        if skip:
+            query = query.where(AuditEntry.id.not_in(skip))  # type: ignore[union-attr]
+        last = session.exec(query.limit(1)).first()
+        if last is None:
+            raise LookupError("nothing to undo")
+        group_query = select(AuditEntry).where(
+            AuditEntry.at == last.at, AuditEntry.analyst == last.analyst
+        )
+        if skip:
+            group_query = group_query.where(AuditEntry.id.not_in(skip))  # type: ignore[union-attr]
+        entries = sorted(session.exec(group_query), key=lambda e: -(e.id or 0))
+        before = session.exec(select(func.max(AuditEntry.id))).one() or 0
+        for entry in entries:
+            _revert(session, entry)
+        session.flush()
+        written = [
+            e
+            for e in session.exec(select(AuditEntry.id).where(AuditEntry.id > before))  # type: ignore[operator]
+            if e is not None
+        ]
+        summary = f"undid {len(entries)} change(s): {last.action} {last.table_name} {last.row_id}"
+        return summary, [e.id for e in entries if e.id is not None], written
+
+
+def _revert(session: Session, entry: AuditEntry) -> None:
+    model = _TABLES.get(entry.table_name)
+    if model is None:
+        raise LookupError(f"cannot undo a change to {entry.table_name}")
+    key = _key(model, entry.row_id)
+    row = session.get(model, key)
+    if entry.action == "insert":
+        if row is not None:
+            session.delete(row)
+        return
+    if entry.action == "update":
+        if row is None:
+            raise LookupError(f"{entry.table_name} {entry.row_id} no longer exists")
+        for column, (old, _new) in entry.changes.items():
+            if column == "text" and isinstance(old, str) and old.startswith("<"):
+                raise ValueError("the audit log does not keep old texts: cannot undo a rewording")
+            setattr(row, column, _restore_value(model, column, old))
+        session.add(row)
+        return
+    if entry.action == "delete":
+        if row is not None:
+            return
+        values = {c: _restore_value(model, c, v) for c, v in entry.changes.items()}
+        if isinstance(values.get("text"), str) and values["text"].startswith("<"):
+            raise ValueError("the audit log does not keep deleted texts: cannot undo")
+        session.add(model(**values))
