@@ -187,7 +187,7 @@ def _month(m: re.Match[str], anchor: Anchor, direction: str) -> Resolved | None:
     word = m.group("month")
     mod = m.group("mod") or ""
     year = _year(m.group("year"))
-    if not mod and year is None:
+    if not mod and year is None and not m.group("ry"):
         before = m.string[max(0, m.start() - 12) : m.start()]
         near = _MONTH_WORDS.search(before) is not None
         # "may", "march" and lower-case abbreviations are verbs and words before they are months
@@ -261,6 +261,7 @@ def _weekday_the(m: re.Match[str], anchor: Anchor, direction: str) -> Resolved |
         return None
     ref = _ref(anchor, direction)
     weekday = WEEKDAYS[m.group("wd").lower()]
+    direction = "nearest"  # the weekday pins the month: the closest such date, either side
     options = []
     for back in range(0, 15):
         month_start = add_months(ref.replace(day=1), 1 - back)
@@ -456,27 +457,62 @@ _DURATION_PART = re.compile(
 
 
 def _within(m: re.Match[str], anchor: Anchor, direction: str) -> Resolved | None:
-    n, vague = _count(m.group("n"))
-    unit = m.group("unit").lower()
-    first, last = _union(anchor, lambda r: (r, _shift(r, unit, n) - timedelta(days=1)))
-    return Resolved(first, last, unit, vague=vague)
+    found = duration(m.group("dur"))
+    if found is None:
+        return None
+    parts, vague = found
+    first, last = _union(anchor, lambda r: (r, add_duration(r, parts, 1) - timedelta(days=1)))
+    return Resolved(first, last, parts[-1][0], vague=vague)
 
 
-def _offset(m: re.Match[str], anchor: Anchor, direction: str) -> Resolved | None:
-    rel = " ".join(m.group("rel").lower().split())
-    base = 1 if rel.endswith(("tomorrow", "tmrw")) else -1 if rel.endswith("yesterday") else 0
-    sign = -1 if rel.startswith(("ago", "before")) else 1
+def duration(text: str) -> tuple[list[tuple[str, int]], bool] | None:
+    """ "1 month 21 days" as [(month, 1), (day, 21)], and whether a count was vague."""
     parts = []
     vague = False
-    for part in _DURATION_PART.finditer(m.group("dur")):
+    for part in _DURATION_PART.finditer(text):
         word = part.group("n").lower()
         if not word.isdigit() and word not in COUNTS and word != "several":
             return None
         n, fuzzy = _count(word)
         vague |= fuzzy
         parts.append((part.group("unit").lower(), n))
-    if not parts:
+    return (parts, vague) if parts else None
+
+
+def offset_parts(m: re.Match[str]) -> tuple[int, int, list[tuple[str, int]], bool] | None:
+    """An offset phrase as (base day offset, direction sign, duration parts, vague)."""
+    rel = " ".join(m.group("rel").lower().split())
+    base = 1 if rel.endswith(("tomorrow", "tmrw")) else -1 if rel.endswith("yesterday") else 0
+    sign = -1 if rel.startswith(("ago", "before")) else 1
+    found = duration(m.group("dur"))
+    if found is None:
         return None
+    return base, sign, found[0], found[1]
+
+
+def add_duration(day: date, parts: list[tuple[str, int]], sign: int) -> date:
+    for unit, n in parts:
+        day = _shift(day, unit, sign * n)
+    return day
+
+
+def _offset(m: re.Match[str], anchor: Anchor, direction: str) -> Resolved | None:
+    found = offset_parts(m)
+    if found is None:
+        return None
+    base, sign, parts, vague = found
+    bound = " ".join((m.group("bound") or "").lower().split())
+    if bound:
+        x = anchor.last + timedelta(days=base)
+        far = add_duration(x, parts, sign)
+        one = timedelta(days=1)
+        if bound in ("more than", "over"):
+            if sign > 0:
+                return Resolved(far, None, "day", vague=vague, qualifier="after")
+            return Resolved(None, far - one, "day", vague=vague, qualifier="before")
+        if sign > 0:
+            return Resolved(x, far - one, "day", vague=vague, qualifier="between")
+        return Resolved(far + one, x, "day", vague=vague, qualifier="between")
 
     def day(ref: date) -> Interval:
         d = ref + timedelta(days=base)

@@ -180,7 +180,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "rel_unit",
         re.compile(
             r"\b(?P<rel>last|this|next|past|previous|coming|current|the\s+past|the\s+previous|"
-            r"the\s+last|upcoming)\s+(?P<unit>week|month|year|decade)\b",
+            r"the\s+last|the\s+next|the\s+coming|upcoming)\s+(?P<unit>week|month|year|decade)\b",
             _I,
         ),
     ),
@@ -203,7 +203,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "within",
         re.compile(
             r"\bwithin\s+(?:the\s+)?(?:(?:next|coming|upcoming)\s+)?"
-            rf"{COUNT}\s*{UNIT}\b",
+            rf"(?P<dur>(?:{DURATION_PART}\s*,?\s*(?:and\s+)?)*{DURATION_PART})\b(?!\s+(?:from|after))",
             _I,
         ),
     ),
@@ -211,7 +211,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "offset",
         re.compile(
-            rf"\b(?P<dur>(?:{DURATION_PART}\s*,?\s*(?:and\s+)?)+?)"
+            r"\b(?:(?P<bound>more\s+than|less\s+than|within|over|under)\s+)?"
+            rf"(?P<dur>(?:{DURATION_PART}\s*,?\s*(?:and\s+)?)+?)"
             r"(?P<rel>ago|from\s+now|hence|from\s+(?:today|tomorrow|yesterday)|"
             r"(?:after|before)\s+(?:today|tomorrow|yesterday))\b",
             _I,
@@ -329,7 +330,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:(?P<y0>1\d{3}|20\d{2})\s*,?\s*(?:the\s+)?)?"
             r"(?:(?P<q>[QH][1-4])|the\s+(?P<qo>first|second|third|fourth|1st|2nd|3rd|4th)\s+"
-            r"(?P<qh>quarter|half))(?:\s+(?:of\s+)?(?P<year>1\d{3}|20\d{2})|"
+            rf"(?P<qh>quarter|half))(?:\s+(?:of\s+)?(?P<year>1\d{{3}}|20\d{{2}}|{SPOKEN_YEAR})|"
             r"\s+(?P<rel>this|last|next)\s+year)?\b",
         ),
     ),
@@ -339,7 +340,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"(?:\b(?:in|since|from|until|till|through|to|by|before|after|of|during|and|"
             r"between|early|late|mid|year)|©)\s+"
-            r"(?P<year>1[89]\d{2}|20\d{2})(?![\d,.]\d|\w)"
+            rf"(?P<year>1[89]\d{{2}}|20\d{{2}}|{SPOKEN_YEAR})(?![\d,.]\d|\w)"
             r"|(?<![\w$€£.,-])(?P<year2>1[89]\d{2}|20\d{2})(?=,\s)",
             _I,
         ),
@@ -354,6 +355,7 @@ TRIGGERS = {
     "year4": re.compile(r"(?<!\d)\d{4}(?!\d)"),
     "thenum": re.compile(r"\bthe\s+\d", _I),
     "qh": re.compile(r"[QH][1-4]\b"),
+    "spoken": re.compile(r"\b(?:nineteen|twenty|two\s+thousand)\b", _I),
     "thewords": re.compile(rf"\bthe\s+(?:{_WORD_DAY})\s*(?:[.!?;]|$)", _I),
     "decnum": re.compile(r"\d0'?s\b", _I),
     "weekday": re.compile(r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:[a-z]*day)?\b", _I),
@@ -380,7 +382,7 @@ NEEDS = {
     "starting": ("unit",), "week_of": ("unit",),
     "century": ("unit",), "day_of_month": ("unit",), "decade": ("decnum", "decade"),
     "md_slash": ("numdate",), "unresolved": ("unit",), "season": ("season",),
-    "quarter": ("qh", "unit"), "year": ("year4",),
+    "quarter": ("qh", "unit"), "year": ("year4", "spoken"),
 }  # fmt: skip
 BY_TRIGGER = {
     trigger: [(kind, pattern) for kind, pattern in PATTERNS if trigger in NEEDS[kind]]

@@ -95,8 +95,11 @@ def _direction(word: str) -> str:
 def _span(
     text: str, start: int, end: int, res: Resolved, qualifier: str, anchor: Anchor
 ) -> TimeSpan:
-    if res.unresolved or res.first is None or res.last is None:
+    if res.unresolved or (res.first is None and res.last is None):
         return TimeSpan(text[start:end], start, end, None, None, "unresolved", None, res.vague)
+    if res.first is None or res.last is None:  # open-ended by itself: "more than 2 weeks ago"
+        q = res.qualifier or qualifier
+        return TimeSpan(text[start:end], start, end, res.first, res.last, q, "day", res.vague)
     first: date | None = res.first
     last: date | None = res.last
     lo, hi = res.first, res.last
