@@ -23,8 +23,8 @@ What is compared (on top of the harness's CONVENTIONS 1, 5, 6, 7):
       22", "from 2014 to 2018", "between 2015 and Feb 2018") is half-open in their spec
       and closed in ours, as convention 4 does for numbers: our last day is the named end
       (their ``endDate``) or, when that is the first of a month or year, the end of the
-      month or year it names ("2018" -> 2018-12-31). The spec does not say which unit was
-      named, so any of these ends is accepted;
+      week, month or year it names ("2018" -> 2018-12-31, "Week 35" -> its Sunday). The
+      spec does not say which unit was named, so any of these ends is accepted;
     * any other explicit range ("next 3 days") ends the day before ``endDate``.
   A side they leave out (``startDate`` only: "more than 2 weeks after today") is open
   (None) in ours too.
@@ -79,6 +79,8 @@ def _their_lasts(text: str, value: dict, past: dict, reference: date) -> set[dat
         return {end}
     if _JOINED.search(_SPOKEN_AND.sub(" ", text)):
         lasts: set[date | None] = {end}
+        if end.weekday() == 0 and "week" in text.lower():
+            lasts.add(end + timedelta(days=6))
         if end.day == 1:
             lasts.add(month_end(end.year, end.month))
             if end.month == 1:

@@ -506,6 +506,8 @@ def _offset(m: re.Match[str], anchor: Anchor, direction: str) -> Resolved | None
         x = anchor.last + timedelta(days=base)
         far = add_duration(x, parts, sign)
         one = timedelta(days=1)
+        if bound == "for" and sign < 0:
+            return None  # "for two weeks before the vote" measures a duration, not a date
         if bound in ("more than", "over"):
             if sign > 0:
                 return Resolved(far, None, "day", vague=vague, qualifier="after")
@@ -763,6 +765,19 @@ def shift(day: date, unit: str, n: int) -> date:
     return _shift(day, unit, n)
 
 
+def _slash_range(m: re.Match[str], anchor: Anchor, direction: str) -> Resolved | None:
+    first = day_in_month(int(m.group("a1")), int(m.group("b1")), None, anchor, "past")
+    if first is None or not 1 <= int(m.group("a1")) <= 12 or not 1 <= int(m.group("a2")) <= 12:
+        return None
+    last = day_in_month(int(m.group("a2")), int(m.group("b2")), None, anchor, "past")
+    if last is None or first.first is None or last.last is None:
+        return None
+    lo, hi = first.first, last.last
+    if hi < lo:
+        lo = safe_date(lo.year - 1, lo.month, lo.day) or lo
+    return Resolved(lo, hi, "day", qualifier="between")
+
+
 def _year_only(m: re.Match[str], anchor: Anchor, direction: str) -> Resolved | None:
     year = int(m.group("year") or m.group("year2"))
     return Resolved(date(year, 1, 1), date(year, 12, 31), "year", year=year)
@@ -801,6 +816,7 @@ _HANDLERS: dict[str, Callable[[re.Match[str], Anchor, str], Resolved | None]] = 
     "earlier_later": _earlier_later,
     "decade": _decade,
     "md_slash": _md_slash,
+    "slash_range": _slash_range,
     "after_next": _after_next,
     "starting": lambda m, anchor, direction: None,
     "week_of": _week_of,

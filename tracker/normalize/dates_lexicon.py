@@ -180,7 +180,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "rel_unit",
         re.compile(
             r"\b(?P<rel>last|this|next|past|previous|coming|current|the\s+past|the\s+previous|"
-            r"the\s+last|the\s+next|the\s+coming|upcoming)\s+(?P<unit>week|month|year|decade)\b",
+            r"the\s+last|the\s+next|upcoming)\s+(?P<unit>week|month|year|decade)\b",
             _I,
         ),
     ),
@@ -211,7 +211,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "offset",
         re.compile(
-            r"\b(?:(?P<bound>more\s+than|less\s+than|within|over|under)\s+)?"
+            r"\b(?:(?P<bound>more\s+than|less\s+than|within|over|under|for)\s+)?"
             rf"(?P<dur>(?:{DURATION_PART}\s*,?\s*(?:and\s+)?)+?)"
             r"(?P<rel>ago|from\s+now|hence|from\s+(?:today|tomorrow|yesterday)|"
             r"(?:after|before)\s+(?:today|tomorrow|yesterday))\b",
@@ -305,6 +305,15 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             _I,
         ),
     ),
+    # "from 10/1 to 11/7": two month/day ends make a range even where each alone is ambiguous
+    (
+        "slash_range",
+        re.compile(
+            r"\b(?:from|between)\s+(?P<a1>[01]?\d)/(?P<b1>[0-3]?\d)\s+(?:to|and|until|till|-)\s+"
+            r"(?P<a2>[01]?\d)/(?P<b2>[0-3]?\d)\b(?![/\d])",
+            _I,
+        ),
+    ),
     # 4/22, 22/04: only when one side cannot be a month, so fractions stay fractions
     ("md_slash", re.compile(r"(?<![\d/.$])\b(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)\b(?![/\d]|\.\d)")),
     (
@@ -381,7 +390,7 @@ NEEDS = {
     "part_unit": ("unit",), "earlier_later": ("unit",), "after_next": ("unit",),
     "starting": ("unit",), "week_of": ("unit",),
     "century": ("unit",), "day_of_month": ("unit",), "decade": ("decnum", "decade"),
-    "md_slash": ("numdate",), "unresolved": ("unit",), "season": ("season",),
+    "md_slash": ("numdate",), "slash_range": ("numdate",), "unresolved": ("unit",), "season": ("season",),
     "quarter": ("qh", "unit"), "year": ("year4", "spoken"),
 }  # fmt: skip
 BY_TRIGGER = {
@@ -397,4 +406,9 @@ PREFIX = re.compile(
 )
 CONNECTIVE = re.compile(r"\s*(?P<c>and|to|through|thru|until|till|-|–|—)\s*", _I)
 BARE_DAY = re.compile(r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?![.,]\d|:)")
+WEEKDAY_RANGE = re.compile(
+    rf"\s+(?:between|from)\s+(?P<a>{_alt(WEEKDAYS)})\b\.?\s+(?:and|to|through|till|until|-)\s+"
+    rf"(?P<b>{_alt(WEEKDAYS)})\b",
+    _I,
+)
 URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+", _I)

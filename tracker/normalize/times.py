@@ -28,6 +28,8 @@ from tracker.normalize.dates_atoms import (
 from tracker.normalize.dates_calendar import safe_date, week_span
 from tracker.normalize.dates_lexicon import (
     BARE_DAY,
+    WEEKDAY_RANGE,
+    WEEKDAYS,
     BY_TRIGGER,
     CONNECTIVE,
     ORDER,
@@ -177,6 +179,22 @@ def _special(text: str, atoms: list[_Atom], i: int, anchor: Anchor) -> tuple[Tim
             text[atom.start : nxt.end], atom.start, nxt.end, res.first, last, "between", "day"
         )
         return span, i + 2
+    if atom.kind == "rel_unit" and atom.match.group("unit").lower() == "week":
+        days = WEEKDAY_RANGE.match(text, atom.end)
+        res = resolve(atom.kind, atom.match, anchor, "past")
+        if days and res is not None and res.first is not None and res.qualifier != "since":
+            monday = week_span(res.first)[0]
+            first = monday + timedelta(days=WEEKDAYS[days.group("a").lower()])
+            last = monday + timedelta(days=WEEKDAYS[days.group("b").lower()])
+            if first <= last:
+                end = days.end()
+                span = TimeSpan(
+                    text[atom.start : end], atom.start, end, first, last, "between", "day"
+                )
+                j = i + 1
+                while j < len(atoms) and atoms[j].start < end:
+                    j += 1
+                return span, j
     window = text[max(0, atom.start - 40) : atom.start]
     week = _WEEK_OF.search(window)
     now_and = _NOW_AND.search(window)
