@@ -390,7 +390,8 @@ NEEDS = {
     "part_unit": ("unit",), "earlier_later": ("unit",), "after_next": ("unit",),
     "starting": ("unit",), "week_of": ("unit",),
     "century": ("unit",), "day_of_month": ("unit",), "decade": ("decnum", "decade"),
-    "md_slash": ("numdate",), "slash_range": ("numdate",), "unresolved": ("unit",), "season": ("season",),
+    "md_slash": ("numdate",), "slash_range": ("numdate",), "unresolved": ("unit",),
+    "season": ("season",),
     "quarter": ("qh", "unit"), "year": ("year4", "spoken"),
 }  # fmt: skip
 BY_TRIGGER = {

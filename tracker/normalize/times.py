@@ -28,14 +28,14 @@ from tracker.normalize.dates_atoms import (
 from tracker.normalize.dates_calendar import safe_date, week_span
 from tracker.normalize.dates_lexicon import (
     BARE_DAY,
-    WEEKDAY_RANGE,
-    WEEKDAYS,
     BY_TRIGGER,
     CONNECTIVE,
     ORDER,
     PREFIX,
     TRIGGERS,
     URL,
+    WEEKDAY_RANGE,
+    WEEKDAYS,
 )
 from tracker.normalize.types import Anchor, TimeSpan
 
