@@ -64,6 +64,7 @@ for _qualifier, _phrases in {
     for _phrase in _phrases.split("|"):
         _QUALIFIERS_BEFORE[_phrase] = _qualifier
 
+_SIGNS = "<>=~≥≤."
 QUALIFIER_BEFORE = re.compile(
     r"(?P<q>"
     + "|".join(
@@ -238,13 +239,34 @@ def _rate_after(text: str, end: int) -> tuple[str, int] | None:
     ), m.end()
 
 
+def _last_char(text: str, pos: int) -> str:
+    """The last non-blank character before ``pos`` (looking a few characters back), or "".
+
+    The look-behind patterns below are only worth running after a word or a comparison sign;
+    checking this first keeps long runs of bare numerals ("1 1 1 ...") fast.
+    """
+    return text[max(0, pos - 4) : pos].rstrip()[-1:]
+
+
+def _may_follow_words(text: str, pos: int, also: str = "") -> bool:
+    last = _last_char(text, pos)
+    if last == "." and "." in also:  # "approx.", "Oct.": a dot only counts after a word
+        head = text[max(0, pos - 6) : pos].rstrip()
+        return len(head) > 1 and head[-2].isalpha()
+    return bool(last) and (last.isalpha() or last in also)
+
+
 def _is_year_or_date(text: str, number: Number) -> bool:
     before = text[max(0, number.start - 16) : number.start]
     after = text[number.end : number.end + 16]
-    if MONTH_BEFORE.search(before) or (number.value < 32 and MONTH_AFTER.match(after)):
+    if (_may_follow_words(text, number.start, ".,") and MONTH_BEFORE.search(before)) or (
+        number.value < 32 and MONTH_AFTER.match(after)
+    ):
         return True
-    if number.value < 32 and MONTH_DAY_BEFORE.search(
-        text[max(0, number.start - 30) : number.start]
+    if (
+        number.value < 32
+        and _may_follow_words(text, number.start, "-–")
+        and MONTH_DAY_BEFORE.search(text[max(0, number.start - 30) : number.start])
     ):
         return True
     return (
@@ -348,7 +370,11 @@ class _Builder:
             if j is None and text[after : after + 1] in "$€£":
                 j = self.number_at(index, after + 1)
             join = joined["join"].lower()
-            opener = RANGE_OPENERS.search(text[max(0, start - 20) : start])
+            opener = (
+                RANGE_OPENERS.search(text[max(0, start - 20) : start])
+                if _may_follow_words(text, start)
+                else None
+            )
             allowed = join != "and" or opener is not None
             if j is not None and allowed and self.numbers[j].value >= value:
                 high_value = self.numbers[j].value
@@ -368,11 +394,19 @@ class _Builder:
         figure_start = core_start
         if high_value is not None:
             qualifier = "range"
-            opener = RANGE_OPENERS.search(text[max(0, start - 20) : start])
+            opener = (
+                RANGE_OPENERS.search(text[max(0, start - 20) : start])
+                if _may_follow_words(text, start)
+                else None
+            )
             if opener:
                 figure_start = q_start = start - len(opener[0])
         else:
-            before = QUALIFIER_BEFORE.search(text[max(0, core_start - 48) : core_start])
+            before = (
+                QUALIFIER_BEFORE.search(text[max(0, core_start - 48) : core_start])
+                if _may_follow_words(text, core_start, _SIGNS)
+                else None
+            )
             if before:
                 qualifier = _QUALIFIERS_BEFORE.get(
                     re.sub(r"\s+", " ", before["q"].lower()), "exact"
@@ -422,6 +456,7 @@ class _Builder:
         if (
             bare
             and number.kind == "digits"
+            and _may_follow_words(text, number.start)
             and NAME_BEFORE.search(text[max(0, number.start - 44) : number.start])
             and not MONTH_BEFORE.search(text[max(0, number.start - 16) : number.start])
         ):
@@ -486,7 +521,9 @@ class _Builder:
         found = _unit_after(text, number.end)
         if found and found[0] not in ("year", "month", "week", "day"):
             return True
-        return bool(QUALIFIER_BEFORE.search(text[max(0, number.start - 48) : number.start]))
+        return _may_follow_words(text, number.start, _SIGNS) and bool(
+            QUALIFIER_BEFORE.search(text[max(0, number.start - 48) : number.start])
+        )
 
     def _absorb_conversion(self, index: int, end: int) -> int:
         text = self.text
