@@ -68,7 +68,14 @@ def test_domain_table(text, anchor, span, first, last, qualifier):
         ("in December", MON, "in December", "2022-12-01", "2022-12-31", "in"),
         ("October 2022", MON, "October 2022", "2022-10-01", "2022-10-31", "in"),
         ("the end of August", MON, "the end of August", "2023-08-21", "2023-08-31", "in"),
-        ("at the beginning of October", MON, "the beginning of October", "2023-10-01", "2023-10-10", "in"),
+        (
+            "at the beginning of October",
+            MON,
+            "the beginning of October",
+            "2023-10-01",
+            "2023-10-10",
+            "in",
+        ),
         ("from October to December", WED_DEC, None, "2023-10-01", "2023-12-31", "between"),
         ("in 2023", MON, "in 2023", "2023-01-01", "2023-12-31", "in"),
         ("from 1992 until 2006", MON, None, "1992-01-01", "2006-12-31", "between"),
@@ -175,3 +182,31 @@ def test_a_number_inside_a_period_is_the_period_not_a_quantity():
     assert result.quantities == []
     dated = normalize("On Oct. 13, 2023, 300 containers", MON)
     assert [q.value for q in dated.quantities] == [300]
+
+
+# Longer and rarer forms (anchor Mon 2023-10-16; 2023-10-01 is a Sunday, so the
+# first Monday-to-Sunday week mostly in October runs 2 to 8 October).
+@pytest.mark.parametrize(
+    ("text", "span", "first", "last", "qualifier"),
+    [
+        ("the third quarter of 2016", None, "2016-07-01", "2016-09-30", "in"),
+        ("in the 1990s", None, "1990-01-01", "1999-12-31", "in"),
+        ("the first week of October", None, "2023-10-02", "2023-10-08", "in"),
+        ("the week of Oct. 4", None, "2023-10-02", "2023-10-08", "in"),
+        ("more than 2 weeks ago", None, None, "2023-10-01", "before"),
+        ("within 5 days", None, "2023-10-16", "2023-10-20", "in"),
+        ("between now and November 15th", None, "2023-10-16", "2023-11-15", "between"),
+        ("in 2014-2018", None, "2014-01-01", "2018-12-31", "between"),
+        ("late last week", None, "2023-10-12", "2023-10-15", "in"),
+        ("the 21st century", None, "2000-01-01", "2099-12-31", "in"),
+    ],
+)
+def test_rarer_forms(text, span, first, last, qualifier):
+    assert only(text, MON) == (span or text, first, last, qualifier)
+
+
+def test_ranks_and_unit_names_are_not_days():
+    anchor = Anchor.parse(MON)
+    assert find_times("He was the first.", anchor) == []
+    assert find_times("the 27th Brigade attacked", anchor) == []
+    assert [s.text for s in find_times("In June two thousand troops left", anchor)] == ["In June"]

@@ -59,6 +59,8 @@ def _alt(words) -> str:
 _FULL_MONTHS = [m for m in MONTHS if len(m) > 4 or m in ("may", "june", "july")]
 _ABBR_MONTHS = [m for m in MONTHS if m not in _FULL_MONTHS]
 # "Oct. 13" takes its dot; "August." and "in Aug." do not (that dot ends the sentence).
+# "the twenty second." is a day; "the second." and "the first." are ranks far more often.
+_LATE_DAY_WORD = _alt([w for w, n in (ORDINALS | CARDINALS).items() if n >= 11])
 MONTH = (
     rf"(?P<month>(?:{_alt(_FULL_MONTHS)})(?![a-z])"
     rf"|(?:{_alt(_ABBR_MONTHS)})(?![a-z])(?:\.(?=\s*\d|,))?)"
@@ -154,8 +156,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "the_day",
         re.compile(
-            r"\bthe\s+(?:(?P<day>[0-3]?\d)(?:(?:st|nd|rd|th)\b|(?=\s*[.!?;]|\s*$))|"
-            rf"(?P<dayword>{_WORD_DAY})(?=\s*[.!?;]|\s*$))",
+            r"\bthe\s+(?:(?P<day>[0-3]?\d)(?:(?:st|nd|rd|th)\b(?=\s*(?:[.,;:!?)]|$|(?:of|and|to|"
+            r"through|until|till)\b|[-–]))|(?=\s*[.!?;]|\s*$))|"
+            rf"(?P<dayword>{_LATE_DAY_WORD})(?=\s*[.!?;]|\s*$))",
             _I,
         ),
     ),
@@ -365,7 +368,7 @@ TRIGGERS = {
     "thenum": re.compile(r"\bthe\s+\d", _I),
     "qh": re.compile(r"[QH][1-4]\b"),
     "spoken": re.compile(r"\b(?:nineteen|twenty|two\s+thousand)\b", _I),
-    "thewords": re.compile(rf"\bthe\s+(?:{_WORD_DAY})\s*(?:[.!?;]|$)", _I),
+    "thewords": re.compile(rf"\bthe\s+(?:{_LATE_DAY_WORD})\s*(?:[.!?;]|$)", _I),
     "decnum": re.compile(r"\d0'?s\b", _I),
     "weekday": re.compile(r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:[a-z]*day)?\b", _I),
     "unit": re.compile(
