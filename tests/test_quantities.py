@@ -301,3 +301,85 @@ def _check_spans(text: str, found: list) -> None:
 )
 def test_any_text_gives_well_formed_spans(text: str) -> None:
     _check_spans(text, find_quantities(text))
+
+
+# ---------------------------------------------------------------- more numeral forms
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("three fifths", 0.6),
+        ("one and a half", 1.5),
+        ("five and a half million", 5_500_000),
+        ("two hundred and fifty-four hundredths", 200.54),
+        ("a third of a million", 1_000_000 / 3),
+        ("one out of three", 1 / 3),
+        ("two hundred point zero three", 200.03),
+        ("1.3e6", 1_300_000),
+        ("12,34,567.89", 1_234_567.89),  # Indian grouping
+        ("1\u202f234\u202f567", 1_234_567),  # thin-space grouping
+        ("4 thousand 3 hundred and 21", 4321),
+        ("3 dozens", 36),
+        ("½", 0.5),
+        ("minus five", -5),
+    ],
+)
+def test_more_numeral_forms(text: str, value: float) -> None:
+    (number,) = find_numbers(text)
+    assert number.value == pytest.approx(value)
+    assert (number.start, number.end) == (0, len(text))
+
+
+@pytest.mark.parametrize("text", ["which one do you prefer", "the one you mentioned"])
+def test_the_pronoun_one_is_not_a_number(text: str) -> None:
+    assert find_numbers(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "unit", "item"),
+    [
+        ("between $5 million and $10 million", 5e6, 10e6, "usd", None),
+        ("20 to 30 million people", 20e6, 30e6, None, "people"),
+        ("300,000 to 400,000 shells", 300_000, 400_000, None, "shells"),
+        ("five or six ships", 5, 6, None, "ships"),
+        ("between 30 and 40 km", 30, 40, "km", None),
+    ],
+)
+def test_ranges_carry_scale_unit_and_item(text, low, high, unit, item) -> None:
+    q = one(text)
+    assert (q.qualifier, q.low, q.high, q.unit, q.item) == ("range", low, high, unit, item)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("3 dollars 50 cents", 3.5, "usd"),
+        ("5 ft 2 in", 5 + 2 / 12, "ft"),
+        ("10 €", 10, "eur"),
+        ("hk$ 10.05 billion", 10.05e9, "hkd"),
+        ("20 (kg)", 20, "kg"),
+        ("188 miles an hour", 188, "mph"),
+    ],
+)
+def test_compound_and_written_after_units(text: str, value: float, unit: str) -> None:
+    q = one(text)
+    assert (q.value, q.unit) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier", "low", "high"),
+    [
+        ("1 million-plus", "at_least", 1e6, None),
+        ("1,000+ troops", "at_least", 1000, None),
+        ("five hundred or less", "at_most", None, 500),
+        ("greater than 30 and less than or equal to 40", "range", 30, 40),
+    ],
+)
+def test_suffix_and_compound_qualifiers(text: str, qualifier: str, low, high) -> None:
+    q = one(text)
+    assert (q.qualifier, q.low, q.high) == (qualifier, low, high)
+
+
+def test_phone_numbers_are_not_ranges() -> None:
+    assert find_quantities("+1-222-2222-2222 is a phone number.") == []

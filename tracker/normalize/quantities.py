@@ -75,9 +75,9 @@ QUALIFIER_BEFORE = re.compile(
     re.IGNORECASE,
 )
 SUFFIX_QUALIFIER = re.compile(
-    r"\s{1,3}(?P<q>(?:or|and)\s(?:more|greater|higher|above|over|larger|bigger"
+    r"(?:\s{1,3}(?P<q>(?:or|and)\s(?:more|greater|higher|above|over|larger|bigger"
     r"|less|fewer|lower|smaller|below|under)(?:\s(?:or\s)?equal)?(?:\s(?:than|to))?"
-    r"|plus\b|\+|or\sequal(?:\sto)?)(?![\w])",
+    r"|plus\b|or\sequal(?:\sto)?)|(?:\s?-)?(?P<plus>plus\b|\+))(?![\w])",
     re.IGNORECASE,
 )
 RANGE_JOIN = re.compile(
@@ -171,7 +171,7 @@ def _interval(qualifier: str, value: float) -> tuple[float | None, float | None,
 
 
 def _suffix_qualifier(phrase: str, current: str) -> str:
-    phrase = phrase.lower()
+    phrase = phrase.lower().strip(" -")
     if phrase.startswith("or equal"):
         return {"more_than": "at_least", "less_than": "at_most"}.get(current, current)
     if phrase in ("plus", "+") or any(
@@ -371,8 +371,8 @@ class _Builder:
                 j = self.number_at(index, after + 1)
             join = joined["join"].lower()
             opener = (
-                RANGE_OPENERS.search(text[max(0, start - 20) : start])
-                if _may_follow_words(text, start)
+                RANGE_OPENERS.search(text[max(0, core_start - 20) : core_start])
+                if _may_follow_words(text, core_start)
                 else None
             )
             allowed = join != "and" or opener is not None
@@ -395,12 +395,12 @@ class _Builder:
         if high_value is not None:
             qualifier = "range"
             opener = (
-                RANGE_OPENERS.search(text[max(0, start - 20) : start])
-                if _may_follow_words(text, start)
+                RANGE_OPENERS.search(text[max(0, core_start - 20) : core_start])
+                if _may_follow_words(text, core_start)
                 else None
             )
             if opener:
-                figure_start = q_start = start - len(opener[0])
+                figure_start = q_start = core_start - len(opener[0])
         else:
             before = (
                 QUALIFIER_BEFORE.search(text[max(0, core_start - 48) : core_start])
@@ -435,7 +435,7 @@ class _Builder:
         if suffix and high_value is None and not self._number_follows(index, suffix.end()):
             if qualifier == "approx":  # "about 500 or more": the suffix decides
                 figure_start = core_start
-            qualifier = _suffix_qualifier(suffix["q"], qualifier)
+            qualifier = _suffix_qualifier(suffix["q"] or suffix["plus"], qualifier)
             end = figure_end = suffix.end()
         # "180 kilometers (110 miles)": the parenthesis restates the same quantity
         if unit:
