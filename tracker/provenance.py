@@ -91,9 +91,11 @@ def attribution_origins(
                 return _best_of(by_document[doc], a)
         return _best_of(by_document[carried[0]], a) if carried else None
 
+    # One document: nothing can be a copy of anything (the common case, kept cheap).
+    single = len(by_document) == 1
     result = []
     for a in attributions:
-        original = root(a)
+        original = None if single else root(a)
         origin_of = original if original is not None else a
         source = sources.get(origin_of.source_id)
         group = source.group if source is not None else f"source #{origin_of.source_id}"

@@ -74,16 +74,38 @@ class Relation:
 
 
 def compare(a: ClaimIn, b: ClaimIn) -> Relation:
-    """The relation of two claims of one subject (symmetric in kind)."""
+    """The relation of two claims of one subject (symmetric in kind), with a note."""
+    kind, rule = relation(a, b)
+    fa, fb = a.figure, b.figure
+    if rule in ("overlap", "cumulative_order", "sub_period") and fa and fb:
+        verb = "meets" if kind == SUPPORTS else "does not fit"
+        return Relation(kind, rule, f"{fa.describe()} {verb} {fb.describe()} ({_NOTES[rule]})")
+    return Relation(kind, rule, _NOTES[rule])
+
+
+_NOTES = {
+    "denial": "a denial conflicts with every assertion",
+    "both_deny": "both deny",
+    "stance": "no figure to compare: both assert",
+    "units": "different units or rates",
+    "cumulative_order": "a running total cannot fall: judged by the periods' ends",
+    "sub_period": "a sub-period count may not exceed its whole period's",
+    "other_period": "counts over different periods",
+    "overlap": "the value intervals must overlap",
+}
+
+
+def relation(a: ClaimIn, b: ClaimIn) -> tuple[str, str]:
+    """(kind, rule name): the hot path, without building any text."""
     if a.stance != b.stance:
-        return Relation(CONFLICTS, "denial", "a denial conflicts with every assertion")
+        return (CONFLICTS, "denial")
     if a.stance == "denies":
-        return Relation(SUPPORTS, "both_deny", "both deny")
+        return (SUPPORTS, "both_deny")
     fa, fb = a.figure, b.figure
     if fa is None or fb is None:
-        return Relation(SUPPORTS, "stance", "no figure to compare: both assert")
+        return (SUPPORTS, "stance")
     if (fa.unit or None) != (fb.unit or None) or (fa.per or None) != (fb.per or None):
-        return Relation(UNRELATED, "units", "different units or rates")
+        return (UNRELATED, "units")
     cumulative = a.cumulative or b.cumulative
     pa, pb = a.period, b.period
     if pa is not None and pb is not None and (pa.first, pa.last) != (pb.first, pb.last):
@@ -91,19 +113,17 @@ def compare(a: ClaimIn, b: ClaimIn) -> Relation:
             earlier, later = (fa, fb) if pa.last < pb.last else (fb, fa)
             # The later running total must be able to be >= the earlier one.
             if can_be_at_most(earlier, later):
-                return Relation(SUPPORTS, "cumulative_order", "a later total is not smaller")
-            return Relation(CONFLICTS, "cumulative_order", "a later total is below an earlier one")
+                return (SUPPORTS, "cumulative_order")
+            return (CONFLICTS, "cumulative_order")
         if not cumulative:
             a_in_b = pb.first <= pa.first and pa.last <= pb.last
             b_in_a = pa.first <= pb.first and pb.last <= pa.last
             if a_in_b or b_in_a:
                 part, whole = (fa, fb) if a_in_b else (fb, fa)
                 if can_be_at_most(part, whole):
-                    return Relation(SUPPORTS, "sub_period", "the sub-period count fits")
-                return Relation(
-                    CONFLICTS, "sub_period", "a sub-period count exceeds its whole period's"
-                )
-            return Relation(UNRELATED, "other_period", "counts over different periods")
+                    return (SUPPORTS, "sub_period")
+                return (CONFLICTS, "sub_period")
+            return (UNRELATED, "other_period")
     if overlap(fa, fb):
-        return Relation(SUPPORTS, "overlap", f"{fa.describe()} meets {fb.describe()}")
-    return Relation(CONFLICTS, "overlap", f"{fa.describe()} and {fb.describe()} do not meet")
+        return (SUPPORTS, "overlap")
+    return (CONFLICTS, "overlap")

@@ -24,6 +24,7 @@ class Context:
         self.weights = weights
         self.derivations = Derivations(documents)
         self.group_grade: dict[str, str] = {}
+        self._weight: dict[str, float] = {}
         self.regroup()
 
     def regroup(self) -> None:
@@ -34,6 +35,7 @@ class Context:
             if s.group not in best or _GRADE_ORDER.index(grade) < _GRADE_ORDER.index(best[s.group]):
                 best[s.group] = grade
         self.group_grade = best
+        self._weight = {g: self.weights.weight(grade) for g, grade in best.items()}
 
     def reset_derivations(self) -> None:
         self.derivations = Derivations(self.documents)
@@ -42,7 +44,8 @@ class Context:
         return self.group_grade.get(group, "F")
 
     def weight(self, group: str) -> float:
-        return self.weights.weight(self.grade(group))
+        known = self._weight.get(group)
+        return known if known is not None else self.weights.weight("F")
 
     def source_name(self, source_id: int) -> str:
         s = self.sources.get(source_id)

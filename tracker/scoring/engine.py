@@ -15,15 +15,31 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from itertools import accumulate
 
-from tracker.scoring.compat import CONFLICTS, SUPPORTS, UNRELATED, Bound, compare, lower, upper
+from tracker.scoring.compat import (
+    CONFLICTS,
+    SUPPORTS,
+    UNRELATED,
+    Bound,
+    compare,
+    lower,
+    relation,
+    upper,
+)
 from tracker.scoring.context import Context, Prepared
 from tracker.scoring.discrepancies import discrepancies
 from tracker.scoring.explain import Comparison, Explanation, OriginEvidence, ScoreExplanation
 from tracker.scoring.results import ClaimScore
-from tracker.scoring.scores import credibility, estimative, noisy_or, probability
+from tracker.scoring.scores import (
+    credibility,
+    credibility_grade,
+    estimative,
+    noisy_or,
+    phrase,
+    probability,
+)
 
 FORMULA = "1 - prod(1 - w) over counted origins, each origin once"
-DIGITS = 12  # scores are rounded so the sweep and the pairwise path agree exactly
+DIGITS = 9  # scores are rounded so the sweep and the pairwise path agree
 
 
 @dataclass
@@ -164,16 +180,19 @@ def sweep(members: list[Prepared], ctx: Context) -> dict[str, tuple[float, float
         lw = logw[g]
         spans.sort()
         lo, hi = spans[0]
+        least_upper = hi
         for s_lo, s_hi in spans[1:]:
+            if s_hi < least_upper:
+                least_upper = s_hi
             if hi < s_lo:  # disjoint: close the piece, remember the gap
                 pieces.append((lo, hi, lw))
                 gaps.append((hi, s_lo, lw))
                 lo, hi = s_lo, s_hi
-            else:
-                hi = max(hi, s_hi)
+            elif s_hi > hi:
+                hi = s_hi
         pieces.append((lo, hi, lw))
-        lowest_upper[g] = min(s[1] for s in spans)
-        highest_lower[g] = max(s[0] for s in spans)
+        lowest_upper[g] = least_upper
+        highest_lower[g] = spans[-1][0]  # sorted by lower bound
         if lowest_upper[g] < highest_lower[g]:
             spread.append((lowest_upper[g], highest_lower[g], lw))
 
@@ -183,13 +202,14 @@ def sweep(members: list[Prepared], ctx: Context) -> dict[str, tuple[float, float
     lowers, lower_sums = [b for b, _ in by_lower], _prefix([w for _, w in by_lower])
     total = upper_sums[-1]
     gaps.sort()
-    gap_los = [g[0] for g in gaps]
     mins = sorted((lowest_upper[g], logw[g]) for g in figures)
     min_keys, min_sums = [b for b, _ in mins], _prefix([w for _, w in mins])
     maxs = sorted((highest_lower[g], logw[g]) for g in figures)
     max_keys, max_sums = [b for b, _ in maxs], _prefix([w for _, w in maxs])
-    spread.sort()
-    spread_keys = [s[0] for s in spread]
+    # Two-sided counts (a gap inside the claim; an origin with claims on both sides of
+    # it) are answered offline with a Fenwick tree, so no claim scans a list.
+    spanned = _inside(gaps, members)
+    straddled = _straddling(spread, members)
 
     result: dict[str, tuple[float, float]] = {}
     for q in members:
@@ -198,19 +218,13 @@ def sweep(members: list[Prepared], ctx: Context) -> dict[str, tuple[float, float
         # Origins with a piece meeting this claim, each once (gaps spanned are double counts).
         s = total - upper_sums[bisect_left(uppers, lc)]
         s -= lower_sums[-1] - lower_sums[bisect_right(lowers, uc)]
-        k = bisect_left(gap_los, lc)
-        while k < len(gaps) and gaps[k][0] <= uc:
-            if gaps[k][1] <= uc:
-                s -= gaps[k][2]
-            k += 1
+        s -= spanned[q.claim.id]
         primary = q.primary
         corr = 1.0 - math.exp(s - (logw[primary] if primary is not None else 0.0))
         # Origins with some claim entirely below or entirely above this one.
         c = min_sums[bisect_left(min_keys, lc)]
         c += max_sums[-1] - max_sums[bisect_right(max_keys, uc)]
-        for k in range(bisect_left(spread_keys, lc)):
-            if spread[k][1] > uc:
-                c -= spread[k][2]
+        c -= straddled[q.claim.id]
         for g in q.origins:
             if lowest_upper[g] < lc or highest_lower[g] > uc:
                 c -= logw[g]
@@ -219,21 +233,111 @@ def sweep(members: list[Prepared], ctx: Context) -> dict[str, tuple[float, float
     return result
 
 
+class _Fenwick:
+    """Prefix sums over ranks 1..n with point updates, both in O(log n)."""
+
+    def __init__(self, n: int) -> None:
+        self.tree = [0.0] * (n + 1)
+
+    def add(self, rank: int, value: float) -> None:
+        while rank < len(self.tree):
+            self.tree[rank] += value
+            rank += rank & -rank
+
+    def prefix(self, rank: int) -> float:
+        total = 0.0
+        while rank > 0:
+            total += self.tree[rank]
+            rank -= rank & -rank
+        return total
+
+
+def _inside(gaps: list[tuple[Bound, Bound, float]], members: list[Prepared]) -> dict[str, float]:
+    """Per claim, the summed weight of gaps (between pieces of one origin) lying inside it:
+    gap start >= the claim's lower bound and gap end <= its upper bound."""
+    result = dict.fromkeys((q.claim.id for q in members), 0.0)
+    if not gaps:
+        return result
+    starts = sorted({g[0] for g in gaps})
+    tree = _Fenwick(len(starts))
+    by_end = sorted(gaps, key=lambda g: g[1])
+    queries = sorted(
+        (
+            (upper(q.claim.figure), lower(q.claim.figure), q.claim.id)
+            for q in members
+            if q.claim.figure
+        ),
+    )
+    k = 0
+    for uc, lc, claim_id in queries:
+        while k < len(by_end) and by_end[k][1] <= uc:
+            tree.add(bisect_left(starts, by_end[k][0]) + 1, by_end[k][2])
+            k += 1
+        result[claim_id] = tree.prefix(len(starts)) - tree.prefix(bisect_left(starts, lc))
+    return result
+
+
+def _straddling(
+    spread: list[tuple[Bound, Bound, float]], members: list[Prepared]
+) -> dict[str, float]:
+    """Per claim, the summed weight of origins with one claim entirely below it and one
+    entirely above it (counted in both conflict sums, so subtracted once)."""
+    result = dict.fromkeys((q.claim.id for q in members), 0.0)
+    if not spread:
+        return result
+    highs = sorted({s[1] for s in spread})
+    tree = _Fenwick(len(highs))
+    by_low = sorted(spread, key=lambda s: s[0])
+    queries = sorted(
+        (
+            (lower(q.claim.figure), upper(q.claim.figure), q.claim.id)
+            for q in members
+            if q.claim.figure
+        ),
+    )
+    k = 0
+    for lc, uc, claim_id in queries:
+        while k < len(by_low) and by_low[k][0] < lc:
+            tree.add(bisect_left(highs, by_low[k][1]) + 1, by_low[k][2])
+            k += 1
+        result[claim_id] = tree.prefix(len(highs)) - tree.prefix(bisect_right(highs, uc))
+    return result
+
+
 def score_subject(members: list[Prepared], ctx: Context) -> dict[str, ClaimScore]:
     if not members:
         return {}
     large = len(members) > ctx.weights.sweep_from
     numbers = sweep(members, ctx) if large and _sweepable(members) else None
-    scores: dict[str, ClaimScore] = {}
-    for p in members:
-        if numbers is not None:
-            corr, contr = numbers[p.claim.id]
-        else:
-            support, conflict, _ = relate(p, members, ctx)
-            corr, contr = _numbers(p, support, conflict, ctx)
-        # The explanation is built from the same rules when someone reads it.
-        scores[p.claim.id] = _score(p, corr, contr, ctx, _later(p, members, ctx))
-    return scores
+    if numbers is None:
+        numbers = pairwise(members, ctx)
+    # The explanation is built from the same rules when someone reads it.
+    return {
+        p.claim.id: _score(p, *numbers[p.claim.id], ctx, _later(p, members, ctx)) for p in members
+    }
+
+
+def pairwise(members: list[Prepared], ctx: Context) -> dict[str, tuple[float, float]]:
+    """Every pair once: the supporting and conflicting origins of each claim."""
+    support = [set(p.origins) for p in members]
+    conflict: list[set[str]] = [set() for _ in members]
+    for i, p in enumerate(members):
+        for j in range(i + 1, len(members)):
+            q = members[j]
+            kind, _ = relation(p.claim, q.claim)
+            if kind == SUPPORTS:
+                support[i].update(q.origins)
+                support[j].update(p.origins)
+            elif kind == CONFLICTS:
+                conflict[i].update(q.origins)
+                conflict[j].update(p.origins)
+    weight = ctx.weight
+    result = {}
+    for p, s, c in zip(members, support, conflict, strict=True):
+        corr = noisy_or(weight(g) for g in s if g != p.primary)
+        contr = noisy_or(weight(g) for g in c if g not in p.origins)
+        result[p.claim.id] = (round(corr, DIGITS), round(contr, DIGITS))
+    return result
 
 
 def _later(p: Prepared, members: list[Prepared], ctx: Context):  # type: ignore[no-untyped-def]
@@ -249,8 +353,8 @@ def _score(p: Prepared, corr: float, contr: float, ctx: Context, exp) -> ClaimSc
         origins=p.origins,
         corroboration=corr,
         contradiction=contr,
-        credibility=int(credibility(corr, contr, ctx.weights).value),
-        estimative=estimative(prob, ctx.weights).value,
+        credibility=credibility_grade(corr, contr, ctx.weights),
+        estimative=phrase(prob, ctx.weights),
         probability=prob,
         discrepancies=discrepancies(p, ctx),
         explain_with=exp,

@@ -23,6 +23,27 @@ def noisy_or(weights: Iterable[float]) -> float:
     return 1.0 - math.prod(1.0 - w for w in weights)
 
 
+def credibility_grade(corroboration: float, contradiction: float, weights: Weights) -> int:
+    """The grade alone (the rules are those of ``credibility``, which also names them)."""
+    if contradiction <= 0.0:
+        if corroboration >= weights.confirmed_at:
+            return 1
+        return 2 if corroboration > 0.0 else 6
+    excess = contradiction - corroboration
+    if corroboration >= weights.confirmed_at and -excess >= weights.improbable_margin:
+        return 2
+    if excess < 0:
+        return 3
+    return 4 if excess < weights.improbable_margin else 5
+
+
+def phrase(p: float, weights: Weights) -> str:
+    for bound, name in weights.estimative_bands:
+        if p < bound:
+            return name
+    return weights.estimative_bands[-1][1]
+
+
 def credibility(corroboration: float, contradiction: float, weights: Weights) -> Verdict:
     """Admiralty credibility 1-6 (DOMAIN §4), with the rule that chose it."""
     c = (("CONFIRMED_AT", weights.confirmed_at), ("IMPROBABLE_MARGIN", weights.improbable_margin))
