@@ -9,6 +9,7 @@ as an alias would hide the misreport the analyst needs to see).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Each tuple: spellings of one place or country, the first being the canonical one.
 PLACE_ALIASES: tuple[tuple[str, ...], ...] = (
@@ -71,6 +72,7 @@ def items_compatible(a: str | None, b: str | None) -> bool:
     return ca is None or cb is None or ca == cb
 
 
+@lru_cache(maxsize=65536)
 def canonical_words(text: str) -> str:
     """Text with place spellings and item synonyms folded together, for fuzzy comparison."""
     folded = text.casefold()
@@ -85,29 +87,36 @@ def canonical_words(text: str) -> str:
     return " ".join(out)
 
 
-def search_terms(text: str) -> list[str]:
-    """Words to look for in the full-text index: each word, its aliases and synonyms.
+def search_groups(text: str) -> list[list[str]]:
+    """Per query word, the words that may stand for it in the index: itself, its singular,
+    its synonyms and, for a place, every spelling of that place.
 
     Pure digits are left to the figure matcher ("1,000,000" would otherwise look
     for "000"); one- and two-letter words and a few function words say nothing.
     """
-    terms: list[str] = []
-    folded = text.casefold()
-    for group in PLACE_ALIASES:
-        if any(re.search(rf"\b{re.escape(s)}\b", folded) for s in group):
-            terms.extend(w for s in group for w in _WORD.findall(s) if len(w) > 2)
-    for word in _WORD.findall(folded):
+    groups: list[list[str]] = []
+    for word in _WORD.findall(text.casefold()):
+        word = word.strip("'-")
         if word.isdigit() or len(word) < 3 or word in _STOPWORDS:
             continue
-        terms.append(word)
+        group = [word]
         head = singular(word)
         canon = ITEM_SYNONYMS.get(head, head)
-        terms.extend({head, canon})
-        terms.extend(w for w, c in ITEM_SYNONYMS.items() if c == canon)
-    seen: dict[str, None] = {}
-    for term in terms:
-        seen.setdefault(term.strip("'-"), None)
-    return [t for t in seen if t and t not in _STOPWORDS]
+        group += [head, canon, *(w for w, c in ITEM_SYNONYMS.items() if c == canon)]
+        place = _CANON.get(word)
+        if place is not None:
+            for spellings in PLACE_ALIASES:
+                if spellings[0] == place:
+                    group += [w for s in spellings for w in _WORD.findall(s) if len(w) > 2]
+        unique = list(dict.fromkeys(w.strip("'-") for w in group))
+        if unique not in groups:
+            groups.append(unique)
+    return groups
+
+
+def search_terms(text: str) -> list[str]:
+    """Every word of ``search_groups``, once."""
+    return list(dict.fromkeys(w for group in search_groups(text) for w in group))
 
 
 _STOPWORDS = frozenset(

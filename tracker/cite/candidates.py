@@ -12,12 +12,15 @@ import re
 from sqlalchemy import text
 from sqlmodel import Session
 
-from tracker.cite.aliases import search_terms
+from tracker.cite.aliases import search_groups, search_terms
 from tracker.models import Source
 from tracker.normalize.types import Quantity
 
 # How many claims each door may let through; ranking happens on at most a few hundred.
-TEXT_CANDIDATES = 200
+TEXT_CANDIDATES = 150
+# bm25 ranking costs time per matching row: above this many matches the index hands
+# over its first rows unranked (all equally plausible by wording; rapidfuzz decides).
+RANK_AT_MOST = 3000
 FIGURE_CANDIDATES = 200
 SOURCE_CANDIDATES = 100
 # A query figure matches a claim figure when the values agree within this fraction.
@@ -28,14 +31,13 @@ _LABEL_MIN = 3
 
 def text_candidates(session: Session, query: str) -> list[str]:
     """Claim ids whose wording or quotes share words with the query, best first."""
-    terms = search_terms(query)
-    if not terms:
-        return []
     dialect = session.get_bind().dialect.name
     if dialect == "sqlite":
-        return _sqlite_fts(session, terms)
+        groups = search_groups(query)
+        return _sqlite_fts(session, groups) if groups else []
     if dialect == "postgresql":
-        return _postgres_fts(session, terms)
+        terms = search_terms(query)
+        return _postgres_fts(session, terms) if terms else []
     return []
 
 
@@ -43,16 +45,29 @@ def _fts_phrase(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def _sqlite_fts(session: Session, terms: list[str]) -> list[str]:
-    match = " OR ".join(_fts_phrase(t) for t in terms)
-    # bm25 over each row (a claim's wording, or one quote); a claim keeps its best row.
-    rows = session.connection().execute(
-        text(
-            "SELECT claim_id FROM cite_fts WHERE cite_fts MATCH :match ORDER BY rank LIMIT :limit"
-        ),
-        {"match": match, "limit": TEXT_CANDIDATES * 3},
+def _sqlite_fts(session: Session, groups: list[list[str]]) -> list[str]:
+    """Every query word (any of its spellings) first; failing that, any word at all."""
+    every = " AND ".join("(" + " OR ".join(_fts_phrase(t) for t in g) + ")" for g in groups)
+    found = _fts_rows(session, every)
+    if len(found) < TEXT_CANDIDATES and len(groups) > 1:
+        anyone = " OR ".join(_fts_phrase(t) for g in groups for t in g)
+        found = _unique([*found, *_fts_rows(session, anyone)])
+    return found[:TEXT_CANDIDATES]
+
+
+def _fts_rows(session: Session, match: str) -> list[str]:
+    connection = session.connection()
+    many = connection.execute(
+        text("SELECT count(*) FROM (SELECT 1 FROM cite_fts WHERE cite_fts MATCH :m LIMIT :cap)"),
+        {"m": match, "cap": RANK_AT_MOST + 1},
+    ).scalar_one()
+    # A claim's wording and each of its quotes are rows: a claim keeps its best row.
+    order = "ORDER BY rank " if many <= RANK_AT_MOST else ""
+    rows = connection.execute(
+        text(f"SELECT claim_id FROM cite_fts WHERE cite_fts MATCH :m {order}LIMIT :limit"),
+        {"m": match, "limit": TEXT_CANDIDATES * 2},
     )
-    return _unique(row[0] for row in rows)[:TEXT_CANDIDATES]
+    return _unique(row[0] for row in rows)
 
 
 def _postgres_fts(session: Session, terms: list[str]) -> list[str]:

@@ -166,13 +166,19 @@ def rank(
     by_id = {s.id: s for s in sources}
     named_ids = {s.id for s in named}
 
-    claims = _in(session, Claim, Claim.id, claim_ids)
-    attributions = _in(session, Attribution, Attribution.claim_id, claim_ids)
+    # Plain rows, not ORM objects: building a few thousand instances would cost more
+    # than all the ranking.
+    claims = _in(session, _CLAIM_COLUMNS, Claim.id, claim_ids)
+    attributions = _in(session, _ATTRIBUTION_COLUMNS, Attribution.claim_id, claim_ids)
     documents = {
-        d.id: d for d in _in(session, Document, Document.id, {a.document_id for a in attributions})
+        d.id: d
+        for d in _in(session, _DOCUMENT_COLUMNS, Document.id, {a.document_id for a in attributions})
     }
     subjects = {
-        s.id: s.name for s in _in(session, Subject, Subject.id, {c.subject_id for c in claims})
+        s.id: s.name
+        for s in _in(
+            session, (Subject.id, Subject.name), Subject.id, {c.subject_id for c in claims}
+        )
     }
     by_claim: dict[str, list[Attribution]] = {}
     for attribution in attributions:
@@ -196,17 +202,17 @@ def rank(
             score = min(100.0, score + NAMED_SOURCE_BONUS)
         if score < MIN_SCORE:
             continue
-        appearances = _appearances(mine, documents, by_id)
-        first_day = _day(documents.get(appearances[0].document)) if appearances else date.max
+        first_day = min((_day(documents.get(a.document_id)) for a in mine), default=date.max)
         # The same figure of the same item, however worded: where it first appeared is
         # where it came from, so those claims go in order of appearance.
         band = 0 if figure else int(score // SCORE_BAND)
-        key = (not figure, -band, first_day, -score, -len(appearances), claim.id)
-        scored.append((key, score, claim, appearances, mine))
+        key = (not figure, -band, first_day, -score, -len(mine), claim.id)
+        scored.append((key, score, claim, mine))
 
     scored.sort(key=lambda item: item[0])
     matches = []
-    for _key, score, claim, appearances, mine in scored[:limit]:
+    for _key, score, claim, mine in scored[:limit]:
+        appearances = _appearances(mine, documents, by_id)
         groups = [registry.group_of(by_id[a.source_id]) for a in _chronological(mine, documents)]
         origins = list(dict.fromkeys(groups))
         matches.append(
@@ -224,13 +230,40 @@ def rank(
     return matches
 
 
-def _in(session: Session, model, column, values: Iterable) -> list:  # type: ignore[no-untyped-def]
-    """Rows whose ``column`` is in ``values``, fetched in chunks SQLite accepts."""
+_CLAIM_COLUMNS = (
+    Claim.id,
+    Claim.subject_id,
+    Claim.text,
+    Claim.qty_value,
+    Claim.qty_unit,
+    Claim.qty_item,
+)
+_ATTRIBUTION_COLUMNS = (
+    Attribution.id,
+    Attribution.claim_id,
+    Attribution.source_id,
+    Attribution.document_id,
+    Attribution.quote,
+)
+_DOCUMENT_COLUMNS = (
+    Document.id,
+    Document.outlet_id,
+    Document.title,
+    Document.url,
+    Document.authors,
+    Document.published_text,
+    Document.published_first,
+)
+
+
+def _in(session: Session, columns, key, values: Iterable) -> list:  # type: ignore[no-untyped-def]
+    """Rows (named tuples) whose ``key`` is in ``values``, in chunks SQLite accepts."""
     values = list(values)
     rows: list = []
+    connection = session.connection()
     for start in range(0, len(values), 900):
         chunk = values[start : start + 900]
-        rows.extend(session.exec(select(model).where(col(column).in_(chunk))).all())
+        rows.extend(connection.execute(select(*columns).where(col(key).in_(chunk))).all())
     return rows
 
 
