@@ -397,6 +397,39 @@ NEEDS = {
     "season": ("season",),
     "quarter": ("qh", "unit"), "year": ("year4", "spoken"),
 }  # fmt: skip
+# Cheap substring tests (on the lower-cased text) before each trigger's regex: most
+# sentences fail them, and ``in`` is far faster than a regex scan.
+TRIGGER_WORDS = {
+    "month": tuple(m for m in MONTHS if len(m) == 3) + ("sept",),
+    "unit": ("day", "week", "month", "year", "decade", "tomorrow", "tmrw", "centur", "w/c",
+             "quarter", "half"),
+    "weekday": ("mon", "tue", "wed", "thu", "fri", "sat", "sun"),
+    "season": ("spring", "summer", "autumn", "fall", "winter"),
+    "decade": ("ties",),
+    "spoken": ("nineteen", "twenty", "thousand"),
+    "thewords": ("the",),
+    "thenum": ("the",),
+    "qh": ("q", "h"),
+}  # fmt: skip
+# Words a pattern cannot match without: a pattern is skipped when none is in the text.
+ALSO = {
+    "offset": ("ago", "from", "hence", "after", "before"),
+    "unresolved": ("later", "earlier", "afterward", "since"),
+    "starting": ("starting", "beginning", "from"),
+    "within": ("within",),
+    "recent": ("recent",),
+    "into_next_year": ("into",),
+    "after_next": ("after",),
+    "earlier_later": ("earlier", "later"),
+    "century": ("century",),
+    "weekend": ("weekend",),
+    "deictic": ("today", "yesterday", "tomorrow", "tmrw"),
+    "day_of_month": ("month",),
+    "week_of": ("week",),
+    "part_unit": ("early", "mid", "late", "beginning", "start", "end", "middle"),
+    "past_n": ("past", "last", "previous", "next"),
+    "rel_unit": ("last", "this", "next", "past", "previous", "coming", "current", "upcoming"),
+}
 BY_TRIGGER = {
     trigger: [(kind, pattern) for kind, pattern in PATTERNS if trigger in NEEDS[kind]]
     for trigger in TRIGGERS

@@ -27,11 +27,13 @@ from tracker.normalize.dates_atoms import (
 )
 from tracker.normalize.dates_calendar import safe_date, week_span
 from tracker.normalize.dates_lexicon import (
+    ALSO,
     BARE_DAY,
     BY_TRIGGER,
     CONNECTIVE,
     ORDER,
     PREFIX,
+    TRIGGER_WORDS,
     TRIGGERS,
     URL,
     WEEKDAY_RANGE,
@@ -61,8 +63,19 @@ class _Atom:
 
 
 def _atoms(text: str) -> list[_Atom]:
-    present = {name for name, trigger in TRIGGERS.items() if trigger.search(text)}
-    patterns = {kind: p for t in present for kind, p in BY_TRIGGER[t]}
+    lower = text.lower()
+    present = {
+        name
+        for name, trigger in TRIGGERS.items()
+        if (name not in TRIGGER_WORDS or any(w in lower for w in TRIGGER_WORDS[name]))
+        and trigger.search(text)
+    }
+    patterns = {
+        kind: p
+        for t in present
+        for kind, p in BY_TRIGGER[t]
+        if kind not in ALSO or any(w in lower for w in ALSO[kind])
+    }
     if not patterns:
         return []
     has_url = "://" in text or "www." in text or "@" in text
