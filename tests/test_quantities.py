@@ -217,6 +217,13 @@ def test_unit_conversion_within_a_dimension() -> None:
         "at 1:52 PM EST",
         "see https://twitter.com/USUN/status/1712874869707219266?t=1",
         "Not one but",
+        "in the 1990s",
+        "at 10 a.m. Monday",
+        "24/7 coverage since 9/11",
+        "on 2023-10-16 the ship left",
+        "5G networks",
+        "the F-16 and the S-400",
+        "+1-222-2222-2222",
     ],
 )
 def test_identifiers_years_dates_footnotes_ordinals_are_not_quantities(text: str) -> None:

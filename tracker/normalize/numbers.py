@@ -13,6 +13,7 @@ repetition, so no input can make it backtrack catastrophically.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -193,14 +194,20 @@ NUMERAL = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _WORD_TOKEN = re.compile(rf"\b(?:{_WORD}|and|a)\b", re.IGNORECASE)
-_URL = re.compile(r"(?:https?://|www\.)\S{1,2000}|\S{1,200}@\S{1,200}\.\w{1,20}")
+# URLs, e-mail addresses and ISO dates: no numeral inside them is a figure
+_URL = re.compile(
+    r"(?:https?://|www\.)\S{1,2000}|\S{1,200}@\S{1,200}\.\w{1,20}"
+    r"|\b\d{4}-\d\d-\d\d(?:T[\d:.]{1,20})?\b"
+)
 _IDENT_BEFORE = re.compile(
     r"(?:\bno\.?|\bnumber|\bnr\.?|#|(?:^|[^A-Za-z0-9])[A-Za-z]+\d*-)\s?$", re.IGNORECASE
 )
 _FOOTNOTE_BEFORE = re.compile(r"[A-Za-z)][.,;:\u201d\u2019\"')]$")
 _LIST_MARKER = re.compile(r"(?:^|\n)[ \t]{0,12}$")
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.IGNORECASE)
-_CLOCK_AFTER = re.compile(r"^:\d\d")
+_CLOCK_AFTER = re.compile(r"^(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b))", re.IGNORECASE)
+# "the 1990s", "the '80s": decades
+_DECADE_AFTER = re.compile(r"^s\b")
 _CLOCK_BEFORE = re.compile(r"\d:$")
 # "the one you mentioned", "which one": the pronoun, not the number
 _PRONOUN_ONE_BEFORE = re.compile(r"\b(?:the|this|that|which|no|any|each|every)\s{1,3}$", re.I)
@@ -404,11 +411,17 @@ def _digits_value(text: str) -> float | None:
 
 
 def _excluded(text: str, start: int, end: int, urls: list[tuple[int, int]]) -> bool:
-    """Identifiers, footnotes, list markers, ordinals, clock times, URLs."""
-    if any(a <= start < b for a, b in urls):
+    """Identifiers, footnotes, list markers, ordinals, clock times, decades, URLs."""
+    at = bisect.bisect_right(urls, (start, len(text) + 1)) - 1
+    if at >= 0 and urls[at][0] <= start < urls[at][1]:
         return True
     before = text[max(0, start - 12) : start]
-    after = text[end : end + 4]
+    after = text[end : end + 6]
+    if _DECADE_AFTER.match(after) and (
+        (end - start == 4 and text[start : start + 2] in ("19", "20") and text[end - 1] == "0")
+        or (end - start == 2 and text[end - 1] == "0" and before.endswith(("'", "\u2019")))
+    ):
+        return True
     if _IDENT_BEFORE.search(before) or _CLOCK_BEFORE.search(before):
         return True
     if _FOOTNOTE_BEFORE.search(before) and not before.endswith(("(", " ")):

@@ -201,7 +201,11 @@ def _unit_after(text: str, end: int) -> tuple[str, int] | None:
     unit = canonical(spelling)
     if unit is None:
         return None
-    if spelling.strip("- ").lower() in GLUED_ONLY and not glued:
+    bare = spelling.strip("- ")
+    if bare.lower() in GLUED_ONLY and not glued:
+        return None
+    # "5G", "3D": an upper-case letter glued to a number is a name, not grams
+    if len(bare) == 1 and bare.isupper():
         return None
     return unit, m.end()
 
@@ -447,6 +451,9 @@ class _Builder:
             found_item = _item_after(text, end)
             if found_item:
                 item, end = found_item
+        # "9/11", "24/7": a written fraction without a unit is a name or a date in news
+        if "/" in number.text and not unit and qualifier == "exact":
+            return None
         bare = qualifier == "exact" and not unit and not item and high_value is None
         if number.text.lower() == "one" and bare:
             return None
@@ -492,7 +499,12 @@ class _Builder:
         """ "+1-222-2222-2222", "192.168.1.2": numerals chained by punctuation are a code."""
         number = self.numbers[index]
         text = self.text
-        if text[max(0, number.start - 1) : number.start] == "+":
+        if text[max(0, number.start - 1) : number.start] in ("+", "/"):
+            return True  # "+1-222-...", "24/7", "9/11", "10/16/2023"
+        if (
+            text[number.end : number.end + 1] == "/"
+            and text[number.end + 1 : number.end + 2].isdigit()
+        ):
             return True
         links = 0
         for j in range(index, min(index + 3, len(self.numbers) - 1)):
