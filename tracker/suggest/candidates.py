@@ -39,6 +39,7 @@ MIN_WORDS = 6
 _TO_READERS = re.compile(r"\b(you|your|we|our|us)\b|^(You|Your|We|Our)\b")
 _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
 _PLAIN_WORD = re.compile(r"(?<!\S)[a-z]+[,.;:]?(?!\S)")
+_FINAL = re.compile(r"[.!?][\"”’')\]]*$|[\"”]$")
 # A sentence needs this many plain lowercase words to be prose, not a dateline or credit.
 MIN_PROSE_WORDS = 3
 
@@ -46,6 +47,9 @@ MIN_PROSE_WORDS = 3
 def is_furniture(sentence: str) -> bool:
     """A caption, credit, link, dateline or appeal to readers rather than reporting."""
     if _FURNITURE.search(sentence) or len(sentence.split()) < MIN_WORDS:
+        return True
+    # A line without final punctuation is a headline, heading or caption.
+    if not _FINAL.search(sentence):
         return True
     if len(_PLAIN_WORD.findall(sentence)) < MIN_PROSE_WORDS:
         return True

@@ -39,9 +39,15 @@ HEDGES = (
     "reportedly",
     "apparently",
     "believed to",
+    "reasonable chance",
     "may",
     "might",
     "could",
+)
+# Hedges that make an unfigured sentence a claim worth suggesting on their own ("vessels
+# appear to turn off their transponders"); "may" and "could" are too common for that.
+STRONG_HEDGES = frozenset(
+    h.replace("’", "'") for h in HEDGES if h not in ("may", "might", "could", "potentially")
 )
 
 _HEDGE = re.compile(

@@ -9,11 +9,16 @@ comes back with no source and the phrase as written, for the analyst.
 
 from __future__ import annotations
 
+import re
 from typing import Protocol
 
 from tracker.models import Source
 from tracker.registry import NEAR_CERTAIN, SourceMatch
-from tracker.suggest.speakers import SpeakerCue, speaker_candidates
+from tracker.suggest.speakers import SpeakerCue, _strip_roles, speaker_candidates
+
+
+# What a re-report calls the outlet it copies ("The agency further notes that ...").
+OUTLET_WORDS = frozenset({"agency", "news agency", "outlet", "newspaper", "paper", "publication"})
 
 
 class Registry(Protocol):
@@ -21,10 +26,12 @@ class Registry(Protocol):
 
     def resolve(self, text: str) -> SourceMatch: ...
 
+    def parent_of(self, source: Source) -> Source | None: ...
+
 
 def resolve_speaker(cue: SpeakerCue, registry: Registry, outlet: Source | None) -> Source | None:
     """The source ``cue`` names, or None when the registry does not know it."""
-    if cue.evidence:
+    if cue.evidence or cue.speaker.lower() in OUTLET_WORDS:
         return outlet
     candidates = speaker_candidates(cue)
     for text in candidates:
@@ -39,3 +46,26 @@ def resolve_speaker(cue: SpeakerCue, registry: Registry, outlet: Source | None) 
         if match.source is not None and (match.exact or match.score >= NEAR_CERTAIN):
             return match.source
     return None
+
+
+def resolve_speakers(cue: SpeakerCue, registry: Registry, outlet: Source | None) -> list[Source | None]:
+    """Every source a speaker phrase names: "the US and South Korea" is two voices."""
+    phrase = _strip_roles(cue.speaker)
+    if " and " in phrase and not cue.person:
+        parts = [p.strip() for p in re.split(r",|\band\b", phrase) if p.strip()]
+        unique: list[Source | None] = []
+        for source in (_one(p, registry) for p in parts):
+            if source is not None and all(source is not other for other in unique):
+                unique.append(source)
+        if len(unique) > 1:
+            return unique
+    return [resolve_speaker(cue, registry, outlet)]
+
+
+def _one(text: str, registry: Registry) -> Source | None:
+    found = registry.exact(text)
+    if found is None and len(text) >= 4:
+        match = registry.resolve(text)
+        if match.source is not None and (match.exact or match.score >= NEAR_CERTAIN):
+            found = match.source
+    return found

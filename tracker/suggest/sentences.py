@@ -23,6 +23,7 @@ ABBREVIATIONS = frozenset(
 # footnote number, then whitespace.
 _END = re.compile(r"[.!?]+[\"”’')\]]*(\d{1,2})?(?=\s)")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_TRAILING_FOOTNOTE = re.compile(r"(?<=[.!?\"”’')\]])\d{1,2}\s*$")
 _NEXT_START = re.compile(r"\s+([\"“‘'(\[]*)(\S)")
 
 
@@ -68,7 +69,9 @@ def _split_line(line: str, offset: int) -> list[Sentence]:
             continue
         out.append(_make(line, begin, punct_end, offset))
         begin = nxt.start(1)
-    out.append(_make(line, begin, len(line), offset))
+    # A footnote marker at the end of the line belongs to no sentence ("... Wonsan.8").
+    tail = _TRAILING_FOOTNOTE.search(line, begin)
+    out.append(_make(line, begin, tail.start() if tail else len(line), offset))
     return [s for s in out if s.text]
 
 

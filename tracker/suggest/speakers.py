@@ -38,13 +38,18 @@ _NOT_NAMES = frozenset(
     Around After Before During With Analysis Not Some Many Most""".split()
 )
 ANALYSIS_CUES = frozenset({"analyzed by", "X's analysis found"})
+SECONDARY_CUES = frozenset({"sanctioned by"})
+_SUBORDINATE = re.compile(r"\b(?:when|which|while|after|because|whom)\s+(?:the\s+)?$")
+PRONOUN_CUES = frozenset({"pronoun said", "pronoun says", "by his estimate"})
+EVIDENCE_CUES = frozenset({"images show", "according to images"})
 PRONOUNS = frozenset({"he", "she", "they", "it", "his", "her", "their"})
 
 _SAY = r"(?:said|says|say|told\s+\w+|stated|noted|notes|added|warned|warns|wrote|explained)"
 _REPORT = (
     r"(?:estimated|estimates|estimate|alleged|alleges|alleging|reported|reports|found|finds|"
     r"identified|identifies|concluded|concludes|announced|announces|argue|argues|believes|"
-    r"believe|claimed|claims|assessed|assesses|revealed|observed|determined|indicated)"
+    r"believe|claimed|claims|assessed|assesses|revealed|observed|determined|indicated|"
+    r"accused|accuses|rejected|rejects|denied|denies|deny|saying|warning|confirmed|named)"
 )
 _PRONOUN = r"(?P<who>[Hh]e|[Ss]he|[Tt]hey|[Ii]t)"
 
@@ -57,8 +62,9 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for name, rx in (
         (
             "according to",
-            rf"[Aa]ccording to\s+(?:(?:a|the|new)\s+)?(?:(?:report|document|analysis|"
-            rf"data|estimate|assessment)\s+(?:obtained\s+)?(?:by|from)\s+)?"
+            # "a document obtained by RUSI": RUSI holds the document, it did not write it.
+            rf"[Aa]ccording to\s+(?:(?:a|the|new)\s+)?(?!document\s+obtained)(?:(?:report|"
+            rf"analysis|data|estimate|assessment)\s+(?:by|from)\s+)?"
             rf"(?:(?:ship-tracking|tracking|research|analysis)\s+(?:site|firm|group)\s+)?{_SPEAKER}",
         ),
         ("according to images", rf"[Aa]ccording to\s+(?P<who>{_EVIDENCE})"),
@@ -76,7 +82,7 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "X's report",
-            rf"(?P<who>{_TOK})[’']s\s+(?:[A-Z]\w+\s+)?(?:report|analysis|study|assessment)\b",
+            rf"(?P<who>{_TOK})[’']s\s+(?:[A-Z]\w+\s+)?(?:report|analysis|study|assessment|announcement)\b",
         ),
         ("X said", rf"{_SPEAKER}\s+{_VERB}"),
         ("X, who ..., said", rf"(?P<who>{_NAME}),\s+[^.;]*?,[”\"]?\s+{_VERB}"),
@@ -85,6 +91,11 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "images show",
             rf"(?P<who>{_EVIDENCE})(?:\s+of\s+[\w\s]+?)?\s+(?:(?:seems|appears)\s+to\s+)?"
             r"(?:show|shows|showed|suggest|suggests|indicate|indicates|reveal|reveals)\b",
+        ),
+        (
+            "sanctioned by",
+            rf"sanctioned\s+by\s+(?P<who>(?:the\s+)?{_NAME}(?:,\s+(?:the\s+)?{_NAME})*"
+            rf"(?:,?\s+and\s+(?:the\s+)?{_NAME})?)",
         ),
         ("by his estimate", r"\b[Bb]y\s+(?P<who>his|her|their)\s+(?:estimate|account|count)"),
         ("pronoun says", rf"\b{_PRONOUN}\s+(?:{_SAY}|{_REPORT}|expects|thinks)\b"),
@@ -115,6 +126,9 @@ class SpeakerCue:
     person: str | None = None  # "Joseph Byrne" when the speaker is a named person
     affiliation: str | None = None  # "RUSI" when the text says where the person works
     evidence: bool = False  # "images show": the document's own reading of imagery
+    # A voice inside a subordinate clause ("..., when the US accused North Korea"):
+    # it adds a speaker but leaves the main clause to the document's own voice.
+    secondary: bool = False
 
 
 def clean_phrase(text: str) -> str:
@@ -147,26 +161,46 @@ def _affiliation(sentence: str, start: int, end: int) -> str | None:
     return None
 
 
-def find_cue(sentence: str) -> SpeakerCue | None:
-    """The attribution cue of ``sentence`` and the speaker it names, or None."""
+def _cue_at(sentence: str, name: str, m: re.Match[str]) -> SpeakerCue | None:
+    start, end = m.start("who"), m.end("who")
+    phrase = clean_phrase(m.group("who"))
+    if name in PRONOUN_CUES:
+        return SpeakerCue(phrase.lower(), name, start, end)
+    if name in EVIDENCE_CUES:
+        return SpeakerCue(phrase, name, start, end, evidence=True)
+    phrase = _drop_leading_non_names(phrase)
+    if not phrase:
+        return None
+    person = phrase if _PERSON.match(phrase) else None
+    affiliation = _affiliation(sentence, start, end) if person else None
+    secondary = name in SECONDARY_CUES or bool(_SUBORDINATE.search(sentence, 0, start))
+    return SpeakerCue(
+        phrase, name, start, end, person=person, affiliation=affiliation, secondary=secondary
+    )
+
+
+def find_cues(sentence: str) -> list[SpeakerCue]:
+    """Every attribution cue of ``sentence``, the strongest first.
+
+    A sentence may carry two voices ("The activity appears to have picked up
+    since early October, when the US accused North Korea ..."); spans already
+    claimed by a stronger cue are not read again by a weaker one.
+    """
+    out: list[SpeakerCue] = []
     for name, pattern in CUES:
         for m in pattern.finditer(sentence):
-            raw = m.group("who")
-            start = m.start("who")
-            end = m.end("who")
-            phrase = clean_phrase(raw)
-            if name.startswith("pronoun"):
-                return SpeakerCue(phrase.lower(), name, start, end)
-            if name in ("images show", "according to images"):
-                return SpeakerCue(phrase, name, start, end, evidence=True)
-            phrase = _drop_leading_non_names(phrase)
-            if not phrase:
+            if any(m.start("who") < c.end and c.start < m.end("who") for c in out):
                 continue
-            person = phrase if _PERSON.match(phrase) else None
-            # "weapons expert Joost Oliemans": the name is the capitalized tail.
-            affiliation = _affiliation(sentence, start, end) if person else None
-            return SpeakerCue(phrase, name, start, end, person=person, affiliation=affiliation)
-    return None
+            cue = _cue_at(sentence, name, m)
+            if cue is not None:
+                out.append(cue)
+    return out
+
+
+def find_cue(sentence: str) -> SpeakerCue | None:
+    """The strongest attribution cue of ``sentence`` and the speaker it names, or None."""
+    cues = find_cues(sentence)
+    return cues[0] if cues else None
 
 
 @dataclass

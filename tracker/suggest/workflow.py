@@ -30,9 +30,17 @@ from tracker.registry import SourceRegistry
 from tracker.suggest.candidates import END_OF_BODY, is_furniture, may_carry_figure_or_date
 from tracker.suggest.derivation import credited_in_text, credited_in_title, source_document
 from tracker.suggest.hedges import find_hedge
-from tracker.suggest.resolve import resolve_speaker
+from tracker.suggest.footnotes import is_within, marker_after, reference_source, references
+from tracker.suggest.hedges import STRONG_HEDGES
+from tracker.suggest.resolve import OUTLET_WORDS, resolve_speakers
 from tracker.suggest.sentences import Sentence, split_sentences
-from tracker.suggest.speakers import SpeakerCue, SpeakerMemory, find_cue
+from tracker.suggest.speakers import (
+    ANALYSIS_CUES,
+    PRONOUNS,
+    SpeakerCue,
+    SpeakerMemory,
+    find_cues,
+)
 from tracker.suggest.subjects import SubjectProfile, choose_subject
 from tracker.suggest.suggestion import Suggestion, suggestion_id
 
@@ -46,7 +54,8 @@ class CaseContext:
     outlets: dict[int, Source]
     profiles: list[SubjectProfile]
     rejected: set[tuple[str, str]]
-    attributed: dict[str, list[tuple[int, int, str]]]
+    attributed: dict[str, list[tuple[int, int, str, int]]]
+    derivations: dict[str, list[str]]
 
     @classmethod
     def load(cls, session: Session) -> CaseContext:
@@ -59,9 +68,12 @@ class CaseContext:
         for claim in session.exec(select(Claim)).all():
             if claim.subject_id in profiles:
                 profiles[claim.subject_id].add_claim(claim.qty_item, claim.qty_unit, claim.qty_per)
-        attributed: dict[str, list[tuple[int, int, str]]] = {}
+        attributed: dict[str, list[tuple[int, int, str, int]]] = {}
         for a in session.exec(select(Attribution)).all():
-            attributed.setdefault(a.document_id, []).append((a.start, a.end, a.quote))
+            attributed.setdefault(a.document_id, []).append((a.start, a.end, a.quote, a.source_id))
+        derivations: dict[str, list[str]] = {}
+        for d in session.exec(select(Derivation)).all():
+            derivations.setdefault(d.document_id, []).append(d.derived_from_id)
         rejected = {
             (r.document_id, r.quote) for r in session.exec(select(RejectedSuggestion)).all()
         }
@@ -72,6 +84,7 @@ class CaseContext:
             profiles=list(profiles.values()),
             rejected=rejected,
             attributed=attributed,
+            derivations=derivations,
         )
 
 
@@ -115,8 +128,14 @@ def says_figure_or_date(reading: Normalized, sentence: str) -> bool:
     return False
 
 
-def _already_attributed(sentence: Sentence, spans: list[tuple[int, int, str]]) -> bool:
-    for start, end, quote in spans:
+def _already_attributed(
+    sentence: Sentence, spans: list[tuple[int, int, str, int]], source: Source | None
+) -> bool:
+    """Whether this sentence is already an attribution of this source (of any source,
+    for a suggestion whose speaker is unknown)."""
+    for start, end, quote, source_id in spans:
+        if source is not None and source.id != source_id:
+            continue
         if quote.strip() == sentence.text:
             return True
         overlap = min(end, sentence.end) - max(start, sentence.start)
@@ -161,37 +180,113 @@ def _body(document: Document) -> list[Sentence]:
     return out
 
 
+def _outlet_voice(outlet: Source | None, registry: SourceRegistry) -> Source | None:
+    """Who speaks when an outlet writes in its own voice: the organization that publishes
+    it (CSIS for CSIS Beyond Parallel), else the outlet itself."""
+    if outlet is None:
+        return None
+    parent = registry.parent_of(outlet)
+    return parent if parent is not None and parent.kind != "person" else outlet
+
+
+def own_voice(document: Document, case: CaseContext) -> tuple[Source | None, str | None]:
+    """The source of the document's unattributed sentences, and the document they were
+    re-reported from: a re-report's own voice is its origin's (Euromaidan Press's
+    unattributed lines are Bloomberg's reporting)."""
+    outlet = case.outlets.get(document.outlet_id) if document.outlet_id is not None else None
+    origin_id = next(iter(case.derivations.get(document.id, [])), None)
+    if origin_id is None:
+        credited = credited_in_title(document.title, document.text, case.registry, outlet)
+        origin = source_document(credited[0][0], document, case.documents) if credited else None
+        origin_id = origin.id if origin else None
+    origin_doc = next((d for d in case.documents if d.id == origin_id), None)
+    if origin_doc is not None and origin_doc.outlet_id in case.outlets:
+        return _outlet_voice(case.outlets[origin_doc.outlet_id], case.registry), origin_id
+    return _outlet_voice(outlet, case.registry), origin_id
+
+
+def _named(cue: SpeakerCue) -> bool:
+    return not cue.evidence and cue.speaker not in PRONOUNS and cue.speaker not in OUTLET_WORDS
+
+
 def suggest_document(document: Document, case: CaseContext) -> list[Suggestion]:
     """Every suggestion for one document, in the order of its text."""
     outlet = case.outlets.get(document.outlet_id) if document.outlet_id is not None else None
-    credited = credited_in_title(document.title, document.text, case.registry, outlet)
-    whole_document_from = None
-    if credited:
-        origin = source_document(credited[0][0], document, case.documents)
-        whole_document_from = origin.id if origin else None
+    voice, origin_id = own_voice(document, case)
     anchor = document_anchor(document)
+    notes = references(document.text)
+    sentences = _body(document)
+    cues_of = [find_cues(s.text) for s in sentences]
     memory = SpeakerMemory()
-    seen: set[str] = set()
+    # Imagery "analyzed by RUSI" anywhere in the article is RUSI's reading throughout.
+    memory.analyst = next((c for cs in cues_of for c in cs if c.cue == "analyzed by"), None)
     out: list[Suggestion] = []
-    for sentence in _body(document):
-        cue = find_cue(sentence.text)
-        if cue is not None:
-            cue = memory.refer(cue)
+    seen: set[str] = set()
+    for sentence, found in zip(sentences, cues_of, strict=True):
+        cues = [memory.refer(c) for c in found]
+        for cue in sorted(cues, key=lambda c: c.start):
             memory.remember(cue)
-        if is_furniture(sentence.text) or not may_carry_figure_or_date(sentence.text):
+        if not cues and sentence.text[:1] in "“\"" and memory.last is not None:
+            cues = [memory.last]  # a quotation continued from the sentence before
+        if is_furniture(sentence.text) or (document.id, sentence.text) in case.rejected:
             continue
-        sid = suggestion_id(document.id, sentence.text)
-        if sid in seen or (document.id, sentence.text) in case.rejected:
+        hedge = find_hedge(sentence.text)
+        reading = None
+        if may_carry_figure_or_date(sentence.text):
+            reading = normalized(sentence.text, anchor)
+        figure = reading is not None and says_figure_or_date(reading, sentence.text)
+        if not (figure or any(map(_named, cues)) or (hedge in STRONG_HEDGES)):
             continue
-        if _already_attributed(sentence, case.attributed.get(document.id, [])):
-            continue
-        reading = normalized(sentence.text, anchor)
-        if reading is not None and not says_figure_or_date(reading, sentence.text):
-            continue
-        seen.add(sid)
-        out.append(_suggestion(sid, document, sentence, cue, reading, outlet, case))
-        if out[-1].derived_from is None:
-            out[-1].derived_from = whole_document_from
+        marker = marker_after(document.text, sentence.end)
+        cited = reference_source(notes[marker], case.registry) if marker in notes else None
+        voices = _voices(cues, cited, voice, case)
+        spans = case.attributed.get(document.id, [])
+        for index, (source, cue) in enumerate(voices):
+            extra = "" if index == 0 or source is None else "\n" + source.name
+            sid = suggestion_id(document.id, sentence.text + extra)
+            if sid in seen or _already_attributed(sentence, spans, source):
+                continue
+            seen.add(sid)
+            out.append(
+                _suggestion(sid, document, sentence, source, cue, hedge, reading, outlet, case)
+            )
+            if out[-1].derived_from is None:
+                out[-1].derived_from = origin_id
+    return out
+
+
+def _voices(
+    cues: list[SpeakerCue], cited: Source | None, voice: Source | None, case: CaseContext
+) -> list[tuple[Source | None, SpeakerCue | None]]:
+    """Each distinct source the sentence speaks for, strongest cue first.
+
+    Named speakers come first; "images show", a pronoun or the document's own voice
+    speak only for a sentence whose main clause names nobody. A footnote narrows a
+    named speaker (the "U.S. government" of footnote 1 is the U.S. Mission to the UN)
+    and names the source of an unattributed sentence.
+    """
+    named = [c for c in cues if _named(c)]
+    main = [c for c in named if not c.secondary]
+    out: list[tuple[Source | None, SpeakerCue | None]] = []
+
+    def add(source: Source | None, cue: SpeakerCue | None) -> None:
+        if source is not None and all(s is None or s.id != source.id for s, _ in out):
+            out.append((source, cue))
+
+    if not main:
+        fallback = next((c for c in cues if not _named(c)), None)
+        if fallback is not None:
+            for source in resolve_speakers(fallback, case.registry, voice):
+                add(source, fallback)
+        else:
+            add(cited or voice, None)
+    for cue in main + [c for c in named if c.secondary]:
+        for source in resolve_speakers(cue, case.registry, voice):
+            if cited is not None and source is not None and is_within(cited, source, case.registry):
+                source = cited
+            add(source, cue)
+    if not out:
+        return [(None, (main or named or cues or [None])[0])]
     return out
 
 
@@ -199,13 +294,13 @@ def _suggestion(
     sid: str,
     document: Document,
     sentence: Sentence,
+    source: Source | None,
     cue: SpeakerCue | None,
+    hedge: str | None,
     reading: Normalized | None,
     outlet: Source | None,
     case: CaseContext,
 ) -> Suggestion:
-    # No attribution cue: the outlet reports it in its own voice.
-    source = resolve_speaker(cue, case.registry, outlet) if cue else outlet
     quantities = reading.quantities if reading else []
     times = reading.times if reading else []
     subject = choose_subject(principal_quantity(quantities), sentence.text, case.profiles)
@@ -222,7 +317,7 @@ def _suggestion(
         end=sentence.end,
         source=source.name if source else None,
         speaker=cue.speaker if cue else None,
-        hedge=find_hedge(sentence.text),
+        hedge=hedge,
         quantities=list(quantities),
         times=list(times),
         subject=subject.name,
