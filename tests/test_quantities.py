@@ -245,6 +245,7 @@ def test_identifiers_years_dates_footnotes_ordinals_are_not_quantities(text: str
         "one two three four five six seven eight nine ten " * 500,
         "- " * 5000 + "5",
     ],
+    ids=lambda text: f"{text[:10]!r}..{len(text)}",
 )
 def test_adversarial_text_returns_quickly(text: str) -> None:
     began = time.perf_counter()
