@@ -137,6 +137,9 @@ def test_contradictory_bounds_stay_apart() -> None:
         ("dozens of images", 24, 119, "images", None),
         ("several ships", 3, 7, "ships", None),
         ("a few cargo vessels", 2, 4, "cargo vessels", None),
+        ("several hundred containers", 300, 700, "containers", None),
+        ("a few thousand troops", 2000, 4000, "troops", None),
+        ("a couple of ships", 2, 3, "ships", None),
     ],
 )
 def test_vague_magnitudes(text: str, low: float, high: float, item, unit) -> None:

@@ -27,7 +27,12 @@ APPROX_TOLERANCE = 0.10
 # "nearly 300" means at least 300 * (1 - NEARLY_TOLERANCE) and less than 300: [270, 300).
 NEARLY_TOLERANCE = 0.10
 # Words that name a count without a numeral: (low, high).
-VAGUE_COUNTS = {"several": (3.0, 7.0), "a few": (2.0, 4.0), "a handful of": (2.0, 5.0)}
+VAGUE_COUNTS = {
+    "several": (3.0, 7.0),
+    "a few": (2.0, 4.0),
+    "a handful of": (2.0, 5.0),
+    "a couple of": (2.0, 3.0),
+}
 # "hundreds" is 200..999: a plural magnitude b means at least 2b and less than 10b.
 MAGNITUDES = {
     "dozens": 12.0,
@@ -95,7 +100,8 @@ RATE = re.compile(
 VAGUE = re.compile(
     r"\b(?:(?P<mult>tens|hundreds|dozens)\s{1,3}of\s{1,3})?"
     r"(?P<base>dozens|hundreds|thousands|millions|billions|trillions)\b"
-    r"|\b(?P<word>several|a\s{1,3}few|a\s{1,3}handful\s{1,3}of)\b",
+    r"|\b(?P<word>several|a\s{1,3}few|a\s{1,3}handful\s{1,3}of|a\s{1,3}couple\s{1,3}of)\b"
+    r"(?:\s{1,3}(?P<scale>hundred|thousand|million|billion)\b)?",
     re.IGNORECASE,
 )
 MONTH_BEFORE = re.compile(
@@ -321,6 +327,9 @@ class _Builder:
         text = self.text
         if m["word"]:
             low, high = VAGUE_COUNTS[re.sub(r"\s+", " ", m["word"].lower())]
+            if m["scale"]:  # "several hundred" is 300..700
+                size = {"hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9}
+                low, high = low * size[m["scale"].lower()], high * size[m["scale"].lower()]
         else:
             base = MAGNITUDES[m["base"].lower()]
             if m["mult"]:
