@@ -92,6 +92,13 @@ def main() -> int:
     def quantulum(s: str) -> object:
         return qparser.parse(s)
 
+    from tracker.normalize.quantities import find_quantities
+    from tracker.normalize.times import find_times
+
+    parts = {
+        "  of which find_times": rate(lambda s: find_times(s, ANCHOR), items, args.seconds / 2),
+        "  of which find_quantities": rate(find_quantities, items, args.seconds / 2),
+    }
     figures = {
         "ours (normalize)": rate(ours, items, args.seconds),
         "dateparser.search_dates": rate(dateparser_search, items, args.seconds),
@@ -102,6 +109,8 @@ def main() -> int:
     for name, value in figures.items():
         ratio = "" if value is mine else f"{mine / value:.1f}x"
         print(f"{name:<26} {value:>12.0f} {ratio:>10}")
+    for name, value in parts.items():
+        print(f"{name:<26} {value:>12.0f}")
 
     result = subprocess.run(
         [sys.executable, "-c", FIRST_CALL],
