@@ -17,7 +17,7 @@ import re
 _INLINE_ACTIVE = frozenset("\\`*_[]<>&|^~!")
 # Active only at the start of a line: headings, quotes, lists, thematic breaks, setext.
 _LINE_START_ACTIVE = frozenset("#>-+=:")
-_ORDERED_MARKER = re.compile(r"^(\d{1,9})([.)])")
+_ORDERED_MARKER = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
 # Every kind of line break (and tabs, which can start code blocks) becomes one space.
 _WHITESPACE = re.compile(r"\s+", re.UNICODE)
 # C0/C1 controls (terminal escapes among them) are dropped: they are never content.

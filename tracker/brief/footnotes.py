@@ -8,6 +8,20 @@ from tracker.brief.escape import escape_inline, url_or_text
 from tracker.models import Attribution, Document, Source
 
 
+def published_words(document: Document) -> str:
+    """The publication date as precisely as it is known, and no more precisely."""
+    first, last = document.published_first, document.published_last
+    if first is None:
+        return document.published_text or "undated"
+    if document.published_precision == "year":
+        return str(first.year)
+    if document.published_precision == "month":
+        return first.strftime("%Y-%m")
+    if last is not None and last != first:
+        return f"published between {first.isoformat()} and {last.isoformat()}"
+    return first.isoformat()
+
+
 @dataclass
 class Footnotes:
     """Hands out ``[^n]`` for attributions; the same appearance cited twice keeps its number."""
@@ -37,10 +51,7 @@ class Footnotes:
             if document.authors:
                 parts.append(escape_inline(", ".join(document.authors)))
             parts.append(f"“{escape_inline(document.title)}”" if document.title else "untitled")
-            published = document.published_text or (
-                document.published_first.isoformat() if document.published_first else "undated"
-            )
-            parts.append(escape_inline(published))
+            parts.append(escape_inline(published_words(document)))
             if document.url:
                 parts.append(url_or_text(document.url))
         else:

@@ -52,8 +52,14 @@ def figure_words(claim: Claim) -> str | None:
     else:
         # Vague or unnormalized figures are quoted as the analyst wrote them.
         return claim.quantity_text
+    if claim.qty_unit and not claim.qty_item and claim.qty_value != 1:
+        what = _PLURAL_UNITS.get(what, what)
     per = f" per {claim.qty_per}" if claim.qty_per else ""
     return f"{number} {what}{per}".strip()
+
+
+# Units the normalizer spells in the singular that read wrong after a number.
+_PLURAL_UNITS = {"year": "years", "month": "months", "week": "weeks", "day": "days"}
 
 
 def day_words(day: date) -> str:
@@ -64,7 +70,8 @@ def period_words(claim: Claim) -> str | None:
     """'from 1 August 2023 to 27 December 2023', 'in November 2023', 'on 13 October 2023'."""
     first, last, qualifier = claim.period_first, claim.period_last, claim.period_qualifier
     if first is None or last is None:
-        return f"({claim.period_text})" if claim.period_text else None
+        # Not resolved to dates: say so and give the words as reported.
+        return f"(period as reported: “{claim.period_text}”)" if claim.period_text else None
     if first == last:
         return f"on {day_words(first)}" if qualifier != "by" else f"by {day_words(last)}"
     if claim.period_granularity == "month" and qualifier == "in":
@@ -72,6 +79,24 @@ def period_words(claim: Claim) -> str | None:
     if qualifier == "by":
         return f"by {day_words(last)}"
     return f"from {day_words(first)} to {day_words(last)}"
+
+
+# First words that start a sentence but read lowercase after "It is likely that".
+_COMMON_OPENERS = frozenset(
+    "a an the another there this these those some neither either both each most many "
+    "about over more less several activity cooperation trade containers munition munitions "
+    "six-meter high-level satellite vessels ships shipments".split()
+)
+
+
+def as_clause(text: str) -> str:
+    """The analyst's wording fitted after "It is likely that": a common opening word is
+    lowered ("An image" -> "an image"); names keep their capital ("North Korea", "Kim")."""
+    text = text.strip().rstrip(".")
+    first, _, rest = text.partition(" ")
+    if first.casefold() in _COMMON_OPENERS and not first.isupper():
+        return f"{first.casefold()} {rest}".strip()
+    return text
 
 
 def supporting_origins(score: ClaimScore) -> list[OriginEvidence]:

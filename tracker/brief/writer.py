@@ -14,7 +14,7 @@ from sqlmodel import Session, col, select
 
 from tracker.brief.escape import escape_cell, escape_inline
 from tracker.brief.footnotes import Footnotes
-from tracker.brief.words import confidence, figure_words, period_words
+from tracker.brief.words import as_clause, confidence, figure_words, period_words
 from tracker.models import Attribution, Claim, Document, Source, Subject
 from tracker.registry import SourceRegistry
 from tracker.scoring import ClaimScore, score_case
@@ -137,6 +137,13 @@ def _scope(case: _Case, grouped: dict[str, list[Claim]], min_credibility) -> lis
         doc_line += " from " + ", ".join(escape_inline(o) for o in outlets)
     if days:
         doc_line += f", published between {min(days).isoformat()} and {max(days).isoformat()}"
+    vague = [d for d in docs if d.published_precision in ("interval", "month", "year")]
+    if vague:
+        doc_line += (
+            f" ({len(vague)} of them dated only to a month, a year or an interval: "
+            + ", ".join(escape_inline(d.id) for d in vague)
+            + ")"
+        )
     lines.append(doc_line + ".")
     if min_credibility is not None:
         lines.append(
@@ -160,7 +167,7 @@ def _judgments(case: _Case, grouped: dict[str, list[Claim]], notes: Footnotes) -
             if period:
                 what += f" {escape_inline(period)}"
         else:
-            what = _as_clause(best.text)
+            what = escape_inline(as_clause(best.text))
         refs = "".join(notes.ref(a) for a in case.attributions.get(best.id, [])[:1])
         level, basis = confidence(score)
         lines.append(
@@ -169,14 +176,6 @@ def _judgments(case: _Case, grouped: dict[str, list[Claim]], notes: Footnotes) -
             f"We have {level} confidence in this judgment, based on {escape_inline(basis)}."
         )
     return [*lines, ""]
-
-
-def _as_clause(text: str) -> str:
-    """The analyst's wording after "It is likely that": first letter lowered unless an acronym."""
-    text = text.strip().rstrip(".")
-    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
-        text = text[0].lower() + text[1:]
-    return escape_inline(text)
 
 
 def _claim_tables(case: _Case, grouped: dict[str, list[Claim]], notes: Footnotes) -> list[str]:
