@@ -15,6 +15,7 @@ from tracker.tui.detail_screen import ClaimDetailScreen
 from tracker.tui.help_screen import HelpScreen
 from tracker.tui.messages import Failed, Loaded, Saved
 from tracker.tui.prompt_screen import PromptScreen
+from tracker.tui.scores import stop_scoring
 from tracker.tui.store import undo_last
 
 
@@ -46,6 +47,9 @@ class TrackerApp(App[None]):
 
     def on_mount(self) -> None:
         self.push_screen(self.claims_screen)
+
+    def on_unmount(self) -> None:
+        stop_scoring()
 
     # -- navigation -------------------------------------------------------------------
     def _to_claims(self) -> None:

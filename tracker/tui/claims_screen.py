@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,8 +12,11 @@ from textual.widgets import Footer, Input, Static
 
 from tracker.tui.claims_table import ClaimsTable
 from tracker.tui.messages import ClaimsLoaded, Failed, ScoresLoaded
-from tracker.tui.rows import ClaimRow, apply_scores, filter_rows, load_rows, score_all
+from tracker.tui.rows import ClaimRow, filter_rows, load_rows
+from tracker.tui.scores import ScoreSummary, apply_scores, score_all
 from tracker.tui.text import literal
+
+FIRST_PAGE = 200
 
 EMPTY_HELP = (
     "No claims in this database yet.\n\n"
@@ -36,6 +41,11 @@ class ClaimsScreen(Screen[None]):
         self._query = ""
         self._shown: list[ClaimRow] = []
         self.loaded = False
+        self._first_paint = threading.Event()
+        self.partial = False
+        self._scores: dict[str, ScoreSummary] | None = None
+        # query -> rows: backspacing returns to a result already computed.
+        self._cache: dict[str, list[ClaimRow]] = {}
         self.score_state = "scoring…"
 
     def compose(self) -> ComposeResult:
@@ -56,17 +66,37 @@ class ClaimsScreen(Screen[None]):
         """Read every claim, post it, then score the case and post the scores."""
         engine = self.app.engine  # type: ignore[attr-defined]
         try:
+            if not self.loaded:
+                # The first screenful paints before the whole case has been read.
+                self.post_message(ClaimsLoaded(load_rows(engine, limit=FIRST_PAGE), partial=True))
+                # Reading the rest competes for the GIL: let the first page paint first.
+                self._first_paint.wait(timeout=2)
             self.post_message(ClaimsLoaded(load_rows(engine)))
-            self.post_message(ScoresLoaded(score_all(engine)))
         except Exception as error:  # noqa: BLE001 - shown to the analyst, never a crash
             self.post_message(Failed(f"Could not load claims: {error}"))
+            return
+        try:
+            self.post_message(ScoresLoaded(score_all(engine)))
+        except Exception as error:  # noqa: BLE001
+            self.post_message(ScoresLoaded(None))
+            self.post_message(Failed(f"Could not score the case: {error}"))
 
     def on_claims_loaded(self, message: ClaimsLoaded) -> None:
+        if message.partial and self.loaded:
+            return
+        if not message.partial and self._scores is not None:
+            # Keep the last scores on screen until the rescoring arrives.
+            apply_scores(message.rows, self._scores)
         self._all = message.rows
+        self.partial = message.partial
         self.loaded = True
+        self._cache.clear()
         self._apply_filter(self._query, force=True)
+        if message.partial:
+            self.call_after_refresh(self._first_paint.set)
 
     def on_scores_loaded(self, message: ScoresLoaded) -> None:
+        self._scores = message.scores
         apply_scores(self._all, message.scores)
         self.score_state = "" if message.scores is not None else "scores: not available yet"
         table = self.query_one(ClaimsTable)
@@ -89,12 +119,16 @@ class ClaimsScreen(Screen[None]):
     def _apply_filter(self, query: str, force: bool = False) -> None:
         previous = self._query
         self._query = query
-        # Typing narrows: refine the rows already shown instead of scanning everything.
-        if not force and previous and query.lower().startswith(previous.lower()):
-            base = self._shown
+        key = " ".join(query.lower().split())
+        if key in self._cache and not force:
+            self._shown = self._cache[key]
         else:
-            base = self._all
-        self._shown = filter_rows(base, query)
+            # Typing narrows: refine the rows already shown instead of scanning everything.
+            narrowing = not force and previous and query.lower().startswith(previous.lower())
+            self._shown = filter_rows(self._shown if narrowing else self._all, query)
+            if len(self._cache) > 64:
+                self._cache.clear()
+            self._cache[key] = self._shown
         self.query_one(ClaimsTable).set_rows(self._shown)
         self._update_status()
 
@@ -107,6 +141,8 @@ class ClaimsScreen(Screen[None]):
             return
         shown, total = len(self._shown), len(self._all)
         parts = [f"{shown:,} of {total:,} claims" if self._query else f"{total:,} claims"]
+        if self.partial:
+            parts[0] = f"first {total:,} claims, reading the rest…"
         if self._query:
             parts.append(f"filter: {self._query}")
         parts.append(f"sorted by {self.query_one(ClaimsTable).sort}")

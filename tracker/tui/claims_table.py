@@ -7,6 +7,7 @@ filtering cost the same whatever the case size.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 from rich.cells import cell_len, set_cell_size
@@ -99,6 +100,8 @@ class ClaimsTable(ScrollView, can_focus=True):
         super().__init__(name=name, id=id)
         self._rows: list[ClaimRow] = []
         self._lines: list[ClaimRow | Header] = []
+        # perf_counter() when the first claim line was rendered (read by bench/bench_tui.py).
+        self.painted_at: float | None = None
 
     # -- data -----------------------------------------------------------------
     def set_rows(self, rows: list[ClaimRow]) -> None:
@@ -238,6 +241,8 @@ class ClaimsTable(ScrollView, can_focus=True):
         if index >= len(self._lines):
             return Strip.blank(width, self.rich_style)
         line = self._lines[index]
+        if self.painted_at is None:
+            self.painted_at = time.perf_counter()
         base = self.rich_style
         if index == self.cursor:
             base = base + self.get_component_rich_style("claims-table--cursor")

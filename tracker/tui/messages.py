@@ -10,11 +10,12 @@ from tracker.tui.rows import ClaimRow
 
 
 class ClaimsLoaded(Message):
-    """All claims, read from the database (scores not applied yet)."""
+    """Claims read from the database (scores not applied yet); ``partial``: the first page."""
 
-    def __init__(self, rows: list[ClaimRow]) -> None:
+    def __init__(self, rows: list[ClaimRow], partial: bool = False) -> None:
         super().__init__()
         self.rows = rows
+        self.partial = partial
 
 
 class ScoresLoaded(Message):

@@ -10,11 +10,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
-from sqlmodel import Session
 
 from tracker.models import Attribution, Claim, Source, Subject
 from tracker.tui.text import clean
@@ -94,16 +92,9 @@ class ClaimRow:
         ).lower()
 
 
-def load_rows(engine: Engine) -> list[ClaimRow]:
-    """Every claim with its sources, sorted by subject then id; no scores yet."""
-    with Session(engine) as session:
-        names: dict[str, list[str]] = defaultdict(list)
-        link = select(Attribution.claim_id, Source.name, Source.short).join(
-            Source, Source.id == Attribution.source_id
-        )
-        for claim_id, name, short in session.execute(link):
-            names[claim_id].append(f"{name} {short}" if short else name)
-        query = select(
+def _query(limit: int | None = None):  # type: ignore[no-untyped-def]
+    query = (
+        select(
             Claim.id,
             Subject.name,
             Claim.text,
@@ -118,9 +109,32 @@ def load_rows(engine: Engine) -> list[ClaimRow]:
             Claim.period_first,
             Claim.period_last,
             Claim.period_qualifier,
-        ).join(Subject, Subject.id == Claim.subject_id)
+        )
+        .join(Subject, Subject.id == Claim.subject_id)
+        .order_by(func.lower(Subject.name), Claim.id)
+    )
+    return query.limit(limit) if limit else query
+
+
+def load_rows(engine: Engine, limit: int | None = None) -> list[ClaimRow]:
+    """Claims with their sources, sorted by subject then id; no scores yet.
+
+    ``limit`` reads only the first rows of that order: enough to paint the
+    first screen while the rest is read.
+    """
+    with engine.connect() as conn:
+        query = _query(limit)
+        names: dict[str, list[str]] = defaultdict(list)
+        link = select(Attribution.claim_id, Source.name, Source.short).join(
+            Source, Source.id == Attribution.source_id
+        )
+        if limit:
+            link = link.where(Attribution.claim_id.in_(select(query.subquery().c.id)))
+        for claim_id, name, short in conn.execute(link):
+            names[claim_id].append(f"{name} {short}" if short else name)
         rows = []
-        for r in session.execute(query):
+        for r in conn.execute(query):
+            sources = names.get(r[0], [])
             row = ClaimRow(
                 id=clean(r[0]),
                 subject=clean(r[1]),
@@ -128,39 +142,13 @@ def load_rows(engine: Engine) -> list[ClaimRow]:
                 stance=r[3],
                 value=clean(format_quantity(r[4], r[5], r[6], r[7], r[8], r[9], r[10])),
                 period=format_period(r[11], r[12], r[13]),
-                sources=[clean(n) for n in dict.fromkeys(names.get(r[0], []))],
+                sources=[clean(n) for n in dict.fromkeys(sources)] if sources else [],
             )
             row.origins = len(row.sources) or None
             row.index()
             rows.append(row)
     rows.sort(key=lambda row: (row.subject.lower(), row.id))
     return rows
-
-
-def score_all(engine: Engine) -> dict[str, Any] | None:
-    """``{claim id: ClaimScore}`` from tracker.scoring, or None while scoring is not built."""
-    try:
-        from tracker.scoring import score_case
-    except ImportError:
-        return None
-    with Session(engine) as session:
-        return dict(score_case(session).claims)
-
-
-def apply_scores(rows: list[ClaimRow], scores: dict[str, Any] | None) -> None:
-    """Copy each ClaimScore's numbers onto its row (by attribute, so new fields do no harm)."""
-    if not scores:
-        return
-    for row in rows:
-        score = scores.get(row.id)
-        if score is None:
-            continue
-        origins = getattr(score, "origins", None)
-        row.origins = len(origins) if origins is not None else row.origins
-        row.corroboration = getattr(score, "corroboration", None)
-        row.contradiction = getattr(score, "contradiction", None)
-        row.credibility = getattr(score, "credibility", None)
-        row.discrepancies = len(getattr(score, "discrepancies", None) or [])
 
 
 def filter_rows(rows: list[ClaimRow], query: str) -> list[ClaimRow]:

@@ -17,6 +17,8 @@ def clean(value: object, *, one_line: bool = True) -> str:
     if value is None:
         return ""
     text = str(value)
+    if text.isprintable():  # the common case, checked in C: nothing to strip
+        return text
     if one_line:
         text = _BLANKS.sub(" ", text)
     return _CONTROL.sub("", text)
