@@ -92,7 +92,7 @@ def probability(
     """The estimate behind the ICD 203 phrase: even odds moved up by support (the claim's
     own voice combined with its corroboration) and down by contradiction."""
     support = 1.0 - (1.0 - primary_weight) * (1.0 - corroboration)
-    p = 0.5 + (support - contradiction) / 2.0
+    p = 0.5 + weights.estimate_spread * (support - contradiction)
     return min(weights.probability_ceiling, max(weights.probability_floor, p))
 
 
@@ -105,6 +105,7 @@ def estimative(p: float, weights: Weights) -> Verdict:
             break
     rule = f"ICD 203: probability {p:.2f} falls below {min(upper, 1.0):.2f}"
     constants = (
+        ("ESTIMATE_SPREAD", weights.estimate_spread),
         ("PROBABILITY_FLOOR", weights.probability_floor),
         ("PROBABILITY_CEILING", weights.probability_ceiling),
     )

@@ -39,6 +39,11 @@ ESTIMATIVE_BANDS: tuple[tuple[float, str], ...] = (
     (1.01, "almost certain"),
 )
 
+# How far support (or contradiction) moves the estimate from even odds: p = 0.5 +
+# ESTIMATE_SPREAD * (support - contradiction). A lone B voice (0.60) gives 0.77, "likely";
+# three independent B/C voices give about 0.92, "very likely".
+ESTIMATE_SPREAD = 0.45
+
 # ICD 203 has no 0% or 100%: estimates are kept inside these bounds.
 PROBABILITY_FLOOR = 0.01
 PROBABILITY_CEILING = 0.99
@@ -61,6 +66,7 @@ class Weights:
     confirmed_at: float = CONFIRMED_AT
     improbable_margin: float = IMPROBABLE_MARGIN
     estimative_bands: tuple[tuple[float, str], ...] = ESTIMATIVE_BANDS
+    estimate_spread: float = ESTIMATE_SPREAD
     probability_floor: float = PROBABILITY_FLOOR
     probability_ceiling: float = PROBABILITY_CEILING
     approx_tolerance: float = APPROX_TOLERANCE
@@ -86,6 +92,7 @@ class Weights:
         pairs += [
             ("CONFIRMED_AT", self.confirmed_at),
             ("IMPROBABLE_MARGIN", self.improbable_margin),
+            ("ESTIMATE_SPREAD", self.estimate_spread),
             ("PROBABILITY_FLOOR", self.probability_floor),
             ("PROBABILITY_CEILING", self.probability_ceiling),
         ]
