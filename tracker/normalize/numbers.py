@@ -380,6 +380,17 @@ def _words_with_fractions(tokens: list[str]) -> tuple[float, int] | None:
 
 
 def _digits_value(text: str) -> float | None:
+    """The value of a numeral written in digits, or None when it is not a usable figure."""
+    try:
+        value = _parse_digits(text)
+    except (ValueError, OverflowError, ZeroDivisionError):
+        return None
+    if value is None or value != value or abs(value) == float("inf"):
+        return None
+    return value
+
+
+def _parse_digits(text: str) -> float | None:
     if text in VULGAR:
         return VULGAR[text]
     text = re.sub(r"[,\u202f\u00a0]", "", text).replace("\u2212", "-")
