@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import time
 
 import pytest
@@ -268,6 +269,8 @@ def _check_spans(text: str, found: list) -> None:
         assert text[q.start : q.end] == q.text
         if q.low is not None and q.high is not None:
             assert q.low <= q.high
+        for v in (q.value, q.low, q.high):
+            assert v is None or math.isfinite(v)  # JSON has no inf or nan
 
 
 @settings(max_examples=150, deadline=1000)
