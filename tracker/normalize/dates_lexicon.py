@@ -408,9 +408,8 @@ TRIGGER_WORDS = {
     "decade": ("ties",),
     "spoken": ("nineteen", "twenty", "thousand"),
     "thewords": ("the",),
-    "thenum": ("the",),
-    "qh": ("q", "h"),
 }  # fmt: skip
+NEED_DIGIT = {"numdate", "year4", "thenum", "qh", "decnum"}  # triggers that contain a digit
 # Words a pattern cannot match without: a pattern is skipped when none is in the text.
 ALSO = {
     "offset": ("ago", "from", "hence", "after", "before"),

@@ -31,6 +31,7 @@ from tracker.normalize.dates_lexicon import (
     BARE_DAY,
     BY_TRIGGER,
     CONNECTIVE,
+    NEED_DIGIT,
     ORDER,
     PREFIX,
     TRIGGER_WORDS,
@@ -42,6 +43,7 @@ from tracker.normalize.dates_lexicon import (
 from tracker.normalize.types import Anchor, TimeSpan
 
 MAX_TEXT = 1_000_000  # longer texts are read up to here: a time limit, not a silent guess
+_DIGIT = re.compile(r"\d")
 _LEAD_DAY = re.compile(
     r"\b(?:from|between)\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:to|till|until|and|-|–)\s*$",
     re.IGNORECASE,
@@ -64,12 +66,16 @@ class _Atom:
 
 def _atoms(text: str) -> list[_Atom]:
     lower = text.lower()
-    present = {
-        name
-        for name, trigger in TRIGGERS.items()
-        if (name not in TRIGGER_WORDS or any(w in lower for w in TRIGGER_WORDS[name]))
-        and trigger.search(text)
-    }
+    has_digit = _DIGIT.search(text) is not None
+    present = set()
+    for name, trigger in TRIGGERS.items():
+        if name in NEED_DIGIT:
+            if not has_digit:
+                continue
+        elif name in TRIGGER_WORDS and not any(w in lower for w in TRIGGER_WORDS[name]):
+            continue
+        if trigger.search(text):
+            present.add(name)
     patterns = {
         kind: p
         for t in present
