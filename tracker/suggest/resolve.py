@@ -16,7 +16,6 @@ from tracker.models import Source
 from tracker.registry import NEAR_CERTAIN, SourceMatch
 from tracker.suggest.speakers import SpeakerCue, _strip_roles, speaker_candidates
 
-
 # What a re-report calls the outlet it copies ("The agency further notes that ...").
 OUTLET_WORDS = frozenset({"agency", "news agency", "outlet", "newspaper", "paper", "publication"})
 
@@ -48,7 +47,9 @@ def resolve_speaker(cue: SpeakerCue, registry: Registry, outlet: Source | None) 
     return None
 
 
-def resolve_speakers(cue: SpeakerCue, registry: Registry, outlet: Source | None) -> list[Source | None]:
+def resolve_speakers(
+    cue: SpeakerCue, registry: Registry, outlet: Source | None
+) -> list[Source | None]:
     """Every source a speaker phrase names: "the US and South Korea" is two voices."""
     phrase = _strip_roles(cue.speaker)
     if " and " in phrase and not cue.person:

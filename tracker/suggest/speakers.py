@@ -25,7 +25,10 @@ ROLE_WORDS = (
     "officers|sources|source|team|authors|researcher|fellow|commander|envoy|mission"
 )
 _ROLES = rf"(?:\s+(?:{ROLE_WORDS}))*"
-_SPEAKER = rf"(?P<who>(?:the\s+)?(?:(?:new|latest|recent)\s+)?{_NAME}{_ROLES})"
+_SPEAKER = (
+    rf"(?P<who>(?:the\s+)?(?:(?:new|latest|recent)\s+)?{_NAME}{_ROLES}"
+    rf"(?:\s+and\s+(?:the\s+)?{_NAME}{_ROLES})?)"
+)
 # Words that open a phrase about evidence rather than a source.
 _EVIDENCE = (
     r"(?:(?:new|latest|the|an?|satellite|these|those|recent|\s)+)?(?:images|image|imagery|photos)"
@@ -39,6 +42,10 @@ _NOT_NAMES = frozenset(
 )
 ANALYSIS_CUES = frozenset({"analyzed by", "X's analysis found"})
 SECONDARY_CUES = frozenset({"sanctioned by"})
+# "... more regular than the White House revealed": a comparison, not a statement.
+_COMPARED = re.compile(r"\bthan\s+(?:the\s+)?$")
+# Words a main clause needs before "when"/"which" to say something of its own.
+MAIN_CLAUSE_MIN_WORDS = 4
 _SUBORDINATE = re.compile(r"\b(?:when|which|while|after|because|whom)\s+(?:the\s+)?$")
 PRONOUN_CUES = frozenset({"pronoun said", "pronoun says", "by his estimate"})
 EVIDENCE_CUES = frozenset({"images show", "according to images"})
@@ -49,7 +56,8 @@ _REPORT = (
     r"(?:estimated|estimates|estimate|alleged|alleges|alleging|reported|reports|found|finds|"
     r"identified|identifies|concluded|concludes|announced|announces|argue|argues|believes|"
     r"believe|claimed|claims|assessed|assesses|revealed|observed|determined|indicated|"
-    r"accused|accuses|rejected|rejects|denied|denies|deny|saying|warning|confirmed|named)"
+    r"accused|accuses|rejected|rejects|denied|denies|deny|saying|warning|confirmed|named|"
+    r"(?:provided|released)\s+(?:\w+\s+){0,2}?(?:imagery|images|evidence|photographs|data))"
 )
 _PRONOUN = r"(?P<who>[Hh]e|[Ss]he|[Tt]hey|[Ii]t)"
 
@@ -82,7 +90,8 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "X's report",
-            rf"(?P<who>{_TOK})[’']s\s+(?:[A-Z]\w+\s+)?(?:report|analysis|study|assessment|announcement)\b",
+            rf"(?P<who>{_TOK}(?:\s+(?:government|military|intelligence))?)[’']s\s+"
+            rf"(?:[A-Z]\w+\s+)?(?:report|analysis|study|assessment|announcement)\b",
         ),
         ("X said", rf"{_SPEAKER}\s+{_VERB}"),
         ("X, who ..., said", rf"(?P<who>{_NAME}),\s+[^.;]*?,[”\"]?\s+{_VERB}"),
@@ -169,11 +178,15 @@ def _cue_at(sentence: str, name: str, m: re.Match[str]) -> SpeakerCue | None:
     if name in EVIDENCE_CUES:
         return SpeakerCue(phrase, name, start, end, evidence=True)
     phrase = _drop_leading_non_names(phrase)
-    if not phrase:
+    if not phrase or _COMPARED.search(sentence, 0, start):
         return None
     person = phrase if _PERSON.match(phrase) else None
     affiliation = _affiliation(sentence, start, end) if person else None
-    secondary = name in SECONDARY_CUES or bool(_SUBORDINATE.search(sentence, 0, start))
+    clause = _SUBORDINATE.search(sentence, 0, start)
+    # "This is when the United States accused ...": nothing before "when" to speak for.
+    secondary = name in SECONDARY_CUES or bool(
+        clause and len(sentence[: clause.start()].split()) >= MAIN_CLAUSE_MIN_WORDS
+    )
     return SpeakerCue(
         phrase, name, start, end, person=person, affiliation=affiliation, secondary=secondary
     )

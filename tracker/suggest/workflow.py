@@ -29,13 +29,11 @@ from tracker.normalize.types import Anchor, Normalized, Quantity, TimeSpan
 from tracker.registry import SourceRegistry
 from tracker.suggest.candidates import END_OF_BODY, is_furniture, may_carry_figure_or_date
 from tracker.suggest.derivation import credited_in_text, credited_in_title, source_document
-from tracker.suggest.hedges import find_hedge
 from tracker.suggest.footnotes import is_within, marker_after, reference_source, references
-from tracker.suggest.hedges import STRONG_HEDGES
+from tracker.suggest.hedges import STRONG_HEDGES, find_hedge
 from tracker.suggest.resolve import OUTLET_WORDS, resolve_speakers
 from tracker.suggest.sentences import Sentence, split_sentences
 from tracker.suggest.speakers import (
-    ANALYSIS_CUES,
     PRONOUNS,
     SpeakerCue,
     SpeakerMemory,
@@ -223,10 +221,14 @@ def suggest_document(document: Document, case: CaseContext) -> list[Suggestion]:
     out: list[Suggestion] = []
     seen: set[str] = set()
     for sentence, found in zip(sentences, cues_of, strict=True):
+        # A pronoun or "images show" beside a named speaker ("RUSI's report ... that it
+        # concluded") is that speaker again, not someone from an earlier sentence.
+        if any(map(_named, found)):
+            found = [c for c in found if _named(c)]
         cues = [memory.refer(c) for c in found]
         for cue in sorted(cues, key=lambda c: c.start):
             memory.remember(cue)
-        if not cues and sentence.text[:1] in "“\"" and memory.last is not None:
+        if not cues and sentence.text[:1] in '“"' and memory.last is not None:
             cues = [memory.last]  # a quotation continued from the sentence before
         if is_furniture(sentence.text) or (document.id, sentence.text) in case.rejected:
             continue
@@ -241,14 +243,14 @@ def suggest_document(document: Document, case: CaseContext) -> list[Suggestion]:
         cited = reference_source(notes[marker], case.registry) if marker in notes else None
         voices = _voices(cues, cited, voice, case)
         spans = case.attributed.get(document.id, [])
-        for index, (source, cue) in enumerate(voices):
+        for index, (source, said_by) in enumerate(voices):
             extra = "" if index == 0 or source is None else "\n" + source.name
             sid = suggestion_id(document.id, sentence.text + extra)
             if sid in seen or _already_attributed(sentence, spans, source):
                 continue
             seen.add(sid)
             out.append(
-                _suggestion(sid, document, sentence, source, cue, hedge, reading, outlet, case)
+                _suggestion(sid, document, sentence, source, said_by, hedge, reading, outlet, case)
             )
             if out[-1].derived_from is None:
                 out[-1].derived_from = origin_id
@@ -286,7 +288,8 @@ def _voices(
                 source = cited
             add(source, cue)
     if not out:
-        return [(None, (main or named or cues or [None])[0])]
+        first = main or named or cues
+        return [(None, first[0] if first else None)]
     return out
 
 
