@@ -216,6 +216,13 @@ _NEGATIVE_BEFORE = re.compile(r"\b(?:negative|minus)\s{1,3}$", re.IGNORECASE)
 _HALF_AFTER_THAN = re.compile(r"(?<=\bthan\s)half\b", re.IGNORECASE)
 
 
+_GROUP_SEPARATORS = re.compile(r"[,\u202f\u00a0]")
+_SPACE_GROUPED = re.compile(r"-?\d{1,3}(?: \d{3})+")
+_TIMES_TEN = re.compile(r"\s?[x×]\s?10$")
+_WORD_SPLIT = re.compile(r"[\s-]+")
+_YEAR_AND_FOOTNOTE = re.compile(r"(19|20)\d\d\.\d{1,2}")
+
+
 @dataclass(frozen=True, slots=True)
 class Number:
     start: int
@@ -393,12 +400,12 @@ def _digits_value(text: str) -> float | None:
 def _parse_digits(text: str) -> float | None:
     if text in VULGAR:
         return VULGAR[text]
-    text = re.sub(r"[,\u202f\u00a0]", "", text).replace("\u2212", "-")
-    if re.fullmatch(r"-?\d{1,3}(?: \d{3})+", text):
+    text = _GROUP_SEPARATORS.sub("", text).replace("\u2212", "-")
+    if _SPACE_GROUPED.fullmatch(text):
         text = text.replace(" ", "")
     if "^" in text:
         base, _, power = text.partition("^")
-        base = re.sub(r"\s?[x×]\s?10$", "", base)
+        base = _TIMES_TEN.sub("", base)
         exponent = int(power.replace("--", "-").replace("+", "") or 0)
         if "10" in text.partition("^")[0][-3:] and base != text.partition("^")[0]:
             return float(base) * 10.0**exponent  # "1.3x10^6"
@@ -449,7 +456,7 @@ def find_numbers(text: str) -> list[Number]:
     found: list[Number] = []
     for m in NUMERAL.finditer(text):
         if m["half"]:
-            words = re.split(r"[\s-]+", m["half"].lower())
+            words = _WORD_SPLIT.split(m["half"].lower())
             scale = SCALES.get(words[-1]) or {"hundred": 100, "dozen": 12}[words[-1]]
             count = UNITS.get(words[0], 1)
             fraction = next(
@@ -460,7 +467,7 @@ def find_numbers(text: str) -> list[Number]:
             digits = m["digits"]
             # "October 14, 2023.3": a year and a footnote marker, not 2023.3
             if (
-                re.fullmatch(r"(19|20)\d\d\.\d{1,2}", digits)
+                _YEAR_AND_FOOTNOTE.fullmatch(digits)
                 and not text[m.end("digits") : m.end("digits") + 1].isdigit()
             ):
                 continue

@@ -137,6 +137,9 @@ ITEM_STOP = frozenset(
     monthly annually yearly hourly extra additional another other""".split()
 )
 _COMPARISON_GAP = re.compile(r"(?:\s{1,3}(?:or|equal|than|to)\b){0,5}\s{0,3}", re.IGNORECASE)
+_WORD_IN_ITEM = re.compile(r"[A-Za-z][\w'’-]*")
+_SPACES = re.compile(r"\s+")
+_NOT_DIGITS = re.compile(r"[^\d.]")
 _OF = re.compile(r"\s{1,3}of\b", re.IGNORECASE)
 
 
@@ -222,7 +225,7 @@ def _item_after(text: str, end: int) -> tuple[str, int] | None:
         return None
     words: list[str] = []
     stop_at = m.start(1)
-    for w in re.finditer(r"[A-Za-z][\w'’-]*", m[1]):
+    for w in _WORD_IN_ITEM.finditer(m[1]):
         lower = w[0].lower()
         # "delivered", "reportedly" end a noun phrase; "Russian-flagged" does not
         if lower in ITEM_STOP or ("-" not in lower and lower.endswith(("ed", "ly"))):
@@ -326,7 +329,7 @@ class _Builder:
     def _vague(self, m: re.Match[str]) -> QuantityMatch | None:
         text = self.text
         if m["word"]:
-            low, high = VAGUE_COUNTS[re.sub(r"\s+", " ", m["word"].lower())]
+            low, high = VAGUE_COUNTS[_SPACES.sub(" ", m["word"].lower())]
             if m["scale"]:  # "several hundred" is 300..700
                 size = {"hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9}
                 low, high = low * size[m["scale"].lower()], high * size[m["scale"].lower()]
@@ -398,7 +401,7 @@ class _Builder:
                     and (self.numbers[j].text.lower().endswith(("million", "billion", "thousand")))
                 ):
                     scale = high_value / float(
-                        re.sub(r"[^\d.]", "", self.numbers[j].text.split()[0]) or 1
+                        _NOT_DIGITS.sub("", self.numbers[j].text.split()[0]) or 1
                     )
                     value *= scale
                 end = self.numbers[j].end
@@ -421,9 +424,7 @@ class _Builder:
                 else None
             )
             if before:
-                qualifier = _QUALIFIERS_BEFORE.get(
-                    re.sub(r"\s+", " ", before["q"].lower()), "exact"
-                )
+                qualifier = _QUALIFIERS_BEFORE.get(_SPACES.sub(" ", before["q"].lower()), "exact")
                 figure_start = q_start = core_start - len(before[0])
         figure_end = end
         found_unit = None if unit else _unit_after(text, end)

@@ -267,8 +267,11 @@ CURRENCY_BEFORE = re.compile(
 GLUED_ONLY = frozenset({"s", "h", "g", "t", "in", "l", "'", '"', "gr", "min", "won", "sec", "p"})
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def canonical(spelling: str) -> str | None:
-    spelling = re.sub(r"\s+", " ", spelling.strip().lstrip("-").strip()).lower()
+    spelling = _SPACES.sub(" ", spelling.strip().lstrip("-").strip()).lower()
     return _SPELLINGS.get(spelling) or _BEFORE.get(spelling)
 
 
@@ -281,7 +284,7 @@ def currency_before(prefix: str) -> tuple[str, int] | None:
     # "USD" or "EUR" must be a whole word, not the end of "ABCUSD".
     if symbol[0].isalpha() and m.start() > 0 and prefix[m.start() - 1].isalnum():
         return None
-    return _BEFORE[re.sub(r"\s+", " ", symbol)], len(m[0])
+    return _BEFORE[_SPACES.sub(" ", symbol)], len(m[0])
 
 
 def dimension(unit: str) -> str | None:
