@@ -250,3 +250,20 @@ def test_indexed_lookup_agrees_with_the_full_scan(case_engine) -> None:
     with session_scope(case_engine) as s:
         for query in ("1 million rounds", "Najin port imagery", "round trips"):
             assert cite(s, query)[0].claim == cite_by_scan(s, query)[0].claim
+
+
+def test_cite_command_prints_article_text_literally(case_engine, tmp_path) -> None:
+    from typer.testing import CliRunner
+
+    from tracker.cli import app
+
+    with session_scope(case_engine) as s:
+        claim = s.get(Claim, "rusi-dunay-trips")
+        assert claim is not None
+        claim.text = "Ships to Dunay [bold red]flagged[/bold red] \x1b[31m"
+        s.add(claim)
+    db = str(case_engine.url.database)
+    result = CliRunner().invoke(app, ["--db", db, "cite", "Dunay"])
+    assert result.exit_code == 0, result.output
+    assert "[bold red]flagged[/bold red]" in result.output
+    assert "\x1b[31m" not in result.output

@@ -23,8 +23,6 @@ PLACE_ALIASES: tuple[tuple[str, ...], ...] = (
 ITEM_SYNONYMS: dict[str, str] = {
     "shell": "round",
     "projectile": "round",
-    "ammunition": "round",
-    "munition": "round",
     "trip": "trip",
     "voyage": "trip",
     "delivery": "shipment",

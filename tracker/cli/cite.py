@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import json
+import re
 
 import typer
 from rich.text import Text
 
 from tracker.cli import console, open_session
+
+# Terminal control characters in article text are shown, never sent to the terminal.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _shown(text: str) -> Text:
+    return Text(_CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text))
 
 
 def _cite(
@@ -24,21 +32,27 @@ def _cite(
         typer.echo(json.dumps([m.to_json() for m in matches], ensure_ascii=False, indent=1))
         return
     if not matches:
-        console.print(Text(f"No claim matches {query!r}."))
+        console.print(_shown(f"No claim matches {query!r}."))
         return
     for rank, match in enumerate(matches, start=1):
         # Article text is data: Text objects are never parsed for markup.
         head = Text(f"{rank}. ", style="bold")
-        head.append(match.claim, style="bold cyan")
+        head.append(_shown(match.claim).plain, style="bold cyan")
         head.append(f"  (score {match.score:.0f}, origin {match.origin or 'unknown'})")
         console.print(head)
-        console.print(Text("   " + match.text))
-        console.print(Text("   cite: " + match.citation, style="green"))
+        console.print(_shown("   " + match.text))
+        citation = _shown("   cite: " + match.citation)
+        citation.stylize("green")
+        console.print(citation)
         for appearance in match.appearances:
             line = Text("   - ")
-            line.append(f"{appearance.published or 'undated'} {appearance.outlet or '?'}")
-            line.append(f" [{appearance.document}] {appearance.source}: ", style="dim")
-            line.append(f"“{appearance.quote}”")
+            line.append_text(
+                _shown(f"{appearance.published or 'undated'} {appearance.outlet or '?'}")
+            )
+            line.append(
+                _shown(f" [{appearance.document}] {appearance.source}: ").plain, style="dim"
+            )
+            line.append_text(_shown(f"“{appearance.quote}”"))
             console.print(line)
 
 

@@ -1,0 +1,110 @@
+"""The brief of the bundled Najin case, against a golden file checked by hand.
+
+tests/golden/najin-brief.md was generated once, then read line by line against
+the five articles (quotes verbatim, outlets, dates, origins, the NIS figure's
+dropped "likely", the White House's "more than 1,000" printed as "as many as
+1,000"). When scoring or the case changes on purpose, regenerate with
+TRACKER_UPDATE_GOLDEN=1 and read the diff before committing it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+from mdit_py_plugins.footnote import footnote_plugin
+from sqlmodel import select
+from typer.testing import CliRunner
+
+from tracker.brief import write_brief
+from tracker.cli import app
+from tracker.db import open_database, session_scope
+from tracker.models import Document
+
+CASE = Path(__file__).resolve().parent.parent / "imports" / "najin-2023"
+GOLDEN = Path(__file__).resolve().parent / "golden" / "najin-brief.md"
+TITLE = "North Korean munitions to Russia via Najin, 2023"
+TODAY = date(2024, 1, 15)
+
+
+@pytest.fixture(scope="module")
+def najin_db(tmp_path_factory) -> Path:
+    db = tmp_path_factory.mktemp("najin") / "najin.sqlite"
+    result = CliRunner().invoke(app, ["--db", str(db), "import", str(CASE)])
+    assert result.exit_code == 0, result.output
+    return db
+
+
+@pytest.fixture(scope="module")
+def brief(najin_db: Path) -> str:
+    with session_scope(open_database(najin_db)) as session:
+        return write_brief(session, title=TITLE, today=TODAY)
+
+
+def test_brief_matches_the_hand_checked_golden_file(brief: str) -> None:
+    if os.environ.get("TRACKER_UPDATE_GOLDEN"):
+        GOLDEN.write_text(brief, encoding="utf-8", newline="\n")
+    assert brief == GOLDEN.read_text(encoding="utf-8")
+
+
+def test_same_database_same_bytes(najin_db: Path, brief: str) -> None:
+    with session_scope(open_database(najin_db)) as session:
+        assert write_brief(session, title=TITLE, today=TODAY) == brief
+
+
+def test_every_footnote_is_defined_and_referenced(brief: str) -> None:
+    tokens = MarkdownIt("commonmark").enable("table").use(footnote_plugin).parse(brief)
+    referenced = {
+        child.meta["label"]
+        for token in tokens
+        if token.children
+        for child in token.children
+        if child.type == "footnote_ref"
+    }
+    defined = {token.meta["label"] for token in tokens if token.type == "footnote_open"}
+    assert defined and referenced == defined
+    assert sorted(defined, key=int) == [str(n) for n in range(1, len(defined) + 1)]
+
+
+def _plain(text: str) -> str:
+    text = text.replace("’", "'").replace("“", '"').replace("”", '"').replace("—", "-")
+    return " ".join(text.split())
+
+
+def test_every_footnote_quote_is_verbatim_in_its_article(najin_db: Path, brief: str) -> None:
+    with session_scope(open_database(najin_db)) as session:
+        by_outlet_title = {_plain(d.title): _plain(d.text) for d in session.exec(select(Document))}
+    notes = re.findall(r"^\[\^\d+\]: .*?“(.*?)”; .*?: “(.*)”$", brief, flags=re.M)
+    assert len(notes) > 50
+    for title, quote in notes:
+        unescaped = re.sub(r"\\(.)", r"\1", quote)
+        assert _plain(unescaped) in by_outlet_title[_plain(re.sub(r"\\(.)", r"\1", title))]
+
+
+def test_key_judgments_keep_likelihood_and_confidence_apart(brief: str) -> None:
+    section = brief.split("## Key judgments", 1)[1].split("## Claims by subject", 1)[0]
+    judgments = [line for line in section.splitlines() if re.match(r"^\d+\. ", line)]
+    subjects = int(re.search(r"^- Subjects \((\d+)\)", brief, flags=re.M).group(1))  # type: ignore[union-attr]
+    assert len(judgments) == subjects  # one judgment per subject
+    for line in judgments:
+        likelihood, confidence = line.split("We have ", 1)
+        assert re.search(
+            r"It is (almost no chance|very unlikely|unlikely|roughly even chance|"
+            r"likely|very likely|almost certain) that",
+            likelihood,
+        )
+        assert re.match(r"(high|moderate|low) confidence in this judgment, based on", confidence)
+        assert " likely" not in confidence.split(", based on")[0]
+
+
+def test_the_known_misreports_are_flagged(brief: str) -> None:
+    discrepancies = brief.split("### Reporting discrepancies", 1)[1].split("## Sources", 1)[0]
+    # The White House said "more than 1,000 containers"; the Post printed "as many as 1,000".
+    assert "claim us-containers-over-1000 (value)" in discrepancies
+    assert "as many as 1,000 containers" in discrepancies
+    # NIS's "likely" kept by Bloomberg, dropped by Euromaidan Press.
+    assert "claim nis-rounds-over-1-million (hedge)" in discrepancies
