@@ -357,6 +357,8 @@ def test_the_pronoun_one_is_not_a_number(text: str) -> None:
     [
         ("between $5 million and $10 million", 5e6, 10e6, "usd", None),
         ("20 to 30 million people", 20e6, 30e6, None, "people"),
+        ("two to three billion dollars", 2e9, 3e9, "usd", None),
+        ("500 to 3 million", 500, 3e6, None, None),
         ("300,000 to 400,000 shells", 300_000, 400_000, None, "shells"),
         ("five or six ships", 5, 6, None, "ships"),
         ("between 30 and 40 km", 30, 40, "km", None),

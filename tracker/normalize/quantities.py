@@ -137,9 +137,17 @@ ITEM_STOP = frozenset(
     monthly annually yearly hourly extra additional another other""".split()
 )
 _COMPARISON_GAP = re.compile(r"(?:\s{1,3}(?:or|equal|than|to)\b){0,5}\s{0,3}", re.IGNORECASE)
+_RANGE_SCALE = re.compile(r"(?:thousand|million|billion|trillion|bn|k)$", re.IGNORECASE)
+_RANGE_SCALES = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "trillion": 1e12,
+}
 _WORD_IN_ITEM = re.compile(r"[A-Za-z][\w'’-]*")
 _SPACES = re.compile(r"\s+")
-_NOT_DIGITS = re.compile(r"[^\d.]")
 _OF = re.compile(r"\s{1,3}of\b", re.IGNORECASE)
 
 
@@ -394,16 +402,12 @@ class _Builder:
             allowed = join != "and" or opener is not None
             if j is not None and allowed and self.numbers[j].value >= value:
                 high_value = self.numbers[j].value
-                # "20 to 30 million": the scale of the second numeral applies to both
-                if (
-                    number.kind == "digits"
-                    and high_value / max(value, 1e-12) >= 1000
-                    and (self.numbers[j].text.lower().endswith(("million", "billion", "thousand")))
-                ):
-                    scale = high_value / float(
-                        _NOT_DIGITS.sub("", self.numbers[j].text.split()[0]) or 1
-                    )
-                    value *= scale
+                # "20 to 30 million", "two to three billion": the scale applies to both
+                scale = _RANGE_SCALE.search(self.numbers[j].text)
+                if scale and not _RANGE_SCALE.search(number.text):
+                    size = _RANGE_SCALES[scale[0].lower()]
+                    if value * size <= high_value:
+                        value *= size
                 end = self.numbers[j].end
         qualifier = "exact"
         q_start = core_start
