@@ -1,0 +1,82 @@
+"""Claim detail: the live normalization preview, and saving an edit."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from sqlmodel import Session
+from test_tui_case import build_case
+from test_tui_claims import screen_text, wait_loaded
+from textual.widgets import Input
+
+from tracker.models import Claim
+from tracker.tui.app import TrackerApp
+from tracker.tui.detail_screen import ClaimDetailScreen
+
+
+async def open_detail(app: TrackerApp, pilot, claim_id: str) -> ClaimDetailScreen:  # type: ignore[no-untyped-def]
+    await wait_loaded(app, pilot)
+    app.open_claim(claim_id)
+    for _ in range(100):
+        await pilot.pause(0.02)
+        screen = app.screen
+        if isinstance(screen, ClaimDetailScreen) and screen.view is not None:
+            return screen
+    raise AssertionError("detail never loaded")
+
+
+async def wait_for(pilot, predicate) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(150):
+        await pilot.pause(0.02)
+        if predicate():
+            return
+    raise AssertionError("condition never met")
+
+
+async def test_quantity_edit_previews_then_saves(tmp_path: Path) -> None:
+    engine = build_case(tmp_path / "case.sqlite")
+    app = TrackerApp(engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_detail(app, pilot, "nis-shipments-10")
+
+        def preview() -> str:
+            return str(screen.query_one("#edit-preview").render())
+
+        await wait_for(pilot, lambda: "~10 shipments" in preview())
+        quantity = screen.query_one("#edit-quantity", Input)
+        quantity.focus()
+        quantity.value = ""
+        await pilot.press(*"about 12 shipments")
+        # The preview follows the typing, before anything is saved.
+        await wait_for(pilot, lambda: "~12 shipments" in preview())
+        period = screen.query_one("#edit-period", Input)
+        period.value = "since September"
+        # Anchored at the Bloomberg article's date, 2023-12-27.
+        await wait_for(pilot, lambda: "2023-09-01…2023-12-27" in preview())
+        with Session(engine) as session:
+            assert session.get(Claim, "nis-shipments-10").qty_value == 10  # type: ignore[union-attr]
+
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: "2023-09-01…2023-12-27" in screen_text(app.claims_screen.table))
+        with Session(engine) as session:
+            claim = session.get(Claim, "nis-shipments-10")
+            assert claim is not None
+            assert (claim.qty_value, claim.qty_qualifier, claim.qty_item) == (12, "approx", "shipments")
+            assert claim.quantity_text == "about 12 shipments"
+            assert (claim.period_first, claim.period_last) == (date(2023, 9, 1), date(2023, 12, 27))
+        await pilot.press("escape")
+        assert "~12 shipments" in screen_text(app.claims_screen.table)
+
+
+async def test_empty_wording_is_refused_with_a_notification(tmp_path: Path) -> None:
+    engine = build_case(tmp_path / "case.sqlite")
+    app = TrackerApp(engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_detail(app, pilot, "wh-containers")
+        screen.query_one("#edit-text", Input).value = "   "
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: any("cannot be empty" in n.message for n in app._notifications))
+        with Session(engine) as session:
+            claim = session.get(Claim, "wh-containers")
+            assert claim is not None and claim.text.startswith("More than 1,000 containers")

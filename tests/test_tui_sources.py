@@ -1,0 +1,77 @@
+"""Sources screen: changing a grade rescores, and the claims table shows it at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlmodel import Session, select
+from test_tui_case import build_case
+from test_tui_claims import wait_loaded
+from test_tui_detail import wait_for
+from textual.widgets import DataTable, Input
+
+from tracker.models import Source
+from tracker.tui.app import TrackerApp
+from tracker.tui.claims_table import bar
+from tracker.tui.prompt_screen import PromptScreen
+from tracker.tui.sources_screen import SourcesScreen
+
+
+def row(app: TrackerApp, claim_id: str):  # type: ignore[no-untyped-def]
+    return next(r for r in app.claims_screen._all if r.id == claim_id)
+
+
+async def test_raising_a_grade_raises_the_contradiction_it_brings(tmp_path: Path) -> None:
+    engine = build_case(tmp_path / "case.sqlite")
+    app = TrackerApp(engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(app, pilot)
+        # RUSI's "hundreds of thousands" (at most 999,999) contradicts NIS's "more than 1 million".
+        before = row(app, "nis-rounds-1m").contradiction
+        assert before is not None and before > 0
+
+        await pilot.press("2")
+        await wait_for(pilot, lambda: isinstance(app.screen, SourcesScreen) and app.screen.sources)
+        screen = app.screen
+        assert isinstance(screen, SourcesScreen)
+        names = [s.name for s in screen.sources]
+        assert names == sorted(names) and "Royal United Services Institute" in names
+        table = screen.query_one(DataTable)
+        table.move_cursor(row=names.index("Royal United Services Institute"))
+        await pilot.press("r")
+        await wait_for(pilot, lambda: isinstance(app.screen, PromptScreen))
+        app.screen.query_one(Input).value = "A"
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: (row(app, "nis-rounds-1m").contradiction or 0) > before)
+        after = row(app, "nis-rounds-1m").contradiction
+        assert after is not None
+        # The grade is in the registry table and in the database.
+        await wait_for(pilot, lambda: any(s.grade == "A" and s.short == "RUSI" for s in screen.sources))
+        with Session(engine) as session:
+            rusi = session.exec(select(Source).where(Source.short == "RUSI")).one()
+            assert rusi.reliability == "A"
+        # And the claims table draws the longer bar.
+        await pilot.press("1")
+        table_widget = app.claims_screen.table
+        ids = table_widget.visible_claim_ids()
+        assert "nis-rounds-1m" in ids
+        lines = [table_widget.render_line(y).text for y in range(table_widget.size.height)]
+        line = next(text for text in lines if "More than 1 million artillery" in text)
+        assert bar(after) in line and bar(after) != bar(before)
+
+
+async def test_a_bad_grade_is_a_notification_not_a_change(tmp_path: Path) -> None:
+    engine = build_case(tmp_path / "case.sqlite")
+    app = TrackerApp(engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(app, pilot)
+        await pilot.press("2")
+        await wait_for(pilot, lambda: isinstance(app.screen, SourcesScreen) and app.screen.sources)
+        await pilot.press("r")
+        await wait_for(pilot, lambda: isinstance(app.screen, PromptScreen))
+        app.screen.query_one(Input).value = "Z"
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: any("A-F" in n.message for n in app._notifications))
+        with Session(engine) as session:
+            grades = sorted(s.reliability for s in session.exec(select(Source)))
+        assert grades == ["A", "B", "B", "B", "C"]
