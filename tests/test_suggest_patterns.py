@@ -420,3 +420,44 @@ def test_no_derivation_from_own_outlet_or_from_a_non_outlet(registry):
     assert credited_in_text("Bloomberg reported the shipments.", registry, own) == []
     assert credited_in_text("RUSI reported five trips.", registry, own) == []
     assert credited_in_title("North Korea may be sending arms", "", registry, own) == []
+
+
+# --- several voices, comparisons, documents held by someone else ------------------------------
+
+
+def test_two_speakers_joined_by_and_are_two_voices(registry):
+    from tracker.suggest.resolve import resolve_speakers
+
+    cue = find_cue(
+        "The New Yorker and the Royal United Services Institute say five trips were made."
+    )
+    assert cue is not None
+    registry.add(Source(id=99, name="The New Yorker", kind="outlet"))
+    names = [s.name for s in resolve_speakers(cue, registry, None) if s]
+    assert names == ["The New Yorker", "Royal United Services Institute"]
+
+
+def test_a_voice_in_a_when_clause_is_secondary_and_a_comparison_is_no_voice():
+    from tracker.suggest.speakers import find_cues
+
+    cues = find_cues(
+        "The activity appears to have picked up since early October, when the US accused "
+        "North Korea of sending munitions to Russia."
+    )
+    assert [(c.speaker, c.secondary) for c in cues] == [("US", True)]
+    # Nothing before "when" to speak for: the US is the main voice.
+    (cue,) = find_cues("This is when the United States accused North Korea of smuggling arms.")
+    assert not cue.secondary
+    cues = find_cues(
+        "But new satellite images, analyzed by the Royal United Services Institute, suggest "
+        "this operation is more extensive than the White House revealed."
+    )
+    assert [c.speaker for c in cues if not c.evidence] == ["Royal United Services Institute"]
+
+
+def test_a_document_obtained_by_someone_is_not_their_statement(registry):
+    sentence = (
+        "The Central Intelligence Agency identified the port as a Soviet submarine base, "
+        "according to a document obtained by RUSI."
+    )
+    assert _who(sentence, registry)[1] == "Central Intelligence Agency"

@@ -183,3 +183,80 @@ def test_rejected_suggestion_does_not_come_back_also_after_reimport(suggest_db, 
 def test_unknown_suggestion_id_is_a_clear_error(suggest_db):
     with pytest.raises(UserError, match="no such suggestion"), session_scope(suggest_db) as s:
         accept(s, "0000000000")
+
+
+CASE_SOURCES = """\
+- name: United States government
+  aliases: [U.S. government, US]
+  kind: government
+- name: U.S. Mission to the UN
+  short: USUN
+  kind: government
+  parent: United States government
+- name: Center for Strategic and International Studies
+  short: CSIS
+  kind: think_tank
+- name: CSIS Beyond Parallel
+  kind: outlet
+  parent: CSIS
+- name: Bloomberg
+  kind: outlet
+- name: Euromaidan Press
+  kind: outlet
+"""
+
+
+def _store(engine, tmp_path: Path, name: str, front: str, body: str) -> None:
+    path = tmp_path / f"{name}.md"
+    path.write_text(f"---\n{front}\n---\n{body}", encoding="utf-8")
+    with session_scope(engine) as session:
+        store_article(session, parse_markdown(path, path.read_text(encoding="utf-8")))
+
+
+@pytest.fixture
+def voices_db(tmp_path):
+    engine = open_database(tmp_path / "voices.sqlite")
+    with session_scope(engine) as session:
+        import_sources(session, tmp_path / "sources.yaml", CASE_SOURCES)
+    _store(
+        engine,
+        tmp_path,
+        "csis",
+        "title: Najin\noutlet: CSIS Beyond Parallel\npublished: 2023-10",
+        "On Friday, October 13, 2023, the U.S. government announced that North Korea had "
+        "provided Russia with more than 1,000 containers.1\n"
+        "At Pier No. 3 there is a notable increase in containers between October 13 and 16.\n"
+        "References\n"
+        "  1. U.S. Mission to the UN (@USUN), Twitter, October 13, 2023.\n",
+    )
+    _store(
+        engine,
+        tmp_path,
+        "bloomberg",
+        "title: Ghost ships\noutlet: Bloomberg\npublished: 2023-12-27",
+        "Najin has seen steady ship traffic since early October.\n",
+    )
+    _store(
+        engine,
+        tmp_path,
+        "euromaidan",
+        "title: Ghost ships – Bloomberg\n"
+        "outlet: Euromaidan Press\npublished: 2023-12-28\nderived_from: [bloomberg]",
+        "The Najin port has seen steady ship traffic since October.\n",
+    )
+    return engine
+
+
+def test_own_voice_footnotes_and_re_reports(voices_db):
+    with session_scope(voices_db) as session:
+        found = {(s.document, s.quote[:20]): s for s in suggest(session)}
+    # A footnote narrows "the U.S. government" to the mission that tweeted it.
+    assert found[("csis", "On Friday, October 1")].source == "U.S. Mission to the UN"
+    # CSIS Beyond Parallel's own observations are CSIS's.
+    assert found[("csis", "At Pier No. 3 there ")].source == (
+        "Center for Strategic and International Studies"
+    )
+    # A re-report's unattributed line is its origin's reporting, read in the copy.
+    copied = found[("euromaidan", "The Najin port has s")]
+    assert copied.source == "Bloomberg" and copied.derived_from == "bloomberg"
+    assert found[("bloomberg", "Najin has seen stead")].source == "Bloomberg"
