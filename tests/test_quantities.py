@@ -378,6 +378,10 @@ def test_ranges_carry_scale_unit_and_item(text, low, high, unit, item) -> None:
         ("hk$ 10.05 billion", 10.05e9, "hkd"),
         ("20 (kg)", 20, "kg"),
         ("188 miles an hour", 188, "mph"),
+        ("361 million pounds", 361e6, "gbp"),
+        ("25 pounds", 25, "lb"),
+        ("75 USD million", 75e6, "usd"),
+        ("30 MUSD", 30e6, "usd"),
     ],
 )
 def test_compound_and_written_after_units(text: str, value: float, unit: str) -> None:

@@ -20,7 +20,14 @@ from dataclasses import dataclass
 
 from tracker.normalize.numbers import Number, find_numbers
 from tracker.normalize.types import Quantity
-from tracker.normalize.units import GLUED_ONLY, UNIT_PATTERN, canonical, currency_before
+from tracker.normalize.units import (
+    CURRENCIES,
+    GLUED_ONLY,
+    UNIT_PATTERN,
+    canonical,
+    currency_before,
+    is_million_code,
+)
 
 # "about 10" means 10 ± APPROX_TOLERANCE * 10: 9..11. One tolerance everywhere; change it here.
 APPROX_TOLERANCE = 0.10
@@ -146,6 +153,8 @@ _RANGE_SCALES = {
     "bn": 1e9,
     "trillion": 1e12,
 }
+_SCALE_WORD_END = re.compile(r"(?:million|billion|trillion|thousand|bn|k)$", re.IGNORECASE)
+_SCALE_AFTER_UNIT = re.compile(r"\s{1,2}(million|billion|thousand)\b", re.IGNORECASE)
 _WORD_IN_ITEM = re.compile(r"[A-Za-z][\w'’-]*")
 _SPACES = re.compile(r"\s+")
 _OF = re.compile(r"\s{1,3}of\b", re.IGNORECASE)
@@ -386,6 +395,8 @@ class _Builder:
         if currency:
             unit, length = currency
             core_start = start - length
+            if is_million_code(text[core_start:start]):
+                value *= 1e6
         # range: "20 to 30", "20-30", "between 20 and 30", "from 200 to 300"
         joined = RANGE_JOIN.match(text, end, min(len(text), end + 12))
         if joined:
@@ -433,7 +444,18 @@ class _Builder:
         figure_end = end
         found_unit = None if unit else _unit_after(text, end)
         if found_unit:
+            unit_start = end
             unit, end = found_unit
+            if is_million_code(text[unit_start:end]):
+                value *= 1e6
+            # "361 million pounds" is money; "500 pounds" is a weight
+            if unit == "lb" and _SCALE_WORD_END.search(number.text):
+                unit = "gbp"
+            # "75 USD million": the scale written after the currency
+            late = _SCALE_AFTER_UNIT.match(text, end) if unit in CURRENCIES else None
+            if late and not _SCALE_WORD_END.search(number.text):
+                value *= _RANGE_SCALES[late[1].lower()]
+                end = late.end()
             # "5 ft 2 in", "5 feet and 2 inches": one length in feet
             inches = _INCHES_AFTER.match(text, end, min(len(text), end + 20))
             if unit == "ft" and inches and high_value is None:

@@ -252,6 +252,13 @@ _BEFORE: dict[str, str] = {
 
 # Units whose one-letter or symbol spelling must touch the number ("5%", "5'") or be a
 # whole word; the longest spelling wins so "square miles" beats "miles".
+# Financial shorthand for millions: "30 MUSD", "120 MEUR", "MAUD 60".
+MILLION_CODES = {"musd": "usd", "meur": "eur", "mgbp": "gbp", "maud": "aud", "mcad": "cad"}
+for _code, _currency in MILLION_CODES.items():
+    _SPELLINGS[_code] = _currency
+    _BEFORE[_code] = _currency
+
+
 _AFTER_ALTERNATIVES = sorted(_SPELLINGS, key=len, reverse=True)
 UNIT_PATTERN = re.compile(
     r"[\s-]?(?:"
@@ -273,6 +280,10 @@ _SPACES = re.compile(r"\s+")
 def canonical(spelling: str) -> str | None:
     spelling = _SPACES.sub(" ", spelling.strip().lstrip("-").strip()).lower()
     return _SPELLINGS.get(spelling) or _BEFORE.get(spelling)
+
+
+def is_million_code(spelling: str) -> bool:
+    return spelling.strip().lower() in MILLION_CODES
 
 
 def currency_before(prefix: str) -> tuple[str, int] | None:
