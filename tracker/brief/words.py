@@ -44,6 +44,9 @@ def figure_words(claim: Claim) -> str | None:
     if claim.quantity_text is None and claim.qty_value is None and claim.qty_low is None:
         return None
     what = claim.qty_item or claim.qty_unit or ""
+    if not what and claim.quantity_text:
+        # A bare number says nothing: "2" reads better as the analyst's "two of the types".
+        return claim.quantity_text
     qualifier = claim.qty_qualifier
     if qualifier == "range" and claim.qty_low is not None and claim.qty_high is not None:
         number = f"between {number_words(claim.qty_low)} and {number_words(claim.qty_high)}"
@@ -84,7 +87,7 @@ def period_words(claim: Claim) -> str | None:
 # First words that start a sentence but read lowercase after "It is likely that".
 _COMMON_OPENERS = frozenset(
     "a an the another there this these those some neither either both each most many "
-    "about over more less several activity cooperation trade containers munition munitions "
+    "in on since after before about over more less several activity cooperation trade containers munition munitions "
     "six-meter high-level satellite vessels ships shipments".split()
 )
 
