@@ -87,8 +87,9 @@ def period_words(claim: Claim) -> str | None:
 # First words that start a sentence but read lowercase after "It is likely that".
 _COMMON_OPENERS = frozenset(
     "a an the another there this these those some neither either both each most many "
-    "in on since after before about over more less several activity cooperation trade containers munition munitions "
-    "six-meter high-level satellite vessels ships shipments".split()
+    "in on since after before about over more less several activity cooperation trade "
+    "containers munition munitions six-meter high-level satellite vessels ships "
+    "shipments".split()
 )
 
 

@@ -181,7 +181,8 @@ def _judgments(case: _Case, grouped: dict[str, list[Claim]], notes: Footnotes) -
 def _claim_tables(case: _Case, grouped: dict[str, list[Claim]], notes: Footnotes) -> list[str]:
     lines = ["## Claims by subject", ""]
     header = (
-        "| Claim | Value | Period | Origins | Corroboration | Contradiction | Credibility; likelihood |",
+        "| Claim | Value | Period | Origins | Corroboration | Contradiction "
+        "| Credibility; likelihood |",
         "| --- | --- | --- | --- | ---: | ---: | --- |",
     )
     for subject, claims in grouped.items():
