@@ -65,6 +65,8 @@ def test_edge_texts():
         "(" * 5000 + ")" * 5000,
         "between " * 2000,
         "since August " * 3000,
+        "October November December " * 3000,  # thousands of dates: overlap checks stay linear
+        "see https://x.org/2023/10/16 on Oct. 5 " * 2000,
         "Oct. 99, 2023 and Feb. 30 and 0/0/0000 and 9999-99-99",
         "in 9999 and 0001 and 1 BC",
     ]

@@ -85,22 +85,27 @@ def _atoms(text: str) -> list[_Atom]:
     if not patterns:
         return []
     has_url = "://" in text or "www." in text or "@" in text
-    blocked = [(u.start(), u.end()) for u in URL.finditer(text)] if has_url else []
+    in_url = bytearray(len(text)) if has_url else None  # dates inside links are not dates
+    if in_url is not None:
+        for u in URL.finditer(text):
+            in_url[u.start() : u.end()] = b"\x01" * (u.end() - u.start())
     found: list[_Atom] = []
     for kind, pattern in sorted(patterns.items(), key=lambda kp: ORDER[kp[0]]):
         for m in pattern.finditer(text):
             start, end = m.span()
             if kind == "year":
                 start, end = m.span("year") if m.group("year") else m.span("year2")
-            if start == end or any(s < end and start < e for s, e in blocked):
+            if start == end or (in_url is not None and in_url.find(1, start, end) >= 0):
                 continue
             found.append(_Atom(kind, start, end, m))
     # The longest reading wins; among equals the pattern listed first.
     found.sort(key=lambda a: (-(a.end - a.start), ORDER[a.kind], a.start))
     kept: list[_Atom] = []
+    taken = bytearray(len(text))  # characters already inside a kept atom: linear, not n^2
     for atom in found:
-        if not any(k.start < atom.end and atom.start < k.end for k in kept):
+        if taken.find(1, atom.start, atom.end) < 0:
             kept.append(atom)
+            taken[atom.start : atom.end] = b"\x01" * (atom.end - atom.start)
     kept.sort(key=lambda a: a.start)
     return kept
 
