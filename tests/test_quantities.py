@@ -173,6 +173,13 @@ def test_a_parenthetical_conversion_is_the_same_quantity() -> None:
 def test_a_rate_names_its_period() -> None:
     q = one("about 2,700 rounds more per day Russia could fire")
     assert (q.value, q.item, q.per, q.qualifier) == (2700, "rounds", "day", "approx")
+    q = one("another 2,700 rounds fired at Ukraine daily.")
+    assert (q.value, q.item, q.per) == (2700, "rounds", "day")
+
+
+def test_a_rate_does_not_reach_into_the_next_clause() -> None:
+    q = find_quantities("10 ships and a day later")[0]
+    assert (q.text, q.per) == ("10 ships", None)
 
 
 @pytest.mark.parametrize(

@@ -65,6 +65,8 @@ EXPECTED: dict[str, list[tuple]] = {
         ("tens of billions of dollars", N, 2e10, 1e11 - 1, "vague", "usd", N, N),
         ("about 10 shipments", 10, 9, 11, "approx", N, "shipments", N),
         ("over 1 million artillery rounds", M, M, N, "more_than", N, "artillery rounds", N),
+        # a paraphrase of Bloomberg's "a few cargo vessels"
+        ("a small number of cargo vessels", N, 2, 4, "vague", N, "cargo vessels", N),
         ("around 10 loads", 10, 9, 11, "approx", N, "loads", N),
         ("over 1 million artillery rounds", M, M, N, "more_than", N, "artillery rounds", N),
         ("half million shells", 500_000, 500_000, 500_000, "exact", N, "shells", N),
@@ -73,9 +75,10 @@ EXPECTED: dict[str, list[tuple]] = {
         ("152mm", 152, 152, 152, "exact", "mm", N, N),
         ("122mm", 122, 122, 122, "exact", "mm", N, N),
         ("million shells", M, M, M, "exact", N, "shells", N),
-        ("2,700 rounds", 2700, 2700, 2700, "exact", N, "rounds", N),
+        # "another 2,700 rounds fired at Ukraine daily": a rate, as Bloomberg's "per day"
+        ("2,700 rounds fired at Ukraine daily", 2700, 2700, 2700, "exact", N, "rounds", "day"),
         ("two countries", 2, 2, 2, "exact", N, "countries", N),
-        ("one cup", 1, 1, 1, "exact", "cup", N, N),  # "one cup of coffee a month"
+        ("one cup of coffee a month", 1, 1, 1, "exact", "cup", N, "month"),
     ],
     # English syndication of Bloomberg
     "002": [

@@ -37,6 +37,7 @@ NEARLY_TOLERANCE = 0.10
 VAGUE_COUNTS = {
     "several": (3.0, 7.0),
     "a few": (2.0, 4.0),
+    "a small number of": (2.0, 4.0),
     "a handful of": (2.0, 5.0),
     "a couple of": (2.0, 3.0),
 }
@@ -98,8 +99,12 @@ RANGE_JOIN = re.compile(
 RANGE_OPENERS = re.compile(r"(?:\bbetween|\bfrom|\branging\sfrom)\s{1,3}$", re.IGNORECASE)
 PARENTHESIS_OPEN = re.compile(r"\s{0,2}\(\s{0,2}(?:about|some|roughly|around|approximately)?\s?")
 PARENTHESIS_CLOSE = re.compile(r"\s{0,2}\)")
+# A rate may sit a few words after its item: "2,700 rounds fired at Ukraine daily",
+# "one cup of coffee a month"; the words between may not start a new clause.
 RATE = re.compile(
-    r"\s{1,3}(?:(?:more|less|fewer|extra|additional)\s{1,3})?"
+    r"\s{1,3}(?:(?!(?:and|or|but|since|until|that|which|who|when|while|because)\b)"
+    r"[A-Za-z][\w'’-]{0,20}\s{1,3}){0,3}?"
+    r"(?:(?:more|less|fewer|extra|additional)\s{1,3})?"
     r"(?:(?:per|a|each|every|an)\s{1,3}(?P<per>day|week|month|year|hour|minute|second)\b"
     r"|(?P<adverb>daily|weekly|monthly|annually|yearly|hourly)\b)",
     re.IGNORECASE,
@@ -107,7 +112,8 @@ RATE = re.compile(
 VAGUE = re.compile(
     r"\b(?:(?P<mult>tens|hundreds|dozens)\s{1,3}of\s{1,3})?"
     r"(?P<base>dozens|hundreds|thousands|millions|billions|trillions)\b"
-    r"|\b(?P<word>several|a\s{1,3}few|a\s{1,3}handful\s{1,3}of|a\s{1,3}couple\s{1,3}of)\b"
+    r"|\b(?P<word>several|a\s{1,3}few|a\s{1,3}handful\s{1,3}of|a\s{1,3}couple\s{1,3}of"
+    r"|a\s{1,3}small\s{1,3}number\s{1,3}of)\b"
     r"(?:\s{1,3}(?P<scale>hundred|thousand|million|billion)\b)?",
     re.IGNORECASE,
 )
