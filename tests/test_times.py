@@ -199,6 +199,9 @@ def test_a_number_inside_a_period_is_the_period_not_a_quantity():
         ("in 2014-2018", None, "2014-01-01", "2018-12-31", "between"),
         ("late last week", None, "2023-10-12", "2023-10-15", "in"),
         ("the 21st century", None, "2000-01-01", "2099-12-31", "in"),
+        ("in early 2023", None, "2023-01-01", "2023-06-30", "in"),
+        ("by the end of the year", None, "2023-10-16", "2023-12-31", "by"),
+        ("the next day", None, None, None, "unresolved"),
     ],
 )
 def test_rarer_forms(text, span, first, last, qualifier):

@@ -252,7 +252,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "part_unit",
         re.compile(
             r"\b(?P<mod>early|mid|late|(?:the\s+)?(?:beginning|start|end|middle)\s+of)[-\s]+"
-            r"(?P<rel>this|next|last|previous|the\s+coming)\s+(?P<unit>week|month|year)\b",
+            r"(?P<rel>this|next|last|previous|the\s+coming|the)\s+(?P<unit>week|month|year)\b"
+            r"|\b(?P<ymod>early|mid|late|(?:the\s+)?(?:beginning|start|end|middle)\s+of)[-\s]+"
+            r"(?P<year>1[89]\d{2}|20\d{2})\b",
             _I,
         ),
     ),
@@ -324,7 +326,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:(?:about|some|roughly|nearly|around|almost|approximately|just)\s+)?"
             rf"{COUNT}\s+{UNIT}\s+(?:later|earlier|afterwards?)\b"
-            r"|\b(?:in\s+)?the\s+(?:days|weeks|months|years)\s+since\b",
+            r"|\b(?:in\s+)?the\s+(?:days|weeks|months|years)\s+since\b"
+            # event-relative: "the next day", "that week" (no event to count from)
+            r"|\b(?:the\s+(?:previous|next|following|same)|that)\s+(?:day|week|month|year)\b",
             _I,
         ),
     ),
@@ -390,7 +394,7 @@ NEEDS = {
     "weekend": ("unit",), "into_next_year": ("unit",), "rel_unit": ("unit",),
     "past_n": ("unit",), "recent": ("unit",), "within": ("unit",), "offset": ("unit",),
     "nth_weekday": ("weekday",), "day_range": ("month", "unit"), "year_range": ("year4",),
-    "part_unit": ("unit",), "earlier_later": ("unit",), "after_next": ("unit",),
+    "part_unit": ("unit", "year4"), "earlier_later": ("unit",), "after_next": ("unit",),
     "starting": ("unit",), "week_of": ("unit",),
     "century": ("unit",), "day_of_month": ("unit",), "decade": ("decnum", "decade"),
     "md_slash": ("numdate",), "slash_range": ("numdate",), "unresolved": ("unit",),
@@ -413,7 +417,6 @@ NEED_DIGIT = {"numdate", "year4", "thenum", "qh", "decnum"}  # triggers that con
 # Words a pattern cannot match without: a pattern is skipped when none is in the text.
 ALSO = {
     "offset": ("ago", "from", "hence", "after", "before"),
-    "unresolved": ("later", "earlier", "afterward", "since"),
     "starting": ("starting", "beginning", "from"),
     "within": ("within",),
     "recent": ("recent",),
@@ -426,6 +429,17 @@ ALSO = {
     "day_of_month": ("month",),
     "week_of": ("week",),
     "part_unit": ("early", "mid", "late", "beginning", "start", "end", "middle"),
+    "unresolved": (
+        "later",
+        "earlier",
+        "afterward",
+        "since",
+        "previous",
+        "next",
+        "following",
+        "same",
+        "that",
+    ),
     "past_n": ("past", "last", "previous", "next"),
     "rel_unit": ("last", "this", "next", "past", "previous", "coming", "current", "upcoming"),
 }

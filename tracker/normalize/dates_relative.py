@@ -216,6 +216,10 @@ def _part(mod: str) -> str:
 
 
 def _part_unit(m: re.Match[str], anchor: Anchor, direction: str) -> Resolved | None:
+    if m.group("year"):  # "early 2023", "the end of 2022": the same parts as "early this year"
+        (m1, d1), (m2, d2) = _YEAR_PART[_part(m.group("ymod"))]
+        year = int(m.group("year"))
+        return Resolved(date(year, m1, d1), date(year, m2, d2), "part_of_year")
     part = _part(m.group("mod"))
     rel = m.group("rel").lower().split()[-1]
     step = {"next": 1, "coming": 1, "last": -1, "previous": -1}.get(rel, 0)
