@@ -267,3 +267,13 @@ def test_cite_command_prints_article_text_literally(case_engine, tmp_path) -> No
     assert result.exit_code == 0, result.output
     assert "[bold red]flagged[/bold red]" in result.output
     assert "\x1b[31m" not in result.output
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['"', "NEAR(a b)", "a AND OR NOT", "* ^ : -", 'Najin\'s "port"', "", "   ", "ü 1e309 ∞"],
+)
+def test_any_query_text_is_data_for_the_index(case_engine, query: str) -> None:
+    # FTS5 operators, quotes and odd numerals in a query never reach the index as syntax.
+    with session_scope(case_engine) as s:
+        assert isinstance(cite(s, query), list)
