@@ -44,7 +44,15 @@ import re
 import warnings
 from datetime import date, datetime, timedelta
 
-from eval_normalizer import PASS, Outcome, fail, reference_date, skip, spec_span
+from eval_normalizer import (
+    PASS,
+    Outcome,
+    exclusive_end_to_last,
+    fail,
+    reference_date,
+    skip,
+    spec_span,
+)
 
 from tracker.normalize.dates_calendar import month_end
 from tracker.normalize.times import find_times
@@ -74,7 +82,7 @@ def _their_lasts(text: str, value: dict, past: dict, reference: date) -> set[dat
     end = date.fromisoformat(past["endDate"][:10])
     timex = _RANGE_TIMEX.match(value.get("Timex", ""))
     if timex is None:
-        return {end - timedelta(days=1)}
+        return {exclusive_end_to_last(past["endDate"])}
     if end == reference:
         return {end}
     if _JOINED.search(_SPOKEN_AND.sub(" ", text)):
@@ -86,7 +94,7 @@ def _their_lasts(text: str, value: dict, past: dict, reference: date) -> set[dat
             if end.month == 1:
                 lasts.add(date(end.year, 12, 31))
         return lasts
-    return {end - timedelta(days=1)}
+    return {exclusive_end_to_last(past["endDate"])}
 
 
 def _skip_reason(case: dict) -> str | None:
