@@ -260,3 +260,31 @@ def test_own_voice_footnotes_and_re_reports(voices_db):
     copied = found[("euromaidan", "The Najin port has s")]
     assert copied.source == "Bloomberg" and copied.derived_from == "bloomberg"
     assert found[("bloomberg", "Najin has seen stead")].source == "Bloomberg"
+
+
+def test_caption_is_the_copying_outlets_own_and_the_country_is_the_state_named_before(
+    voices_db, tmp_path
+):
+    with session_scope(voices_db) as session:
+        import_sources(
+            session,
+            tmp_path / "more.yaml",
+            "- name: Democratic People's Republic of Korea\n  short: North Korea\n"
+            "  kind: government\n",
+        )
+    _store(
+        voices_db,
+        tmp_path,
+        "euromaidan",
+        "title: Ghost ships – Bloomberg\noutlet: Euromaidan Press\npublished: 2023-12-28\n"
+        "derived_from: [bloomberg]",
+        "The Najin port has seen steady ship traffic since October.\n"
+        "Vladimir Putin and Kim Jong Un during the summit on 13 September 2023. Credit: KCNA\n"
+        "Importantly, North Korea has been prohibited from selling weapons for years.\n"
+        "Therefore, the country consistently denies allegations of supplying Russia.\n",
+    )
+    with session_scope(voices_db) as session:
+        found = {s.quote[:20]: s.source for s in suggest(session, "euromaidan")}
+    assert found["The Najin port has s"] == "Bloomberg"
+    assert found["Vladimir Putin and K"] == "Euromaidan Press"
+    assert found["Therefore, the count"] == "Democratic People's Republic of Korea"

@@ -58,3 +58,24 @@ def is_furniture(sentence: str) -> bool:
 
 def may_carry_figure_or_date(sentence: str) -> bool:
     return bool(_MAYBE.search(sentence))
+
+
+# Events dated by a named period rather than a calendar date ("after the end of the Cold
+# War", "at the start of the pandemic", "during the spring and summer").
+NAMED_PERIOD = re.compile(
+    r"\b(?:after|during|before|since|until|at the (?:start|end|height) of|in)\s+(?:the\s+)?"
+    r"(?:end of the\s+|start of the\s+)?(?:Cold War|Korean War|pandemic|spring|summer|autumn|"
+    r"fall|winter|war)\b"
+)
+
+
+def names_a_period(sentence: str) -> bool:
+    return bool(NAMED_PERIOD.search(sentence))
+
+
+# A line carrying a photo credit is a caption.
+_CAPTION = re.compile(r"\b(?:Credit|Photo|Image|Caption)s?:\s|\(Photo\b", re.IGNORECASE)
+
+
+def is_caption(line: str) -> bool:
+    return bool(_CAPTION.search(line))

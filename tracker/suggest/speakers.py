@@ -47,7 +47,10 @@ _COMPARED = re.compile(r"\bthan\s+(?:the\s+)?$")
 # Words a main clause needs before "when"/"which" to say something of its own.
 MAIN_CLAUSE_MIN_WORDS = 4
 _SUBORDINATE = re.compile(r"\b(?:when|which|while|after|because|whom)\s+(?:the\s+)?$")
-PRONOUN_CUES = frozenset({"pronoun said", "pronoun says", "by his estimate"})
+PRONOUN_CUES = frozenset({"pronoun said", "pronoun says", "by his estimate", "the country says"})
+# "the country denies ...": the government the text named last.
+STATE_REFERENCES = frozenset({"country", "regime"})
+NAME_PATTERN = re.compile(_NAME)
 EVIDENCE_CUES = frozenset({"images show", "according to images"})
 PRONOUNS = frozenset({"he", "she", "they", "it", "his", "her", "their"})
 
@@ -105,6 +108,10 @@ CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "sanctioned by",
             rf"sanctioned\s+by\s+(?P<who>(?:the\s+)?{_NAME}(?:,\s+(?:the\s+)?{_NAME})*"
             rf"(?:,?\s+and\s+(?:the\s+)?{_NAME})?)",
+        ),
+        (
+            "the country says",
+            rf"\b[Tt]he\s+(?P<who>country|regime)\s+(?:\w+ly\s+)?(?:{_SAY}|{_REPORT})\b",
         ),
         ("by his estimate", r"\b[Bb]y\s+(?P<who>his|her|their)\s+(?:estimate|account|count)"),
         ("pronoun says", rf"\b{_PRONOUN}\s+(?:{_SAY}|{_REPORT}|expects|thinks)\b"),

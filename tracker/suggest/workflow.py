@@ -27,14 +27,22 @@ from tracker.models import (
 from tracker.normalize import normalize
 from tracker.normalize.types import Anchor, Normalized, Quantity, TimeSpan
 from tracker.registry import SourceRegistry
-from tracker.suggest.candidates import END_OF_BODY, is_furniture, may_carry_figure_or_date
+from tracker.suggest.candidates import (
+    END_OF_BODY,
+    is_caption,
+    is_furniture,
+    may_carry_figure_or_date,
+    names_a_period,
+)
 from tracker.suggest.derivation import credited_in_text, credited_in_title, source_document
 from tracker.suggest.footnotes import is_within, marker_after, reference_source, references
 from tracker.suggest.hedges import STRONG_HEDGES, find_hedge
 from tracker.suggest.resolve import OUTLET_WORDS, resolve_speakers
 from tracker.suggest.sentences import Sentence, split_sentences
 from tracker.suggest.speakers import (
+    NAME_PATTERN,
     PRONOUNS,
+    STATE_REFERENCES,
     SpeakerCue,
     SpeakerMemory,
     find_cues,
@@ -203,6 +211,22 @@ def own_voice(document: Document, case: CaseContext) -> tuple[Source | None, str
     return _outlet_voice(outlet, case.registry), origin_id
 
 
+def _line_of(text: str, sentence: Sentence) -> str:
+    start = text.rfind("\n", 0, sentence.start) + 1
+    end = text.find("\n", sentence.end)
+    return text[start : end if end >= 0 else len(text)]
+
+
+def _last_state(text: str, registry: SourceRegistry) -> SpeakerCue | None:
+    """The last government the sentence names ("North Korea"), for "the country" later."""
+    found = None
+    for m in NAME_PATTERN.finditer(text):
+        source = registry.exact(m.group(0))
+        if source is not None and source.kind == "government":
+            found = SpeakerCue(m.group(0), "named state", m.start(), m.end())
+    return found
+
+
 def _named(cue: SpeakerCue) -> bool:
     return not cue.evidence and cue.speaker not in PRONOUNS and cue.speaker not in OUTLET_WORDS
 
@@ -220,12 +244,15 @@ def suggest_document(document: Document, case: CaseContext) -> list[Suggestion]:
     memory.analyst = next((c for cs in cues_of for c in cs if c.cue == "analyzed by"), None)
     out: list[Suggestion] = []
     seen: set[str] = set()
+    state: SpeakerCue | None = None
     for sentence, found in zip(sentences, cues_of, strict=True):
         # A pronoun or "images show" beside a named speaker ("RUSI's report ... that it
         # concluded") is that speaker again, not someone from an earlier sentence.
         if any(map(_named, found)):
             found = [c for c in found if _named(c)]
         cues = [memory.refer(c) for c in found]
+        cues = [state if c.speaker in STATE_REFERENCES and state else c for c in cues]
+        state = _last_state(sentence.text, case.registry) or state
         for cue in sorted(cues, key=lambda c: c.start):
             memory.remember(cue)
         if not cues and sentence.text[:1] in '“"' and memory.last is not None:
@@ -237,11 +264,16 @@ def suggest_document(document: Document, case: CaseContext) -> list[Suggestion]:
         if may_carry_figure_or_date(sentence.text):
             reading = normalized(sentence.text, anchor)
         figure = reading is not None and says_figure_or_date(reading, sentence.text)
-        if not (figure or any(map(_named, cues)) or (hedge in STRONG_HEDGES)):
+        dated = figure or names_a_period(sentence.text)
+        if not (dated or any(map(_named, cues)) or (hedge in STRONG_HEDGES)):
             continue
         marker = marker_after(document.text, sentence.end)
         cited = reference_source(notes[marker], case.registry) if marker in notes else None
-        voices = _voices(cues, cited, voice, case)
+        speaking = voice
+        if is_caption(_line_of(document.text, sentence)):
+            # A photo caption is the publishing outlet's own, even in a re-report.
+            speaking = _outlet_voice(outlet, case.registry)
+        voices = _voices(cues, cited, speaking, case)
         spans = case.attributed.get(document.id, [])
         for index, (source, said_by) in enumerate(voices):
             extra = "" if index == 0 or source is None else "\n" + source.name
