@@ -84,6 +84,10 @@ class SourceRegistry:
     def labels(source: Source) -> list[str]:
         return [source.name, *([source.short] if source.short else []), *(source.aliases or [])]
 
+    def all_exact(self, text: str) -> list[Source]:
+        """Every source one of whose labels is ``text`` (more than one means ambiguous)."""
+        return self._exact_matches(text)
+
     def _exact_matches(self, text: str) -> list[Source]:
         found = self._exact.get(text.casefold().strip()) or self._exact.get(_key(text)) or []
         return list(found)

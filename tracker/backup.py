@@ -1,0 +1,129 @@
+"""A complete JSON backup of a case (every table, the audit log included) and its restore.
+
+``export_case`` writes every row of every table; ``restore`` puts them back,
+unchanged, into an empty database (SQLite or PostgreSQL). Restored rows are
+written with plain inserts so the audit log is restored, not re-recorded.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Date, DateTime, func, insert, select, text, update
+from sqlalchemy.engine import Connection, Engine
+from sqlmodel import SQLModel
+
+import tracker.models  # noqa: F401  (every table on the metadata)
+from tracker.errors import located
+from tracker.migrations import head_revision
+
+FORMAT = "tracker-backup"
+VERSION = 1
+
+
+def _tables() -> list:
+    return list(SQLModel.metadata.sorted_tables)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    return value
+
+
+def export_case(engine: Engine) -> dict:
+    tables: dict[str, list[dict]] = {}
+    with engine.connect() as connection:
+        for table in _tables():
+            order = [c for c in table.primary_key.columns]
+            rows = connection.execute(select(table).order_by(*order)).mappings()
+            tables[table.name] = [{k: _plain(v) for k, v in row.items()} for row in rows]
+    return {"format": FORMAT, "version": VERSION, "schema": head_revision(), "tables": tables}
+
+
+def export_json(engine: Engine) -> str:
+    return json.dumps(export_case(engine), ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+def _typed(column: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    if isinstance(column.type, DateTime):
+        return datetime.fromisoformat(value)
+    if isinstance(column.type, Date):
+        return date.fromisoformat(value)
+    return value
+
+
+def restore_file(engine: Engine, path: Path) -> dict[str, int]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise located(path, f"not a readable backup: {error}") from None
+    return restore(engine, data, str(path))
+
+
+def restore(engine: Engine, data: Any, where: str = "backup") -> dict[str, int]:
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise located(where, f"not a {FORMAT} file")
+    if data.get("version") != VERSION:
+        raise located(where, f"backup version {data.get('version')!r} is not {VERSION}")
+    rows_by_table = data.get("tables")
+    if not isinstance(rows_by_table, dict):
+        raise located(where, "backup has no 'tables'")
+    counts: dict[str, int] = {}
+    with engine.begin() as connection:
+        _require_empty(connection, where)
+        for table in _tables():
+            rows = rows_by_table.get(table.name) or []
+            columns = {c.name: c for c in table.columns}
+            unknown = {k for row in rows for k in row} - set(columns)
+            if unknown:
+                raise located(where, f"table {table.name}: unknown column '{sorted(unknown)[0]}'")
+            typed = [{k: _typed(columns[k], v) for k, v in row.items()} for row in rows]
+            # A parent source may come after its child: link parents once all rows exist.
+            deferred = "parent_id" in columns and table.name == "source"
+            if typed:
+                values = [r | {"parent_id": None} for r in typed] if deferred else typed
+                connection.execute(insert(table), values)
+                if deferred:
+                    for row in typed:
+                        if row.get("parent_id") is not None:
+                            connection.execute(
+                                update(table)
+                                .where(table.c.id == row["id"])
+                                .values(parent_id=row["parent_id"])
+                            )
+            counts[table.name] = len(typed)
+        _reset_sequences(connection)
+    return counts
+
+
+def _require_empty(connection: Connection, where: str) -> None:
+    for table in _tables():
+        count = connection.execute(select(func.count()).select_from(table)).scalar_one()
+        if count:
+            raise located(
+                where,
+                f"a backup restores only into an empty database; this one has {count} "
+                f"row(s) in '{table.name}'",
+            )
+
+
+def _reset_sequences(connection: Connection) -> None:
+    """PostgreSQL's id sequences must move past the restored ids."""
+    if connection.dialect.name != "postgresql":
+        return
+    for table in _tables():
+        column = table.c.get("id")
+        if column is None or not column.autoincrement or str(column.type) != "INTEGER":
+            continue
+        connection.execute(
+            text(
+                f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                f'COALESCE((SELECT MAX(id) FROM "{table.name}"), 0) + 1, false)'
+            )
+        )

@@ -1,0 +1,130 @@
+"""Reading case files: text checks, content hashes and YAML with line numbers.
+
+Every problem becomes a UserError naming the file (and line where known).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from tracker.errors import UserError, located
+
+LINE_KEY = "__line__"
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise located(path, f"cannot read: {error.strerror or error}") from None
+
+
+def decode(path: Path, data: bytes) -> str:
+    """UTF-8 text, or a clean error for empty, binary or otherwise-encoded files."""
+    if not data.strip():
+        raise located(path, "file is empty")
+    if b"\x00" in data:
+        raise located(path, "binary file, not text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise located(
+            path, f"not UTF-8 text (byte 0x{data[error.start]:02x} cannot be decoded)", line
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+class _LineLoader(yaml.SafeLoader):
+    """Safe YAML that remembers the line each mapping starts on (for error messages)."""
+
+
+def _mapping_with_line(loader: _LineLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+    mapping = loader.construct_mapping(node, deep=True)
+    mapping[LINE_KEY] = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(
+    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
+    _mapping_with_line,  # type: ignore[arg-type]
+)
+
+
+def load_yaml(path: Path, text: str, first_line: int = 1) -> Any:
+    """Parse YAML; ``first_line`` is the file line the text starts on (front matter)."""
+    try:
+        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + first_line if mark is not None else None
+        problem = error.problem or error.context or "malformed YAML"
+        raise located(path, f"malformed YAML: {problem}", line) from None
+    except yaml.YAMLError as error:
+        raise located(path, f"malformed YAML: {error}") from None
+
+
+def line_of(entry: Any) -> int | None:
+    return entry.get(LINE_KEY) if isinstance(entry, dict) else None
+
+
+def fields(entry: dict) -> dict:
+    return {k: v for k, v in entry.items() if k != LINE_KEY}
+
+
+def entry_error(path: Path, entry: Any, message: str) -> UserError:
+    return located(path, message, line_of(entry))
+
+
+def text_field(path: Path, entry: dict, key: str, *, required: bool = False, what: str = "") -> str:
+    """A string field (numbers and dates written bare in YAML are taken as their text)."""
+    value = entry.get(key)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if required:
+            raise entry_error(path, entry, f"{what}missing required field '{key}'")
+        return ""
+    if isinstance(value, list | dict):
+        raise entry_error(path, entry, f"{what}field '{key}' must be text, not a list or mapping")
+    if hasattr(value, "isoformat"):
+        return str(value.isoformat())
+    return str(value).strip()
+
+
+def list_field(path: Path, entry: dict, key: str, *, what: str = "") -> list:
+    value = entry.get(key)
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    if not isinstance(value, list):
+        raise entry_error(path, entry, f"{what}field '{key}' must be a list")
+    return value
+
+
+def unknown_fields(path: Path, entry: dict, allowed: set[str], what: str = "") -> None:
+    extra = sorted(str(k) for k in fields(entry) if k not in allowed)
+    if extra:
+        raise entry_error(
+            path,
+            entry,
+            f"{what}unknown field '{extra[0]}' (expected one of: {', '.join(sorted(allowed))})",
+        )
+
+
+def require_list(path: Path, data: Any, what: str) -> list:
+    if data is None:
+        raise located(path, f"no {what} in file")
+    if not isinstance(data, list):
+        raise located(path, f"expected a list of {what} at the top level", line_of(data))
+    for item in data:
+        if not isinstance(item, dict):
+            raise UserError(f"{path}: each of the {what} must be a mapping, got {item!r:.40}")
+    return data
