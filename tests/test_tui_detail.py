@@ -58,11 +58,17 @@ async def test_quantity_edit_previews_then_saves(tmp_path: Path) -> None:
             assert session.get(Claim, "nis-shipments-10").qty_value == 10  # type: ignore[union-attr]
 
         await pilot.press("ctrl+s")
-        await wait_for(pilot, lambda: "2023-09-01…2023-12-27" in screen_text(app.claims_screen.table))
+        await wait_for(
+            pilot, lambda: "2023-09-01…2023-12-27" in screen_text(app.claims_screen.table)
+        )
         with Session(engine) as session:
             claim = session.get(Claim, "nis-shipments-10")
             assert claim is not None
-            assert (claim.qty_value, claim.qty_qualifier, claim.qty_item) == (12, "approx", "shipments")
+            assert (claim.qty_value, claim.qty_qualifier, claim.qty_item) == (
+                12,
+                "approx",
+                "shipments",
+            )
             assert claim.quantity_text == "about 12 shipments"
             assert (claim.period_first, claim.period_last) == (date(2023, 9, 1), date(2023, 12, 27))
         await pilot.press("escape")
@@ -76,7 +82,9 @@ async def test_empty_wording_is_refused_with_a_notification(tmp_path: Path) -> N
         screen = await open_detail(app, pilot, "wh-containers")
         screen.query_one("#edit-text", Input).value = "   "
         await pilot.press("ctrl+s")
-        await wait_for(pilot, lambda: any("cannot be empty" in n.message for n in app._notifications))
+        await wait_for(
+            pilot, lambda: any("cannot be empty" in n.message for n in app._notifications)
+        )
         with Session(engine) as session:
             claim = session.get(Claim, "wh-containers")
             assert claim is not None and claim.text.startswith("More than 1,000 containers")

@@ -46,7 +46,9 @@ async def test_raising_a_grade_raises_the_contradiction_it_brings(tmp_path: Path
         after = row(app, "nis-rounds-1m").contradiction
         assert after is not None
         # The grade is in the registry table and in the database.
-        await wait_for(pilot, lambda: any(s.grade == "A" and s.short == "RUSI" for s in screen.sources))
+        await wait_for(
+            pilot, lambda: any(s.grade == "A" and s.short == "RUSI" for s in screen.sources)
+        )
         with Session(engine) as session:
             rusi = session.exec(select(Source).where(Source.short == "RUSI")).one()
             assert rusi.reliability == "A"

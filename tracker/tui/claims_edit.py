@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from tracker.models import Attribution, Claim, Document, Subject
 from tracker.normalize import Anchor, normalize
@@ -23,14 +23,14 @@ T = TypeVar("T")
 def claim_anchor(session: Session, claim_id: str) -> Anchor | None:
     """The first attribution's document date (lowest attribution id), or None if undated."""
     row = session.exec(
-        select(Document.published_first, Document.published_last, Document.published_precision)
-        .join(Attribution, Attribution.document_id == Document.id)
+        select(Document)
+        .join(Attribution, col(Attribution.document_id) == col(Document.id))
         .where(Attribution.claim_id == claim_id)
-        .order_by(Attribution.id)  # type: ignore[arg-type]
+        .order_by(col(Attribution.id))
     ).first()
-    if row is None or row[0] is None:
+    if row is None or row.published_first is None:
         return None
-    first, last, precision = row
+    first, last, precision = row.published_first, row.published_last, row.published_precision
     return Anchor(first, last or first, precision or "day")
 
 

@@ -136,6 +136,12 @@ class ClaimsScreen(Screen[None]):
         empty = self.loaded and not self._all
         self.query_one("#claims-empty").display = empty
         self.query_one(ClaimsTable).display = not empty
+        # Nothing to filter: keys go to the app (i imports, ? helps), not into the input.
+        self.query_one("#filter").display = not empty
+        if empty:
+            self.set_focus(None)
+        elif self.focused is None:
+            self.query_one(ClaimsTable).focus()
         status = self.query_one("#claims-status", Static)
         if not self.loaded:
             return

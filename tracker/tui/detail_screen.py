@@ -93,7 +93,7 @@ class ClaimDetailScreen(Screen[None]):
         super().__init__(classes="detail")
         self.claim_id = claim_id
         self.view: ClaimView | None = None
-        self.anchor: Anchor | None = None
+        self.doc_anchor: Anchor | None = None
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="detail-body"):
@@ -148,7 +148,7 @@ class ClaimDetailScreen(Screen[None]):
             self._show_preview(message.data)
             return
         view, anchor = message.data
-        self.view, self.anchor = view, anchor
+        self.view, self.doc_anchor = view, anchor
         summary = Text()
         summary.append(clean(view.text), style="bold")
         summary.append("\nSubject: ")
@@ -199,7 +199,7 @@ class ClaimDetailScreen(Screen[None]):
         quantity = self.query_one("#edit-quantity", Input).value
         period = self.query_one("#edit-period", Input).value
         try:
-            self.post_message(Loaded("preview", preview(quantity, period, self.anchor)))
+            self.post_message(Loaded("preview", preview(quantity, period, self.doc_anchor)))
         except Exception as error:  # noqa: BLE001 - the preview must never crash the editor
             self.post_message(Failed(f"Normalizer error: {error}"))
 
@@ -210,7 +210,7 @@ class ClaimDetailScreen(Screen[None]):
         text.append(clean(value), style="green" if result.quantity else "dim")
         text.append("   period: ")
         text.append(clean(period), style="green" if result.period else "dim")
-        anchor = self.anchor.isoformat() if self.anchor else "none"
+        anchor = self.doc_anchor.isoformat() if self.doc_anchor else "none"
         text.append(f"   (anchor {anchor})", style="dim")
         self.query_one("#edit-preview", Static).update(text)
 

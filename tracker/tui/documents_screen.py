@@ -83,7 +83,7 @@ class DocumentsScreen(Screen[None]):
         elif message.what == "document":
             self.document = message.data
             self.current = min(self.current, max(0, len(self.document.suggestions) - 1))
-            self._render()
+            self._show_document()
 
     @on(OptionList.OptionSelected, "#documents-list")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
@@ -91,7 +91,7 @@ class DocumentsScreen(Screen[None]):
             self.current = 0
             self.open_document(event.option.id)
 
-    def _render(self) -> None:
+    def _show_document(self) -> None:
         doc = self.document
         if doc is None:
             return
@@ -124,7 +124,7 @@ class DocumentsScreen(Screen[None]):
     def action_move(self, step: int) -> None:
         if self.document and self.document.suggestions:
             self.current = (self.current + step) % len(self.document.suggestions)
-            self._render()
+            self._show_document()
 
     def action_accept(self) -> None:
         suggestion = self._suggestion()

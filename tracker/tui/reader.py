@@ -28,9 +28,10 @@ def list_documents(engine: Engine) -> list[tuple[str, str]]:
     """``(id, label)`` per document, newest first."""
     with Session(engine) as session:
         outlets = {s.id: s.name for s in session.exec(select(Source))}
-        docs = session.exec(
-            select(Document.id, Document.title, Document.outlet_id, Document.published_text)
-        ).all()
+        docs = [
+            (d.id, d.title, d.outlet_id, d.published_text)
+            for d in session.exec(select(Document)).all()
+        ]
     docs = sorted(docs, key=lambda d: (d[3] or "", d[0]), reverse=True)
     return [
         (d[0], f"{d[3] or '????'}  {outlets.get(d[2], '') if d[2] else ''}: {d[1] or d[0]}")

@@ -13,6 +13,7 @@ from datetime import date
 
 from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
+from sqlmodel import col
 
 from tracker.models import Attribution, Claim, Source, Subject
 from tracker.tui.text import clean
@@ -95,23 +96,23 @@ class ClaimRow:
 def _query(limit: int | None = None):  # type: ignore[no-untyped-def]
     query = (
         select(
-            Claim.id,
-            Subject.name,
-            Claim.text,
-            Claim.stance,
-            Claim.qty_qualifier,
-            Claim.qty_value,
-            Claim.qty_low,
-            Claim.qty_high,
-            Claim.qty_unit,
-            Claim.qty_item,
-            Claim.qty_per,
-            Claim.period_first,
-            Claim.period_last,
-            Claim.period_qualifier,
+            col(Claim.id),
+            col(Subject.name),
+            col(Claim.text),
+            col(Claim.stance),
+            col(Claim.qty_qualifier),
+            col(Claim.qty_value),
+            col(Claim.qty_low),
+            col(Claim.qty_high),
+            col(Claim.qty_unit),
+            col(Claim.qty_item),
+            col(Claim.qty_per),
+            col(Claim.period_first),
+            col(Claim.period_last),
+            col(Claim.period_qualifier),
         )
-        .join(Subject, Subject.id == Claim.subject_id)
-        .order_by(func.lower(Subject.name), Claim.id)
+        .join(Subject, col(Subject.id) == col(Claim.subject_id))
+        .order_by(func.lower(col(Subject.name)), col(Claim.id))
     )
     return query.limit(limit) if limit else query
 
@@ -125,11 +126,11 @@ def load_rows(engine: Engine, limit: int | None = None) -> list[ClaimRow]:
     with engine.connect() as conn:
         query = _query(limit)
         names: dict[str, list[str]] = defaultdict(list)
-        link = select(Attribution.claim_id, Source.name, Source.short).join(
-            Source, Source.id == Attribution.source_id
+        link = select(col(Attribution.claim_id), col(Source.name), col(Source.short)).join(
+            Source, col(Source.id) == col(Attribution.source_id)
         )
         if limit:
-            link = link.where(Attribution.claim_id.in_(select(query.subquery().c.id)))
+            link = link.where(col(Attribution.claim_id).in_(select(query.subquery().c.id)))
         for claim_id, name, short in conn.execute(link):
             names[claim_id].append(f"{name} {short}" if short else name)
         rows = []

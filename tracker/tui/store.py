@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy import func
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from tracker.db import session_scope
 from tracker.models import (
@@ -100,7 +100,7 @@ def claim_view(engine: Engine, claim_id: str) -> ClaimView:
                 getattr(view.score, "contradicted_by", []) or []
             )
             for cid, text in session.exec(
-                select(Claim.id, Claim.text).where(Claim.id.in_(linked))  # type: ignore[union-attr]
+                select(Claim.id, Claim.text).where(col(Claim.id).in_(linked))
             ):
                 view.texts[cid] = text
         return view
@@ -158,7 +158,7 @@ def list_sources(engine: Engine) -> list[SourceView]:
             parent=by_id[s.parent_id].name if s.parent_id in by_id else "",
             group=group_of(s),
             explicit_group=s.group is not None,
-            claims=counts.get(s.id, 0),
+            claims=counts.get(s.id or 0, 0),
         )
         for s in sources
     ]

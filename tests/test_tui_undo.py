@@ -1,0 +1,91 @@
+"""Undo (u) reverts the newest change in the audit log, then the one before it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlmodel import Session, select
+from test_tui_case import build_case
+from test_tui_claims import screen_text, wait_loaded
+from test_tui_detail import open_detail, wait_for
+from test_tui_subjects import ROUNDS, answer, open_subjects
+from textual.widgets import DataTable, Input
+
+from tracker.models import Claim, Source, Subject
+from tracker.tui.app import TrackerApp
+from tracker.tui.store import set_grade
+
+
+def qty(engine, claim_id: str) -> float | None:  # type: ignore[no-untyped-def]
+    with Session(engine) as session:
+        claim = session.get(Claim, claim_id)
+        assert claim is not None
+        return claim.qty_value
+
+
+async def test_undo_an_edit_then_a_grade(tmp_path: Path) -> None:
+    engine = build_case(tmp_path / "case.sqlite")
+    with Session(engine) as session:
+        rusi = session.exec(select(Source).where(Source.short == "RUSI")).one()
+    set_grade(engine, rusi.id or 0, "A")  # an older change, from before the app opened
+    app = TrackerApp(engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_detail(app, pilot, "nis-shipments-10")
+        screen.query_one("#edit-quantity", Input).value = "about 12 shipments"
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: qty(engine, "nis-shipments-10") == 12)
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: "~12 shipments" in screen_text(app.claims_screen.table))
+
+        await pilot.press("u")
+        await wait_for(pilot, lambda: qty(engine, "nis-shipments-10") == 10)
+        await wait_for(pilot, lambda: "~10 shipments" in screen_text(app.claims_screen.table))
+        with Session(engine) as session:
+            claim = session.get(Claim, "nis-shipments-10")
+            assert claim is not None
+            assert (claim.quantity_text, claim.qty_low, claim.qty_high) == (
+                "about 10 shipments",
+                9,
+                11,
+            )
+
+        # The next undo goes further back (not a redo of the first): RUSI returns to C.
+        await pilot.press("u")
+
+        def rusi_grade() -> str:
+            with Session(engine) as session:
+                return session.exec(select(Source).where(Source.short == "RUSI")).one().reliability
+
+        await wait_for(pilot, lambda: rusi_grade() == "C")
+        assert qty(engine, "nis-shipments-10") == 10
+
+
+async def test_undo_a_merge(tmp_path: Path) -> None:
+    engine = build_case(tmp_path / "case.sqlite")
+    app = TrackerApp(engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_subjects(app, pilot)
+        screen.query_one(DataTable).move_cursor(row=1)  # Containers, 2 claims
+        await pilot.press("m")
+        await answer(app, pilot, ROUNDS)
+        await wait_for(pilot, lambda: len(screen.subjects) == 2)
+        await pilot.press("u")
+        await wait_for(pilot, lambda: len(screen.subjects) == 3)
+        with Session(engine) as session:
+            containers = session.exec(
+                select(Subject).where(Subject.name == "Containers shipped, DPRK to Russia")
+            ).one()
+            ids = session.exec(select(Claim.id).where(Claim.subject_id == containers.id)).all()
+        assert sorted(ids) == ["markup-claim", "wh-containers"]
+
+
+async def test_nothing_to_undo_is_a_notification(tmp_path: Path) -> None:
+    from tracker.db import open_database
+
+    app = TrackerApp(open_database(tmp_path / "empty.sqlite"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(app, pilot)
+        await pilot.press("u")
+        await wait_for(
+            pilot, lambda: any("nothing to undo" in n.message for n in app._notifications)
+        )
