@@ -147,22 +147,45 @@ _DENOMINATOR_ONLY = "|".join(
 )
 _TENS = "(?:" + "|".join(TENS) + ")"
 _ORDINAL_UNIT = "(?:" + "|".join(ORDINAL_UNITS) + ")s?"
-_WORD = "|".join(
-    sorted(
-        [
-            *UNITS,
-            *TEENS,
-            *TENS,
-            *SCALES,
-            "hundred",
-            "dozen",
-            "dozens",
-            "point",
-            *_DENOMINATOR_WORDS,
-        ],
-        key=len,
-        reverse=True,
-    )
+
+
+def trie_pattern(words: list[str], space: str = r"\ ") -> str:
+    """One regex for many words, shaped as a trie so a position is rejected in a step or two
+    instead of trying every word in turn (the longest word wins, as the optional tails are
+    greedy). A space in a word matches ``space``."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [
+            (space if ch == " " else re.escape(ch)) + build(child)
+            for ch, child in sorted(node.items())
+            if ch
+        ]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return "(?:" + build(tree) + ")"
+
+
+_WORD = trie_pattern(
+    [
+        *UNITS,
+        *TEENS,
+        *TENS,
+        *SCALES,
+        "hundred",
+        "dozen",
+        "dozens",
+        "point",
+        *_DENOMINATOR_WORDS,
+    ]
 )
 _SCALE_WORD = r"(?:hundred|thousand|million|billion|trillion|dozen)"
 
@@ -195,6 +218,7 @@ NUMERAL = re.compile(
 )
 _WORD_TOKEN = re.compile(rf"\b(?:{_WORD}|and|a)\b", re.IGNORECASE)
 # URLs, e-mail addresses and ISO dates: no numeral inside them is a figure
+_MAY_HOLD_URL = re.compile(r"://|www\.|@|\d{4}-\d")
 _URL = re.compile(
     r"(?:https?://|www\.)\S{1,2000}|\S{1,200}@\S{1,200}\.\w{1,20}"
     r"|\b\d{4}-\d\d-\d\d(?:T[\d:.]{1,20})?\b"
@@ -452,7 +476,7 @@ def _excluded(text: str, start: int, end: int, urls: list[tuple[int, int]]) -> b
 
 def find_numbers(text: str) -> list[Number]:
     """Every numeral in ``text`` that can be a figure, left to right, without overlaps."""
-    urls = [(m.start(), m.end()) for m in _URL.finditer(text)]
+    urls = [(m.start(), m.end()) for m in _URL.finditer(text)] if _MAY_HOLD_URL.search(text) else []
     found: list[Number] = []
     for m in NUMERAL.finditer(text):
         if m["half"]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tracker.normalize.numbers import Number, find_numbers
+from tracker.normalize.numbers import Number, find_numbers, trie_pattern
 from tracker.normalize.types import Quantity
 from tracker.normalize.units import (
     CURRENCIES,
@@ -79,11 +79,10 @@ for _qualifier, _phrases in {
 
 _SIGNS = "<>=~≥≤."
 QUALIFIER_BEFORE = re.compile(
-    r"(?P<q>"
-    + "|".join(
-        (r"\b" if p[0].isalpha() else r"(?<![<>=~≥≤])") + re.escape(p).replace(r"\ ", r"\s{1,3}")
-        for p in sorted(_QUALIFIERS_BEFORE, key=len, reverse=True)
-    )
+    r"(?P<q>(?<!\w)"
+    + trie_pattern([p for p in _QUALIFIERS_BEFORE if p[0].isalpha()], r"\s{1,3}")
+    + r"|(?<![<>=~≥≤])"
+    + trie_pattern([p for p in _QUALIFIERS_BEFORE if not p[0].isalpha()], r"\s{1,3}")
     + r")\s{0,3}$",
     re.IGNORECASE,
 )
