@@ -1,0 +1,21 @@
+"""``tracker db upgrade``: bring the database schema to the latest migration."""
+
+from __future__ import annotations
+
+import typer
+
+from tracker.cli import console, get_engine
+
+
+def register(app: typer.Typer) -> None:
+    db_app = typer.Typer(help="Database maintenance.", no_args_is_help=True)
+
+    @db_app.command("upgrade")
+    def upgrade() -> None:
+        """Apply pending migrations (opening a database does this too)."""
+        from tracker.migrations import current_revision
+
+        engine = get_engine()  # opening applies the migrations
+        console.print(f"schema at revision {current_revision(engine)}")
+
+    app.add_typer(db_app, name="db")

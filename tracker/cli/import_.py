@@ -1,0 +1,51 @@
+"""``tracker import PATH...``: case files and folders, or a backup from ``tracker export``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+from tracker.cli import console, err_console, get_engine
+from tracker.importers import ImportReport, import_paths, plan
+
+# Fewer files than this import too fast for a progress bar to help.
+PROGRESS_FROM = 5
+
+
+def print_report(report: ImportReport) -> None:
+    for result in report.files:
+        if result.status == "failed":
+            err_console.print(f"tracker: {result.error}")
+    for note in report.notes:
+        console.print(f"note: {note}")
+    console.print(
+        f"{len(report.added)} added, {len(report.updated)} updated, "
+        f"{len(report.unchanged)} unchanged, {len(report.failed)} failed"
+    )
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("import")
+    def import_(
+        paths: list[Path] = typer.Argument(..., help="Files or folders of a case."),
+    ) -> None:
+        """Import articles, sources.yaml and claims files (or folders of them), or a backup."""
+        engine = get_engine()
+        total = len(plan(p for p in paths if p.exists()))
+        if total < PROGRESS_FROM or not err_console.is_terminal:
+            report = import_paths(engine, paths)
+        else:
+            with Progress(
+                TextColumn("importing"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                console=err_console,
+                transient=True,
+            ) as progress:
+                task = progress.add_task("import", total=total)
+                report = import_paths(engine, paths, lambda _path: progress.advance(task))
+        print_report(report)
+        if not report.ok:
+            raise typer.Exit(1)

@@ -1,0 +1,102 @@
+"""``tracker sources | documents | claims``: what the case holds, as tables or JSON."""
+
+from __future__ import annotations
+
+import json
+
+import typer
+from rich.table import Table
+from rich.text import Text
+
+from tracker.cli import console, open_session
+from tracker.errors import UserError
+from tracker.listing import get_document, list_claims, list_documents, list_sources
+
+
+def _json(rows: object) -> None:
+    typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+
+
+def _table(title: str, columns: list[str], rows: list[list[object]]) -> None:
+    table = Table(title=title, show_lines=False)
+    for column in columns:
+        table.add_column(column)
+    for row in rows:
+        # Text objects: an outlet's words are data, never markup.
+        table.add_row(*(Text("" if cell is None else str(cell)) for cell in row))
+    console.print(table)
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("sources")
+    def sources(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+        """Sources with their kind, parent, independence group and Admiralty grade."""
+        with open_session() as session:
+            rows = list_sources(session)
+        if as_json:
+            return _json(rows)
+        _table(
+            "Sources",
+            ["name", "short", "kind", "parent", "group", "grade"],
+            [
+                [r["name"], r["short"], r["kind"], r["parent"], r["group"], r["reliability"]]
+                for r in rows
+            ],
+        )
+
+    @app.command("documents")
+    def documents(
+        document_id: str | None = typer.Argument(None, help="Show this document's full text."),
+        as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    ) -> None:
+        """Documents (outlet, date, derivations); with an id, that document and its text."""
+        with open_session() as session:
+            if document_id is None:
+                rows = list_documents(session)
+            else:
+                document = get_document(session, document_id)
+                if document is None:
+                    raise UserError(f"no document '{document_id}'")
+                rows = [r for r in list_documents(session, True) if r["id"] == document_id]
+        if as_json:
+            return _json(rows[0] if document_id else rows)
+        if document_id:
+            row = rows[0]
+            console.print(Text(f"{row['title']}  ({row['outlet']}, {row['published']})"))
+            console.print(Text(row["text"]))
+            return
+        _table(
+            "Documents",
+            ["id", "outlet", "published", "title", "derived from"],
+            [
+                [r["id"], r["outlet"], r["published"], r["title"], ", ".join(r["derived_from"])]
+                for r in rows
+            ],
+        )
+
+    @app.command("claims")
+    def claims(
+        subject: str | None = typer.Option(None, "--subject", help="Only this subject."),
+        as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    ) -> None:
+        """Claims with their subject, figure, period and attributions."""
+        with open_session() as session:
+            rows = list_claims(session, subject)
+        if as_json:
+            return _json(rows)
+        _table(
+            "Claims",
+            ["id", "subject", "stance", "claim", "quantity", "period", "sources"],
+            [
+                [
+                    r["id"],
+                    r["subject"],
+                    r["stance"],
+                    r["text"],
+                    (r["quantity"] or {}).get("text"),
+                    (r["period"] or {}).get("text"),
+                    ", ".join(sorted({a["source"] for a in r["attributions"]})),
+                ]
+                for r in rows
+            ],
+        )
