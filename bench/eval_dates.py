@@ -27,7 +27,8 @@ What is compared (on top of the harness's CONVENTIONS 1, 5, 6, 7):
       spec does not say which unit was named, so any of these ends is accepted;
     * any other explicit range ("next 3 days") ends the day before ``endDate``.
   A side they leave out (``startDate`` only: "more than 2 weeks after today") is open
-  (None) in ours too.
+  (None) in ours too, except that DOMAIN §3 closes a past "since X" / "after X" at the
+  anchor ("since August" -> August 1 to the anchor), so the reference day is accepted too.
 
 Skips (the same cases for all three systems):
 - "no resolution given": their result carries no PastResolution (seasons such as "this
@@ -78,7 +79,7 @@ _JOINED = re.compile(r"\b(?:to|till|until|through|thru|and)\b|\d\s*[-–]\s*\w",
 def _their_lasts(text: str, value: dict, past: dict, reference: date) -> set[date | None]:
     """Every inclusive last day that reads their period end correctly (see above)."""
     if "endDate" not in past:
-        return {None}
+        return {None, reference}
     end = date.fromisoformat(past["endDate"][:10])
     timex = _RANGE_TIMEX.match(value.get("Timex", ""))
     if timex is None:
@@ -187,7 +188,58 @@ def quantulum_baseline(case: dict) -> Outcome:
     return PASS if not expected(case) else fail("quantulum3 finds no dates")
 
 
+# ---------------------------------------------------------------- DateTimeModel
+# Its results are written differently ("TypeName": "datetimeV2.date", "Resolution":
+# {"values": [...]}, one value per reading). We map each onto the DateParser shape: the
+# reading on or before the reference day is the past one (the latest such), else the first.
+# Results that carry a time of day, a duration or a set are outside DOMAIN §3 (days only):
+# such cases are skipped, which is far more than a quarter of this file, so the harness warns.
+
+SKIP_NOT_DAYS = "times of day, datetimes, durations, sets: outside DOMAIN §3 (days only)"
+_DAY_TYPES = {"datetimeV2.date": "date", "datetimeV2.daterange": "daterange"}
+
+
+def _past_value(values: list[dict], reference: date) -> dict:
+    def start(v: dict) -> str:
+        return str(v.get("value") or v.get("start") or "9999")[:10]
+
+    earlier = [v for v in values if start(v) <= reference.isoformat()]
+    return max(earlier, key=start) if earlier else values[0]
+
+
+def as_date_parser_case(case: dict) -> dict | None:
+    """The DateTimeModel case in DateParser's shape, or None when it is not about days."""
+    reference = reference_date(case).date()
+    results = []
+    for result in case["Results"]:
+        kind = _DAY_TYPES.get(result.get("TypeName", ""))
+        values = (result.get("Resolution") or {}).get("values") or []
+        if kind is None or not values:
+            return None
+        v = _past_value(values, reference)
+        if kind == "date":
+            past = {"date": v["value"]} if "value" in v else {}
+        else:
+            past = {k2: v[k1] for k1, k2 in (("start", "startDate"), ("end", "endDate")) if k1 in v}
+        value = {"Timex": v.get("timex", ""), "PastResolution": past}
+        results.append({**result, "Value": value})
+    return {**case, "Results": results}
+
+
+def _via_shape(evaluator):
+    def run(case: dict) -> Outcome:
+        mapped = as_date_parser_case(case)
+        return skip(SKIP_NOT_DAYS) if mapped is None else evaluator(mapped)
+
+    return run
+
+
 EVALUATORS = {
     name: {"ours": ours, "dateparser": dateparser_baseline, "quantulum3": quantulum_baseline}
     for name in ("DateParser.json", "DatePeriodParser.json")
+}
+EVALUATORS["DateTimeModel.json"] = {
+    "ours": _via_shape(ours),
+    "dateparser": _via_shape(dateparser_baseline),
+    "quantulum3": _via_shape(quantulum_baseline),
 }

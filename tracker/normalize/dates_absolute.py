@@ -46,6 +46,8 @@ def _month(m: re.Match[str], anchor: Anchor, direction: str) -> Resolved | None:
     word = m.group("month")
     mod = m.group("mod") or ""
     year = _year(m.group("year"))
+    if word.lower() in VERB_MONTHS and word[0].islower():
+        return None  # "this may take", "the troops march": lower-case, these are verbs
     if not mod and year is None and not m.group("ry"):
         before = m.string[max(0, m.start() - 12) : m.start()]
         near = _MONTH_WORDS.search(before) is not None

@@ -94,7 +94,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "mdy",
         re.compile(
-            rf"\b(?:{WEEKDAY},?\s+)?{MONTH}(?:\.?\s*[-/]\s*|\.?\s*(?:the\s+)?)(?:{DAY}|{DAY_WORD})"
+            rf"\b(?:{WEEKDAY},?\s+)?{MONTH}(?:\.?\s*[-/]\s*|\.?,?\s*(?:the\s+)?)(?:{DAY}|{DAY_WORD})"
             rf"(?:\s*,?\s*{YEAR})?",
             _I,
         ),
@@ -104,7 +104,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "dmy",
         re.compile(
             rf"(?<![\d.,$])\b(?:(?P<wd>{_alt(WEEKDAYS)})\b\.?,?\s+)?"
-            rf"(?:{DAY}\.?(?:\s+of)?|{DAY_WORD}\s+of)\s+{MONTH}(?:\s*,?\s*{YEAR})?",
+            rf"(?:{DAY}(?:\.?(?:\s+of)?\s+|-)|{DAY_WORD}\s+of\s+){MONTH}(?:\s*[,-]?\s*{YEAR})?",
             _I,
         ),
     ),
@@ -114,7 +114,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:(?P<mod>early|mid|late|(?:the\s+)?(?:beginning|start|end|middle)\s+of|"
             r"this|last|next|month\s+of)[-\s]+)?"
-            rf"{MONTH}(?:\s*,?\s*(?:of\s+)?{YEAR}|\s+(?P<ry>next|last|this)\s+year)?",
+            rf"{MONTH}(?:\s*[,/-]?\s*(?:of\s+)?{YEAR}|\s+(?P<ry>next|last|this)\s+year)?",
             _I,
         ),
     ),

@@ -111,6 +111,7 @@ def _month_period(
     month: int, year: int | None, mod: str, anchor: Anchor, direction: str
 ) -> Resolved:
     mod = " ".join(mod.lower().split())
+    given = year is not None
     if mod in ("next", "this", "last"):
         direction = {"next": "future", "this": "nearest", "last": "past"}[mod]
     if year is None:
@@ -130,7 +131,7 @@ def _month_period(
         first, last, granularity = first.replace(day=11), first.replace(day=20), "part_of_month"
     elif mod == "late" or mod.endswith("end of"):
         first, granularity = first.replace(day=21), "part_of_month"
-    return Resolved(first, last, granularity, year_given=year is not None, month=month, year=year)
+    return Resolved(first, last, granularity, year_given=given, month=month, year=year)
 
 
 def _count(word: str) -> tuple[int, bool]:
