@@ -43,6 +43,7 @@ from tracker.normalize.units import CURRENCIES, dimension
 
 PHYSICAL = {"length", "mass", "volume", "area", "speed", "angle", "information"}
 BOUNDED = {"at_least", "more_than", "at_most", "less_than", "nearly", "range", "exact"}
+_SAYS_EQUAL = re.compile(r"equal|=", re.IGNORECASE)
 
 # ---------------------------------------------------------------- skip categories (shared)
 
@@ -136,9 +137,11 @@ def ours_range(case: dict) -> Outcome:
     got = []
     for m in find_quantity_matches(case["Input"]):
         q = m.quantity
-        if q.qualifier not in BOUNDED or (q.qualifier == "exact" and q.text[:1].isdigit()):
+        # Their range model reports bounded figures; a bare number is only a range when
+        # the text says so ("equal to 20", "= 20"), which our grammar reads as exact.
+        if q.qualifier not in BOUNDED:
             continue
-        if q.qualifier == "exact" and not re.match(r"(?i)equal|=", q.text):
+        if q.qualifier == "exact" and not _SAYS_EQUAL.match(q.text):
             continue
         got.append((*m.figure, Interval(q.low, q.high, q.low_open, q.high_open)))
     return _judge(_expected_ranges(case), got)
