@@ -1,6 +1,6 @@
 """Scoring at scale: a synthetic case of 100,000 claims, 5,000 sources, 20,000 documents.
 
-    .venv/bin/python bench/bench_scoring.py [--claims N] [--sqlite PATH | --db URL]
+    .venv/bin/python bench/bench_scoring.py [--claims N] [--sqlite PATH] [--db URL] [--pgserver]
 
 Prints the full rescoring time, incremental rescoring after one edit (a claim, a
 source's grade), peak memory, and a naive all-pairs baseline on one subject in this
@@ -126,6 +126,9 @@ def main() -> None:
     parser.add_argument("--documents", type=int, default=20_000)
     parser.add_argument("--sqlite", help="also write the case to this SQLite file, time the load")
     parser.add_argument("--db", help="also write the case to this database URL, time the load")
+    parser.add_argument(
+        "--pgserver", action="store_true", help="also time the load from a throwaway PostgreSQL"
+    )
     args = parser.parse_args()
 
     inputs, t_build = timed(lambda: build(args.claims, args.sources, args.documents))
@@ -140,9 +143,12 @@ def main() -> None:
     )
 
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    cpu = time.process_time()
     scorer, t_full = timed(lambda: Scorer(inputs))
+    cpu = time.process_time() - cpu
     rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(f"full rescoring: {t_full:.2f} s  (target < 5 s)")
+    # CPU time too: on a shared machine the wall clock includes other people's work.
+    print(f"full rescoring: {t_full:.2f} s wall, {cpu:.2f} s CPU  (target < 5 s)")
 
     rng = random.Random(1)
     edits = []
@@ -197,6 +203,13 @@ def main() -> None:
 
     if args.sqlite or args.db:
         load_from_database(inputs, args.db or args.sqlite)
+    if args.pgserver:
+        import tempfile
+
+        import pgserver  # type: ignore[import-untyped]
+
+        server = pgserver.get_server(tempfile.mkdtemp(prefix="bench-scoring-pg-"))
+        load_from_database(inputs, server.get_uri())
 
 
 QUALIFIER_WORDS = {

@@ -134,3 +134,19 @@ def test_an_edit_rescores_only_its_subject():
     # Regrading b reaches both subjects where b speaks.
     assert scorer.put_sources([SourceIn(1, "b", "g1", "A")]) == {"x", "y"}
     assert scorer.scores["x1"].corroboration == 0.8
+
+
+def test_a_kept_score_explains_itself_against_the_edited_subject():
+    sources = {0: SourceIn(0, "a", "g0", "B"), 1: SourceIn(1, "b", "g1", "C")}
+    docs = {"d": DocumentIn("d", None, DAY, DAY)}
+    claims = (
+        ClaimIn("x1", "x", figure=Figure(1, 2), attributions=(AttributionIn(0, "d"),)),
+        ClaimIn("x2", "x", figure=Figure(1, 2), attributions=(AttributionIn(1, "d"),)),
+        ClaimIn("x3", "x", figure=Figure(1, 3), attributions=(AttributionIn(1, "d"),)),
+    )
+    scorer = Scorer(ScoringInputs(sources, docs, claims))
+    assert scorer.scores["x1"].corroborated_by == ("x2", "x3")
+    # x2 moves to another unit: g1 still supports x1 through x3, so x1's numbers stay.
+    scorer.put_claim(dataclasses.replace(claims[1], figure=Figure(1, 2, unit="km")))
+    assert scorer.scores["x1"].corroboration == 0.4
+    assert scorer.scores["x1"].corroborated_by == ("x3",)

@@ -20,6 +20,7 @@ that decided it, so explanations can cite it:
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from tracker.scoring.inputs import ClaimIn, Figure
@@ -30,9 +31,10 @@ UNRELATED = "unrelated"
 
 _INF = float("inf")
 
-# Bounds as sortable keys: an open lower end sits just above its value, an open upper
-# end just below; "intervals meet" is then a plain comparison of keys.
-Bound = tuple[float, int]
+# Bounds as plain floats: an open lower end is the next float above its value, an open
+# upper end the next float below, so "intervals meet" is one float comparison (and
+# sorting and bisecting bounds stays cheap in the sweep).
+Bound = float
 
 
 def _point(f: Figure) -> bool:
@@ -42,14 +44,16 @@ def _point(f: Figure) -> bool:
 
 def lower(f: Figure) -> Bound:
     if f.low is None:
-        return (-_INF, 0)
-    return (f.low, 1 if f.low_open and not _point(f) else 0)
+        return -_INF
+    low = float(f.low)
+    return math.nextafter(low, _INF) if f.low_open and not _point(f) else low
 
 
 def upper(f: Figure) -> Bound:
     if f.high is None:
-        return (_INF, 0)
-    return (f.high, -1 if f.high_open and not _point(f) else 0)
+        return _INF
+    high = float(f.high)
+    return math.nextafter(high, -_INF) if f.high_open and not _point(f) else high
 
 
 def below(a: Figure, b: Figure) -> bool:

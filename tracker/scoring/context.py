@@ -43,6 +43,10 @@ class Context:
     def grade(self, group: str) -> str:
         return self.group_grade.get(group, "F")
 
+    def weight_table(self) -> dict[str, float]:
+        """Group -> weight, for hot loops (a group not listed weighs as F)."""
+        return self._weight
+
     def weight(self, group: str) -> float:
         known = self._weight.get(group)
         return known if known is not None else self.weights.weight("F")

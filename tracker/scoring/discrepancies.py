@@ -36,6 +36,8 @@ def _ref(a: AttributedOrigin, ctx: Context) -> AttributionRef:
 
 
 def discrepancies(p: Prepared, ctx: Context) -> tuple[Discrepancy, ...]:
+    if len(p.attributed) < 2:
+        return ()
     by_origin: dict[str, list[AttributedOrigin]] = {}
     for a in p.attributed:
         by_origin.setdefault(a.origin, []).append(a)

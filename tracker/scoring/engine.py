@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left, bisect_right
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from itertools import accumulate
 
@@ -165,9 +166,11 @@ def sweep(members: list[Prepared], ctx: Context) -> dict[str, tuple[float, float
     """(corroboration, contradiction) per claim under the overlap rule, in O(n log n)."""
     logw = {g: math.log1p(-ctx.weight(g)) for q in members for g in q.origins}
     figures: dict[str, list[tuple[Bound, Bound]]] = {}
+    bounds_of: dict[str, tuple[Bound, Bound]] = {}
     for q in members:
         assert q.claim.figure is not None
         bounds = (lower(q.claim.figure), upper(q.claim.figure))
+        bounds_of[q.claim.id] = bounds
         for g in q.origins:
             figures.setdefault(g, []).append(bounds)
 
@@ -208,13 +211,13 @@ def sweep(members: list[Prepared], ctx: Context) -> dict[str, tuple[float, float
     max_keys, max_sums = [b for b, _ in maxs], _prefix([w for _, w in maxs])
     # Two-sided counts (a gap inside the claim; an origin with claims on both sides of
     # it) are answered offline with a Fenwick tree, so no claim scans a list.
-    spanned = _inside(gaps, members)
-    straddled = _straddling(spread, members)
+    spanned = _inside(gaps, bounds_of)
+    straddled = _straddling(spread, bounds_of)
 
     result: dict[str, tuple[float, float]] = {}
     for q in members:
         assert q.claim.figure is not None
-        lc, uc = lower(q.claim.figure), upper(q.claim.figure)
+        lc, uc = bounds_of[q.claim.id]
         # Origins with a piece meeting this claim, each once (gaps spanned are double counts).
         s = total - upper_sums[bisect_left(uppers, lc)]
         s -= lower_sums[-1] - lower_sums[bisect_right(lowers, uc)]
@@ -252,22 +255,18 @@ class _Fenwick:
         return total
 
 
-def _inside(gaps: list[tuple[Bound, Bound, float]], members: list[Prepared]) -> dict[str, float]:
+def _inside(
+    gaps: list[tuple[Bound, Bound, float]], bounds_of: dict[str, tuple[Bound, Bound]]
+) -> dict[str, float]:
     """Per claim, the summed weight of gaps (between pieces of one origin) lying inside it:
     gap start >= the claim's lower bound and gap end <= its upper bound."""
-    result = dict.fromkeys((q.claim.id for q in members), 0.0)
+    result = dict.fromkeys(bounds_of, 0.0)
     if not gaps:
         return result
     starts = sorted({g[0] for g in gaps})
     tree = _Fenwick(len(starts))
     by_end = sorted(gaps, key=lambda g: g[1])
-    queries = sorted(
-        (
-            (upper(q.claim.figure), lower(q.claim.figure), q.claim.id)
-            for q in members
-            if q.claim.figure
-        ),
-    )
+    queries = sorted((uc, lc, claim_id) for claim_id, (lc, uc) in bounds_of.items())
     k = 0
     for uc, lc, claim_id in queries:
         while k < len(by_end) and by_end[k][1] <= uc:
@@ -278,23 +277,17 @@ def _inside(gaps: list[tuple[Bound, Bound, float]], members: list[Prepared]) -> 
 
 
 def _straddling(
-    spread: list[tuple[Bound, Bound, float]], members: list[Prepared]
+    spread: list[tuple[Bound, Bound, float]], bounds_of: dict[str, tuple[Bound, Bound]]
 ) -> dict[str, float]:
     """Per claim, the summed weight of origins with one claim entirely below it and one
     entirely above it (counted in both conflict sums, so subtracted once)."""
-    result = dict.fromkeys((q.claim.id for q in members), 0.0)
+    result = dict.fromkeys(bounds_of, 0.0)
     if not spread:
         return result
     highs = sorted({s[1] for s in spread})
     tree = _Fenwick(len(highs))
     by_low = sorted(spread, key=lambda s: s[0])
-    queries = sorted(
-        (
-            (lower(q.claim.figure), upper(q.claim.figure), q.claim.id)
-            for q in members
-            if q.claim.figure
-        ),
-    )
+    queries = sorted((lc, uc, claim_id) for claim_id, (lc, uc) in bounds_of.items())
     k = 0
     for lc, uc, claim_id in queries:
         while k < len(by_low) and by_low[k][0] < lc:
@@ -304,17 +297,48 @@ def _straddling(
     return result
 
 
-def score_subject(members: list[Prepared], ctx: Context) -> dict[str, ClaimScore]:
+def score_subject(
+    members: list[Prepared],
+    ctx: Context,
+    previous: Mapping[str, ClaimScore] | None = None,
+    unchanged: Collection[str] = (),
+    box: list[list[Prepared]] | None = None,
+) -> dict[str, ClaimScore]:
+    """Scores of one subject's claims.
+
+    ``box`` holds the subject's current members for explanations built later; a Scorer
+    keeps one per subject, so a score kept from ``previous`` (an ``unchanged`` claim
+    whose numbers did not move) explains itself against the subject as it is now.
+    """
     if not members:
         return {}
+    if box is None:
+        box = [members]
+    box[0] = members
     large = len(members) > ctx.weights.sweep_from
     numbers = sweep(members, ctx) if large and _sweepable(members) else None
     if numbers is None:
         numbers = pairwise(members, ctx)
-    # The explanation is built from the same rules when someone reads it.
-    return {
-        p.claim.id: _score(p, *numbers[p.claim.id], ctx, _later(p, members, ctx)) for p in members
-    }
+    result = {}
+    for p in members:
+        claim_id = p.claim.id
+        corr, contr = numbers[claim_id]
+        old = previous.get(claim_id) if previous is not None else None
+        if (
+            old is not None
+            and claim_id in unchanged
+            and (old.corroboration, old.contradiction)
+            == (
+                corr,
+                contr,
+            )
+        ):
+            old.forget_explanation()
+            result[claim_id] = old
+            continue
+        # The explanation is built from the same rules when someone reads it.
+        result[claim_id] = _score(p, corr, contr, ctx, _later(p, box, ctx))
+    return result
 
 
 def pairwise(members: list[Prepared], ctx: Context) -> dict[str, tuple[float, float]]:
@@ -331,17 +355,18 @@ def pairwise(members: list[Prepared], ctx: Context) -> dict[str, tuple[float, fl
             elif kind == CONFLICTS:
                 conflict[i].update(q.origins)
                 conflict[j].update(p.origins)
-    weight = ctx.weight
+    weight = ctx.weight_table().get
+    floor = ctx.weights.weight("F")
     result = {}
     for p, s, c in zip(members, support, conflict, strict=True):
-        corr = noisy_or(weight(g) for g in s if g != p.primary)
-        contr = noisy_or(weight(g) for g in c if g not in p.origins)
+        corr = noisy_or(weight(g, floor) for g in s if g != p.primary)
+        contr = noisy_or(weight(g, floor) for g in c if g not in p.origins) if c else 0.0
         result[p.claim.id] = (round(corr, DIGITS), round(contr, DIGITS))
     return result
 
 
-def _later(p: Prepared, members: list[Prepared], ctx: Context):  # type: ignore[no-untyped-def]
-    return lambda: explain(p, members, ctx)
+def _later(p: Prepared, box: list[list[Prepared]], ctx: Context):  # type: ignore[no-untyped-def]
+    return lambda: explain(p, box[0], ctx)
 
 
 def _score(p: Prepared, corr: float, contr: float, ctx: Context, exp) -> ClaimScore:  # type: ignore[no-untyped-def]

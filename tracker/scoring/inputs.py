@@ -6,8 +6,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
-from tracker.normalize.types import Quantity
+if TYPE_CHECKING:  # scoring in memory must not need the normalizer's grammars loaded
+    from tracker.normalize.types import Quantity
 
 
 @dataclass(frozen=True, slots=True)

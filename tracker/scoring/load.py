@@ -9,15 +9,13 @@ from __future__ import annotations
 
 from datetime import date
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, select
 
 from tracker.errors import UserError
 from tracker.models import Attribution, Claim, Derivation, Document, Source, Subject
-from tracker.normalize import normalize
-from tracker.normalize.quantities import find_quantities
-from tracker.normalize.types import Anchor, Quantity
 from tracker.provenance import independence_groups
 from tracker.scoring.inputs import (
     AttributionIn,
@@ -31,6 +29,9 @@ from tracker.scoring.inputs import (
 from tracker.scoring.results import CaseScores, ClaimScore
 from tracker.scoring.scorer import score_inputs
 from tracker.scoring.weights import APPROX_TOLERANCE, DEFAULT_WEIGHTS, Weights
+
+if TYPE_CHECKING:
+    from tracker.normalize.types import Quantity
 
 try:  # the hedge lexicon is SUGGEST's; scoring only needs it for unmarked quotes
     from tracker.suggest.hedges import find_hedge
@@ -74,14 +75,13 @@ def figure_from_parts(
     return Figure(low, high, low_open, high_open, qualifier, value, unit, item, per, text)
 
 
-def _anchor(doc: DocumentIn) -> Anchor | None:
-    if doc.published_first is None:
-        return None
-    return Anchor(doc.published_first, doc.published_last or doc.published_first, "interval")
-
-
 @lru_cache(maxsize=65536)
 def _quantities(quote: str, first: date | None, last: date | None) -> tuple[Quantity, ...]:
+    # Imported on first use: scoring in memory does not load the normalizer's grammars.
+    from tracker.normalize import normalize
+    from tracker.normalize.quantities import find_quantities
+    from tracker.normalize.types import Anchor
+
     if first is None:
         return tuple(find_quantities(quote))
     return tuple(normalize(quote, Anchor(first, last or first, "interval")).quantities)

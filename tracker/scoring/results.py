@@ -84,6 +84,10 @@ class ClaimScore:
             self._cache.append(self.explain_with())
         return self._cache[0]
 
+    def forget_explanation(self) -> None:
+        """Drop a cached explanation (the subject changed around an unchanged score)."""
+        self._cache.clear()
+
     @property
     def corroborated_by(self) -> tuple[str, ...]:
         """Claims through which a counted independent origin supports this one."""

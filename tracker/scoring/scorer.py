@@ -8,6 +8,7 @@ it rescores only the subjects that change can reach.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 
 from tracker.scoring.context import Context, Prepared, prepare
@@ -30,10 +31,12 @@ class Scorer:
         self.subjects: dict[str, dict[str, ClaimIn]] = {}
         self.prepared: dict[str, dict[str, Prepared]] = {}
         self.scores: dict[str, ClaimScore] = {}
+        # Per subject, its current members, shared with the explanations built later.
+        self._boxes: dict[str, list[list[Prepared]]] = {}
         # Where each source and document appears, so an edit finds its subjects.
-        self._subjects_of_source: dict[int, set[str]] = {}
-        self._subjects_of_group: dict[str, set[str]] = {}
-        self._subjects_of_document: dict[str, set[str]] = {}
+        self._subjects_of_source: defaultdict[int, set[str]] = defaultdict(set)
+        self._subjects_of_group: defaultdict[str, set[str]] = defaultdict(set)
+        self._subjects_of_document: defaultdict[str, set[str]] = defaultdict(set)
         for claim in inputs.claims:
             self._add(claim)
         for subject in list(self.subjects):
@@ -104,14 +107,20 @@ class Scorer:
 
     # -- internals -------------------------------------------------------------
     def _add(self, claim: ClaimIn) -> None:
+        subject = claim.subject
         self.claims[claim.id] = claim
-        self.subjects.setdefault(claim.subject, {})[claim.id] = claim
+        members = self.subjects.get(subject)
+        if members is None:
+            members = self.subjects[subject] = {}
+        members[claim.id] = claim
+        by_source, by_document = self._subjects_of_source, self._subjects_of_document
+        by_group, sources = self._subjects_of_group, self.sources
         for a in claim.attributions:
-            self._subjects_of_source.setdefault(a.source_id, set()).add(claim.subject)
-            self._subjects_of_document.setdefault(a.document_id, set()).add(claim.subject)
-            source = self.sources.get(a.source_id)
+            by_source[a.source_id].add(subject)
+            by_document[a.document_id].add(subject)
+            source = sources.get(a.source_id)
             if source is not None:
-                self._subjects_of_group.setdefault(source.group, set()).add(claim.subject)
+                by_group[source.group].add(subject)
 
     def _remove(self, claim: ClaimIn) -> None:
         del self.claims[claim.id]
@@ -128,7 +137,15 @@ class Scorer:
         if not members:
             return
         prepared = self.prepared.setdefault(subject, {})
+        unchanged = set()
         for claim_id, claim in members.items():
             if reprepare or claim_id not in prepared or (changed and claim_id in changed):
                 prepared[claim_id] = prepare(claim, self.ctx)
-        self.scores.update(score_subject(list(prepared.values()), self.ctx))
+            else:
+                unchanged.add(claim_id)
+        box = self._boxes.setdefault(subject, [])
+        if not box:
+            box.append([])
+        self.scores.update(
+            score_subject(list(prepared.values()), self.ctx, self.scores, unchanged, box)
+        )
