@@ -214,8 +214,9 @@ class ClaimsTable(ScrollView, can_focus=True):
     def _columns(self, width: int) -> tuple[int, int, int]:
         """Widths of text, value and period for this terminal width."""
         value = 16 if width >= 100 else 12
-        period = 21 if width >= 100 else 10
-        fixed = 2 + value + 1 + period + 1 + 3 + 1 + BAR_CELLS + 1 + BAR_CELLS + 1 + 2
+        period = 21 if width >= 100 else 14
+        # mark, then a space after each column but the last (credibility, 2 cells).
+        fixed = 2 + value + 1 + period + 1 + 3 + 1 + BAR_CELLS + 1 + BAR_CELLS + 1 + 2 + 1
         return max(8, width - fixed), value, period
 
     def render_line(self, y: int) -> Strip:
@@ -269,7 +270,7 @@ class ClaimsTable(ScrollView, can_focus=True):
             Segment(mark, mark_style),
             Segment(_fit(text, text_w) + " ", base),
             Segment(_fit(row.value, value_w) + " ", base),
-            Segment(_fit(row.period, period_w) + " ", dim),
+            Segment(_fit(row.period if period_w >= 21 else row.period_short, period_w) + " ", dim),
             Segment(origins.rjust(3) + " ", base),
             Segment(
                 bar(row.corroboration) + " ",

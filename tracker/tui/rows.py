@@ -59,13 +59,23 @@ def format_quantity(
     return f"{text}/{per}" if per else text
 
 
-def format_period(first: date | None, last: date | None, qualifier: str | None = None) -> str:
-    """``2023-08-01…2023-12-27``, one date when the period is one day, ``?`` when unresolved."""
+def format_period(
+    first: date | None, last: date | None, qualifier: str | None = None, short: bool = False
+) -> str:
+    """``2023-08-01…2023-12-27``, one date when the period is one day, ``?`` when unresolved.
+
+    ``short`` writes the second date without its year when both share it
+    (``2023-08-01…12-27``), for narrow terminals.
+    """
     if first is None and last is None:
         return "?" if qualifier == "unresolved" else ""
     if first == last or last is None:
         return first.isoformat() if first else ""
-    return f"{first.isoformat() if first else '…'}…{last.isoformat()}"
+    if first is None:
+        return f"…{last.isoformat()}"
+    if short and first.year == last.year:
+        return f"{first.isoformat()}…{last.strftime('%m-%d')}"
+    return f"{first.isoformat()}…{last.isoformat()}"
 
 
 @dataclass(slots=True)
@@ -77,6 +87,7 @@ class ClaimRow:
     text: str
     value: str
     period: str
+    period_short: str = ""
     sources: list[str] = field(default_factory=list)
     origins: int | None = None
     corroboration: float | None = None
@@ -143,6 +154,7 @@ def load_rows(engine: Engine, limit: int | None = None) -> list[ClaimRow]:
                 stance=r[3],
                 value=clean(format_quantity(r[4], r[5], r[6], r[7], r[8], r[9], r[10])),
                 period=format_period(r[11], r[12], r[13]),
+                period_short=format_period(r[11], r[12], r[13], short=True),
                 sources=[clean(n) for n in dict.fromkeys(sources)] if sources else [],
             )
             row.origins = len(row.sources) or None
