@@ -343,7 +343,7 @@ def _slash_range(m: re.Match[str], anchor: Anchor, direction: str) -> Resolved |
 
 
 def _year_only(m: re.Match[str], anchor: Anchor, direction: str) -> Resolved | None:
-    year = int(m.group("year") or m.group("year2"))
+    year = int(m.group("year") or m.groupdict().get("year2") or 0)
     return Resolved(date(year, 1, 1), date(year, 12, 31), "year", year=year)
 
 
@@ -362,6 +362,7 @@ ABSOLUTE: dict[str, Callable[[re.Match[str], Anchor, str], Resolved | None]] = {
     "season": _season,
     "quarter": _quarter,
     "year": _year_only,
+    "year_word": _year_only,
     "nth_weekday": _nth_weekday,
     "day_range": _day_range,
     "year_range": _year_range,

@@ -104,7 +104,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "dmy",
         re.compile(
             rf"(?<![\d.,$])\b(?:(?P<wd>{_alt(WEEKDAYS)})\b\.?,?\s+)?"
-            rf"(?:{DAY}(?:\.?(?:\s+of)?\s+|-)|{DAY_WORD}\s+of\s+){MONTH}(?:\s*[,-]?\s*{YEAR})?",
+            rf"(?:{DAY}(?:\.?(?:\s+of)?\s+|-)|{DAY_WORD}\s+of\s+){MONTH}(?:\s*[,-]?\s*(?:in\s+)?{YEAR})?",
             _I,
         ),
     ),
@@ -114,7 +114,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:(?P<mod>early|mid|late|(?:the\s+)?(?:beginning|start|end|middle)\s+of|"
             r"this|last|next|month\s+of)[-\s]+)?"
-            rf"{MONTH}(?:\s*[,/-]?\s*(?:of\s+)?{YEAR}|\s+(?P<ry>next|last|this)\s+year)?",
+            rf"{MONTH}(?:\s*[,/-]?\s*(?:of\s+|in\s+)?{YEAR}|\s+(?P<ry>next|last|this)\s+year)?",
             _I,
         ),
     ),
@@ -183,7 +183,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "rel_unit",
         re.compile(
             r"\b(?P<rel>last|this|next|past|previous|coming|current|the\s+past|the\s+previous|"
-            r"the\s+last|the\s+next|upcoming)\s+(?P<unit>week|month|year|decade)\b",
+            r"the\s+last|the\s+next|upcoming|following)\s+(?P<unit>week|month|quarter|year|decade)\b",
             _I,
         ),
     ),
@@ -245,7 +245,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "year_range",
-        re.compile(r"\b(?P<y1>1[89]\d{2}|20\d{2})\s*[-–]\s*(?P<y2>1[89]\d{2}|20\d{2})\b"),
+        # not inside a longer run of numbers ("+86 138-2010-2015" is a phone number)
+        re.compile(
+            r"(?<![\d\-–+])\b(?P<y1>1[89]\d{2}|20\d{2})\s*[-–]\s*(?P<y2>1[89]\d{2}|20\d{2})\b"
+            r"(?![-–]\d)"
+        ),
     ),
     # "late this week", "early next year", "the end of next week"
     (
@@ -344,11 +348,16 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "quarter",
         re.compile(
-            r"\b(?:(?P<y0>1\d{3}|20\d{2})\s*,?\s*(?:the\s+)?)?"
-            r"(?:(?P<q>[QH][1-4])|the\s+(?P<qo>first|second|third|fourth|1st|2nd|3rd|4th)\s+"
+            r"\b(?:(?P<y0>1\d{3}|20\d{2})\s*[,-]?\s*(?:the\s+)?)?"
+            r"(?:(?P<q>[QHqh][1-4])|the\s+(?P<qo>first|second|third|fourth|1st|2nd|3rd|4th)\s+"
             rf"(?P<qh>quarter|half))(?:\s+(?:of\s+)?(?P<year>1\d{{3}}|20\d{{2}}|{SPOKEN_YEAR})|"
             r"\s+(?P<rel>this|last|next)\s+year)?\b",
         ),
+    ),
+    # "the year 2019", "calendar year 2008"
+    (
+        "year_word",
+        re.compile(rf"\b(?:the\s+)?(?:calendar\s+)?year\s+(?P<year>1[89]\d{{2}}|20\d{{2}})\b", _I),
     ),
     # A year alone: only after a word that makes it a date, or before a comma ("In 2019, ...")
     (
@@ -399,7 +408,7 @@ NEEDS = {
     "century": ("unit",), "day_of_month": ("unit",), "decade": ("decnum", "decade"),
     "md_slash": ("numdate",), "slash_range": ("numdate",), "unresolved": ("unit",),
     "season": ("season",),
-    "quarter": ("qh", "unit"), "year": ("year4", "spoken"),
+    "quarter": ("qh", "unit"), "year": ("year4", "spoken"), "year_word": ("year4",),
 }  # fmt: skip
 # Cheap substring tests (on the lower-cased text) before each trigger's regex: most
 # sentences fail them, and ``in`` is far faster than a regex scan.
@@ -441,7 +450,17 @@ ALSO = {
         "that",
     ),
     "past_n": ("past", "last", "previous", "next"),
-    "rel_unit": ("last", "this", "next", "past", "previous", "coming", "current", "upcoming"),
+    "rel_unit": (
+        "last",
+        "this",
+        "next",
+        "past",
+        "previous",
+        "coming",
+        "current",
+        "upcoming",
+        "following",
+    ),
 }
 BY_TRIGGER = {
     trigger: [(kind, pattern) for kind, pattern in PATTERNS if trigger in NEEDS[kind]]
