@@ -99,6 +99,9 @@ def test_tolerance_is_configurable(monkeypatch: pytest.MonkeyPatch) -> None:
         ("just under 300 rounds", (270, 300, False, True, "nearly")),
         ("an estimated 40 ships", (36, 44, False, False, "approx")),
         ("200 or more", (200, None, False, False, "at_least")),
+        ("a dozen or so ships", (10.8, 13.2, False, False, "approx")),
+        ("more than half of the shells", (0.5, None, True, False, "more_than")),
+        ("roughly half of the shells", (0.45, 0.55, False, False, "approx")),
     ],
 )
 def test_qualifiers_open_and_close_the_interval(text: str, expected: tuple) -> None:
@@ -228,6 +231,7 @@ def test_unit_conversion_within_a_dimension() -> None:
         "at 1:52 PM EST",
         "see https://twitter.com/USUN/status/1712874869707219266?t=1",
         "Not one but",
+        "the second half of the year",
         "in the 1990s",
         "at 10 a.m. Monday",
         "24/7 coverage since 9/11",

@@ -237,7 +237,11 @@ _CLOCK_BEFORE = re.compile(r"\d:$")
 _PRONOUN_ONE_BEFORE = re.compile(r"\b(?:the|this|that|which|no|any|each|every)\s{1,3}$", re.I)
 _NEGATIVE_BEFORE = re.compile(r"\b(?:negative|minus)\s{1,3}$", re.IGNORECASE)
 # "more than half": a bare "half" is a number only after a comparison
-_HALF_AFTER_THAN = re.compile(r"(?<=\bthan\s)half\b", re.IGNORECASE)
+_HALF = re.compile(r"\bhalf\b", re.IGNORECASE)
+# "more than half", "roughly half": a bare "half" is a number only after a qualifier
+_HALF_CONTEXT = re.compile(
+    r"\b(?:than|about|roughly|nearly|almost|over|under|around|some|just)\s{1,3}$", re.IGNORECASE
+)
 
 
 _GROUP_SEPARATORS = re.compile(r"[,\u202f\u00a0]")
@@ -517,8 +521,11 @@ def find_numbers(text: str) -> list[Number]:
             found.append(Number(m.start(), end, value, "digits", text[m.start() : end]))
         elif m["words"]:
             _add_words(text, m.start(), m.end(), found)
-    for m in _HALF_AFTER_THAN.finditer(text):
-        if not any(n.start <= m.start() < n.end for n in found):
+    covered = [(n.start, n.end) for n in found]
+    for m in _HALF.finditer(text):
+        at = bisect.bisect_right(covered, (m.start(), len(text) + 1)) - 1
+        inside = at >= 0 and covered[at][0] <= m.start() < covered[at][1]
+        if not inside and _HALF_CONTEXT.search(text, max(0, m.start() - 12), m.start()):
             found.append(Number(m.start(), m.end(), 0.5, "words", m[0]))
     found.sort(key=lambda n: n.start)
     return _combine(text, [_signed(text, n) for n in found])

@@ -89,7 +89,7 @@ QUALIFIER_BEFORE = re.compile(
 SUFFIX_QUALIFIER = re.compile(
     r"(?:\s{1,3}(?P<q>(?:or|and)\s(?:more|greater|higher|above|over|larger|bigger"
     r"|less|fewer|lower|smaller|below|under)(?:\s(?:or\s)?equal)?(?:\s(?:than|to))?"
-    r"|plus\b|or\sequal(?:\sto)?)|(?:\s?-)?(?P<plus>plus\b|\+))(?![\w])",
+    r"|plus\b|or\sequal(?:\sto)?|or\sso)|(?:\s?-)?(?P<plus>plus\b|\+))(?![\w])",
     re.IGNORECASE,
 )
 RANGE_JOIN = re.compile(
@@ -146,7 +146,9 @@ ITEM_STOP = frozenset(
     onto over under about around through across against among within without also just only
     even still already again away back up down out off ago later earlier there here what how
     why according said says say told reported likely beginning including while daily weekly
-    monthly annually yearly hourly extra additional another other""".split()
+    monthly annually yearly hourly extra additional another other came went made took got
+    gave left fell rose sent saw held began ran become became told paid lost won built fought
+    flew sold bought brought kept""".split()
 )
 _COMPARISON_GAP = re.compile(r"(?:\s{1,3}(?:or|equal|than|to)\b){0,5}\s{0,3}", re.IGNORECASE)
 _RANGE_SCALE = re.compile(r"(?:thousand|million|billion|trillion|bn|k)$", re.IGNORECASE)
@@ -205,6 +207,8 @@ def _suffix_qualifier(phrase: str, current: str) -> str:
     phrase = phrase.lower().strip(" -")
     if phrase.startswith("or equal"):
         return {"more_than": "at_least", "less_than": "at_most"}.get(current, current)
+    if phrase == "or so":  # "a dozen or so"
+        return "approx"
     if phrase in ("plus", "+") or any(
         w in phrase for w in ("more", "greater", "higher", "above", "over", "larger", "bigger")
     ):
