@@ -2,6 +2,7 @@
 
 Run: ``.venv/bin/python bench/eval_normalizer.py [SPEC_DIR]`` (default
 ``/work/shared/eval/recognizers-text``; env ``TRACKER_EVAL_DIR`` also works).
+``EVAL_SHOW=NumberModel`` prints each failing case of the files whose name contains it.
 
 For every spec file that a plugin knows, it prints: cases, passed, skipped
 (with one line per skip reason), the pass rate over cases not skipped, and
