@@ -357,7 +357,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "the year 2019", "calendar year 2008"
     (
         "year_word",
-        re.compile(rf"\b(?:the\s+)?(?:calendar\s+)?year\s+(?P<year>1[89]\d{{2}}|20\d{{2}})\b", _I),
+        re.compile(r"\b(?:the\s+)?(?:calendar\s+)?year\s+(?P<year>1[89]\d{2}|20\d{2})\b", _I),
     ),
     # A year alone: only after a word that makes it a date, or before a comma ("In 2019, ...")
     (

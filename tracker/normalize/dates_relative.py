@@ -100,6 +100,9 @@ def _into_next_year(m: re.Match[str], anchor: Anchor, direction: str) -> Resolve
     return Resolved(anchor.first, end, "year", vague=True, qualifier="until")
 
 
+_STEPS = {"last": -1, "previous": -1, "next": 1, "coming": 1, "upcoming": 1, "following": 1}
+
+
 def _rel_unit(m: re.Match[str], anchor: Anchor, direction: str) -> Resolved | None:
     rel = " ".join(m.group("rel").lower().split()).removeprefix("the ")
     unit = m.group("unit").lower()
@@ -108,8 +111,7 @@ def _rel_unit(m: re.Match[str], anchor: Anchor, direction: str) -> Resolved | No
     if rel == "past" or (rel in ("last", "previous") and m.group("rel").lower().startswith("the")):
         first, last = _union(anchor, lambda r: (_shift(r, unit, -1), r))
         return Resolved(first, last, unit, qualifier="since")
-    step = {"last": -1, "previous": -1, "next": 1, "coming": 1, "upcoming": 1, "following": 1}
-    step = step.get(rel, 0)
+    step = _STEPS.get(rel, 0)
 
     def span(ref: date) -> Interval:
         if unit == "week":
@@ -119,8 +121,8 @@ def _rel_unit(m: re.Match[str], anchor: Anchor, direction: str) -> Resolved | No
             d = add_months(ref.replace(day=1), step)
             return month_span(d.year, d.month)
         if unit == "quarter":
-            start = add_months(date(ref.year, (ref.month - 1) // 3 * 3 + 1, 1), 3 * step)
-            return start, add_months(start, 3) - timedelta(days=1)
+            q = add_months(date(ref.year, (ref.month - 1) // 3 * 3 + 1, 1), 3 * step)
+            return q, add_months(q, 3) - timedelta(days=1)
         if unit == "decade":
             start = ref.year // 10 * 10 + 10 * step
             return date(start, 1, 1), date(start + 9, 12, 31)
