@@ -161,6 +161,7 @@ def test_words_that_only_look_like_dates_are_not_dates():
     anchor = Anchor.parse(MON)
     assert find_times("North Korea may be sending arms", anchor) == []
     assert find_times("This may take longer than expected.", anchor) == []
+    assert find_times("Tel: +86 138-2010-2015", anchor) == []
     assert find_times("troops march on the capital", anchor) == []
     assert find_times("1800 troops and 2,023 containers", anchor) == []
     url = "https://www.washingtonpost.com/world/2023/10/16/north-korea"
@@ -203,6 +204,9 @@ def test_a_number_inside_a_period_is_the_period_not_a_quantity():
         ("in early 2023", None, "2023-01-01", "2023-06-30", "in"),
         ("by the end of the year", None, "2023-10-16", "2023-12-31", "by"),
         ("the next day", None, None, None, "unresolved"),
+        ("last quarter", None, "2023-07-01", "2023-09-30", "in"),
+        ("before the year 2019", None, None, "2018-12-31", "before"),
+        ("from April to June in 2017", None, "2017-04-01", "2017-06-30", "between"),
     ],
 )
 def test_rarer_forms(text, span, first, last, qualifier):
