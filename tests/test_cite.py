@@ -31,7 +31,11 @@ def _claim(subject: Subject, cid: str, text: str, quantity: str | None, anchor: 
 
 @pytest.fixture
 def case_engine(tmp_path):  # type: ignore[no-untyped-def]
-    engine = open_database(tmp_path / "cite.sqlite")
+    return _build_case(tmp_path / "cite.sqlite")
+
+
+def _build_case(url):  # type: ignore[no-untyped-def]
+    engine = open_database(url)
     with session_scope(engine) as s:
         rok = Source(name="South Korea", kind="government", reliability="B")
         s.add(rok)
@@ -277,3 +281,17 @@ def test_any_query_text_is_data_for_the_index(case_engine, query: str) -> None:
     # FTS5 operators, quotes and odd numerals in a query never reach the index as syntax.
     with session_scope(case_engine) as s:
         assert isinstance(cite(s, query), list)
+
+
+def test_same_answers_on_postgresql(pg_database_url: str) -> None:
+    # PostgreSQL narrows with to_tsvector indexes (migration 0002) instead of FTS5.
+    engine = _build_case(pg_database_url)
+    try:
+        with session_scope(engine) as s:
+            for query in ("1,000,000 shells", "over a million artillery rounds"):
+                assert cite(s, query)[0].claim == "nis-rounds-over-1-million"
+            assert cite(s, "Rajin")[0].claim == "bloomberg-najin-hundreds-of-containers"
+            assert cite(s, "South Korean intelligence")[0].claim == "nis-rounds-over-1-million"
+            assert "rusi-dunay-trips" not in [m.claim for m in cite(s, "Danube")]
+    finally:
+        engine.dispose()
