@@ -424,7 +424,11 @@ TRIGGER_WORDS = {
 }  # fmt: skip
 NEED_DIGIT = {"numdate", "year4", "thenum", "qh", "decnum"}  # triggers that contain a digit
 # Words a pattern cannot match without: a pattern is skipped when none is in the text.
+_DIGITS = tuple("0123456789")
 ALSO = {
+    "dmy": (*_DIGITS, " of "),
+    "year_month": _DIGITS,
+    "day_range": _DIGITS,
     "offset": ("ago", "from", "hence", "after", "before"),
     "starting": ("starting", "beginning", "from"),
     "within": ("within",),
