@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
+from rapidfuzz.utils import default_process
 
 from tracker.normalize.types import Quantity
 
@@ -40,12 +41,29 @@ DIMENSIONS: dict[str, str] = {
     "kg": "mass",
     "t": "mass",
     "percent": "share",
+    "year": "duration",
+    "month": "duration",
+    "week": "duration",
+    "day": "duration",
 }
+# How a subject's name says which dimension it measures.
+DIMENSION_WORDS = {
+    "distance": r"\b(distance|km|kilomet\w*|miles?)\b",
+    "money": r"\b(usd|eur|dollars?|euros?|funding|cost)\b|\$",
+    "duration": r"\b(years?|months?|weeks?|duration)\b",
+    "mass": r"\b(tons?|tonnes?|kg)\b",
+    "share": r"\b(percent|share|%)",
+}
+# Characters around a distance in which its places are looked for.
+PLACE_WINDOW = 80
+# Wording similarity (token_set_ratio) a measure needs when neither side names a place.
+MEASURE_WORDING_MIN = 50.0
 # Places the seeds spell two ways; matched as one.
 PLACE_ALIASES = {"rajin": "najin", "dunai": "dunay", "danube": "dunay"}
 # Wording similarity (rapidfuzz token_set_ratio, 0-100) an event needs to join a subject.
 EVENT_WORDING_MIN = 70.0
 
+_NUMBERED = re.compile(r"\bNo\.\s*(\d+)")
 _KIND_OF: dict[str, str] = {word: kind for kind, words in SYNONYMS.items() for word in words}
 _WORD = re.compile(r"[A-Za-z][A-Za-z\-]*")
 _CAPS = r"[A-Z][a-z]+(?:[\s\-][A-Z][a-z]+)*"
@@ -137,8 +155,9 @@ class SubjectProfile:
         if kind:
             profile.kinds.add(kind)
         lowered = name.lower()
-        if re.search(r"\b(distance|km|kilomet|miles?)\b", lowered):
-            profile.dimensions.add("distance")
+        for dimension, pattern in DIMENSION_WORDS.items():
+            if re.search(pattern, lowered):
+                profile.dimensions.add(dimension)
         if re.search(r"\b(per day|daily|a day)\b", lowered):
             profile.rates.add("day")
         return profile
@@ -159,17 +178,36 @@ class SubjectChoice:
     existing: bool
 
 
+def _wording(a: str, b: str) -> float:
+    """How alike two wordings are (0-100), ignoring case and punctuation."""
+    return float(fuzz.token_set_ratio(a, b, processor=default_process))
+
+
 def _fits(q: Quantity, profile: SubjectProfile, sentence: str) -> bool:
     rates = profile.rates or {None}
     if q.per not in rates:
         return False
+    # "Pier No. 2" and "Pier No. 3" are different places to count at.
+    numbered = set(_NUMBERED.findall(profile.name))
+    if numbered and not numbered & set(_NUMBERED.findall(sentence)):
+        return False
     if q.unit in DIMENSIONS:
         if DIMENSIONS[q.unit] not in profile.dimensions:
             return False
-        # A measure without shared places is a different measure.
-        return bool(places(sentence) & places(profile.name))
+        # A measure of other places is a different measure (180 km Najin-Dunay is not
+        # 180 miles Tikhoretsk-border); with no places, the wording must agree.
+        # A distance is measured between places named near it; one must be the subject's.
+        here = places(sentence[max(0, q.start - PLACE_WINDOW) : q.end + PLACE_WINDOW])
+        there = places(profile.name)
+        if DIMENSIONS[q.unit] == "distance" and here and there:
+            return bool(here & there)
+        return _wording(sentence, profile.name) >= MEASURE_WORDING_MIN
     kind = kind_of(q.item)
-    return kind is not None and kind in profile.kinds
+    if kind is not None:
+        return kind in profile.kinds
+    # An item outside the synonym table: its head noun must be in the subject's name.
+    head = singular(_WORD.findall(q.item)[-1]) if q.item and _WORD.findall(q.item) else None
+    return head is not None and head in {singular(w) for w in _WORD.findall(profile.name)}
 
 
 def choose_subject(
@@ -179,11 +217,9 @@ def choose_subject(
     if quantity is not None:
         fitting = [p for p in profiles if _fits(quantity, p, sentence)]
     else:
-        fitting = [
-            p for p in profiles if fuzz.token_set_ratio(sentence, p.name) >= EVENT_WORDING_MIN
-        ]
+        fitting = [p for p in profiles if _wording(sentence, p.name) >= EVENT_WORDING_MIN]
     if fitting:
-        best = max(fitting, key=lambda p: fuzz.token_set_ratio(sentence, p.name))
+        best = max(fitting, key=lambda p: _wording(sentence, p.name))
         return SubjectChoice(best.name, True)
     return SubjectChoice(propose_name(quantity, sentence), False)
 

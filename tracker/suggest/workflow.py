@@ -151,13 +151,14 @@ def _already_attributed(
 
 
 def principal_quantity(quantities: list[Quantity]) -> Quantity | None:
-    """The figure the sentence is about: the first that counts or measures something,
-    passing over an exact "one"/"two" ("named one Russian vessel, alleging ... as many as
-    1,000 containers") when a larger figure follows."""
+    """The figure the sentence is about: a rate if there is one, else the first that
+    counts or measures something, passing over an exact "one"/"two" ("named one Russian
+    vessel, alleging ... as many as 1,000 containers") when a larger figure follows."""
 
-    def weight(q: Quantity) -> tuple[bool, bool]:
+    def weight(q: Quantity) -> tuple[bool, bool, bool]:
         small = q.qualifier == "exact" and q.value is not None and q.value < 3
-        return bool(q.item or q.unit), not small
+        # A rate ("2,700 rounds more per day") is the sentence's most specific figure.
+        return q.per is not None, bool(q.item or q.unit), not small
 
     best = max((weight(q) for q in quantities), default=None)
     return next((q for q in quantities if weight(q) == best), None)
