@@ -267,12 +267,13 @@ def _inside(
     tree = _Fenwick(len(starts))
     by_end = sorted(gaps, key=lambda g: g[1])
     queries = sorted((uc, lc, claim_id) for claim_id, (lc, uc) in bounds_of.items())
-    k = 0
+    k, inserted = 0, 0.0
     for uc, lc, claim_id in queries:
         while k < len(by_end) and by_end[k][1] <= uc:
             tree.add(bisect_left(starts, by_end[k][0]) + 1, by_end[k][2])
+            inserted += by_end[k][2]
             k += 1
-        result[claim_id] = tree.prefix(len(starts)) - tree.prefix(bisect_left(starts, lc))
+        result[claim_id] = inserted - tree.prefix(bisect_left(starts, lc))
     return result
 
 
@@ -288,12 +289,13 @@ def _straddling(
     tree = _Fenwick(len(highs))
     by_low = sorted(spread, key=lambda s: s[0])
     queries = sorted((lc, uc, claim_id) for claim_id, (lc, uc) in bounds_of.items())
-    k = 0
+    k, inserted = 0, 0.0
     for lc, uc, claim_id in queries:
         while k < len(by_low) and by_low[k][0] < lc:
             tree.add(bisect_left(highs, by_low[k][1]) + 1, by_low[k][2])
+            inserted += by_low[k][2]
             k += 1
-        result[claim_id] = tree.prefix(len(highs)) - tree.prefix(bisect_right(highs, uc))
+        result[claim_id] = inserted - tree.prefix(bisect_right(highs, uc))
     return result
 
 
