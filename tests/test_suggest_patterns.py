@@ -9,6 +9,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tracker.models import Document, Source
 from tracker.normalize.types import Quantity
@@ -461,3 +463,40 @@ def test_a_document_obtained_by_someone_is_not_their_statement(registry):
         "according to a document obtained by RUSI."
     )
     assert _who(sentence, registry)[1] == "Central Intelligence Agency"
+
+
+# --- any text -------------------------------------------------------------------------------
+
+
+_PIECES = st.sampled_from(
+    [
+        "Dec. 9",
+        "U.S. officials said",
+        "Pier No. 3",
+        "“Quote,” he said.",
+        "since August.2 ",
+        "\n",
+        " ",
+        ".",
+        "RUSI",
+        "about 10 shipments",
+        "according to",
+        "Mr. Kim",
+        "?",
+        "”",
+        "a",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=8)), max_size=25).map("".join))
+def test_sentences_are_ordered_non_overlapping_slices_of_any_text(text):
+    previous_end = 0
+    for s in split_sentences(text):
+        assert text[s.start : s.end] == s.text
+        assert s.text == s.text.strip() and s.text
+        assert s.start >= previous_end
+        previous_end = s.end
+        find_cue(s.text)  # never raises on any sentence
+        find_hedge(s.text)
