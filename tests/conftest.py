@@ -79,3 +79,99 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return str(tmp_path / "case.sqlite")
     return request.getfixturevalue("pg_database_url")
+
+
+SMALL_SOURCES = """\
+- name: United States government
+  short: US government
+  kind: government
+  reliability: B
+- name: White House
+  aliases: [The White House]
+  kind: government
+  parent: United States government
+  reliability: B
+- name: National Intelligence Service
+  short: NIS
+  aliases: ["South Korea's National Intelligence Service"]
+  kind: agency
+  reliability: B
+- name: Bloomberg
+  kind: outlet
+  reliability: B
+- name: Euromaidan Press
+  kind: outlet
+  reliability: C
+"""
+
+SMALL_BLOOMBERG = """\
+---
+id: bloomberg-2023-12-27
+title: "A dormant North Korean port has sprung back to life"
+outlet: Bloomberg
+url: https://example.org/bloomberg
+published: 2023-12-27
+authors: [Jon Herskovitz]
+---
+South Korea’s National Intelligence Service told lawmakers in November there had been
+about 10 shipments of weapons from North Korea to Russia since August, likely encompassing
+more than 1 million rounds of artillery.
+
+The White House said “more than 1,000 containers” of equipment had been delivered.
+"""
+
+SMALL_EUROMAIDAN = """\
+---
+id: euromaidan-2023-12
+title: "Ghost ships reveal North Korea's secret arms trade"
+outlet: Euromaidan Press
+published: 2023-12
+derived_from: [bloomberg-2023-12-27]
+---
+According to South Korea's National Intelligence Service, there have been about 10 shipments
+of weapons from North Korea to Russia since August, encompassing over 1 million rounds.
+"""
+
+SMALL_CLAIMS = """\
+- id: nis-shipments
+  subject: "Maritime munitions shipments, DPRK to Russia (count)"
+  cumulative: true
+  text: "About 10 shipments of munitions from North Korea to Russia since August"
+  stance: asserts
+  quantity: "about 10 shipments"
+  period: "since August"
+  attributions:
+    - source: NIS
+      document: bloomberg-2023-12-27
+      quote: "there had been about 10 shipments of weapons from North Korea to Russia since August"
+    - source: South Korea's National Intelligence Service
+      document: euromaidan-2023-12
+      quote: "there have been about 10 shipments of weapons from North Korea to Russia"
+- id: wh-containers
+  subject: "Containers delivered, DPRK to Russia (count)"
+  text: "More than 1,000 containers delivered"
+  quantity: "more than 1,000 containers"
+  attributions:
+    - source: White House
+      document: bloomberg-2023-12-27
+      quote: '"more than 1,000 containers" of equipment'
+"""
+
+
+@pytest.fixture
+def small_case(tmp_path: Path) -> Path:
+    """A two-article case (one derived from the other) with sources and two claims."""
+    case = tmp_path / "case"
+    case.mkdir()
+    (case / "sources.yaml").write_text(SMALL_SOURCES, encoding="utf-8")
+    (case / "bloomberg.md").write_text(SMALL_BLOOMBERG, encoding="utf-8")
+    (case / "euromaidan.md").write_text(SMALL_EUROMAIDAN, encoding="utf-8")
+    (case / "claims.yaml").write_text(SMALL_CLAIMS, encoding="utf-8")
+    return case
+
+
+def snapshot(engine: Engine) -> dict:
+    """Every row of every table: equal snapshots mean an unchanged database."""
+    from tracker.backup import export_case
+
+    return export_case(engine)["tables"]

@@ -106,7 +106,9 @@ def store_article(session: Session, article: Article) -> tuple[str, dict[str, in
         try:
             anchor = Anchor.parse(article.published)
         except ValueError as error:
-            raise located(path, f"front matter: published: {error}", article.line) from None
+            raise located(
+                path, f"front matter: published {article.published!r}: {error}", article.line
+            ) from None
     outlet, created_note = _outlet(session, article)
     if created_note:
         notes.append(created_note)

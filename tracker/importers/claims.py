@@ -222,11 +222,12 @@ def _resolve_attribution(
     what = f"claim '{claim_id}': attribution: "
     if not isinstance(raw, dict):
         raise entry_error(path, entry, f"{what}must be a mapping with source, document, quote")
-    where = raw if raw.get(LINE_KEY) else entry
-    unknown_fields(path, where | {k: v for k, v in raw.items()}, ATTRIBUTION_FIELDS, what)
-    source_text = text_field(path, where | raw, "source", required=True, what=what)
-    document_id = text_field(path, where | raw, "document", required=True, what=what)
-    quote = text_field(path, where | raw, "quote", required=True, what=what)
+    # JSON attributions carry no line of their own: errors point at their claim's line.
+    where = raw if raw.get(LINE_KEY) else raw | {LINE_KEY: entry.get(LINE_KEY)}
+    unknown_fields(path, where, ATTRIBUTION_FIELDS, what)
+    source_text = text_field(path, where, "source", required=True, what=what)
+    document_id = text_field(path, where, "document", required=True, what=what)
+    quote = text_field(path, where, "quote", required=True, what=what)
     match = registry.resolve(source_text)
     if match.source is None or match.source.id is None:
         kind = "ambiguous" if match.exact else "unknown"
@@ -252,7 +253,7 @@ def _resolve_attribution(
             f"claim '{claim_id}': quote not found in document '{document_id}'; "
             f"closest passage: {passage[:200]!r}",
         )
-    hedge = text_field(path, where | raw, "hedge", what=what) or None
+    hedge = text_field(path, where, "hedge", what=what) or None
     return match.source.id, document, quote, anchor, hedge
 
 

@@ -62,7 +62,10 @@ _LineLoader.add_constructor(
 def load_yaml(path: Path, text: str, first_line: int = 1) -> Any:
     """Parse YAML; ``first_line`` is the file line the text starts on (front matter)."""
     try:
-        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        if first_line != 1:
+            _shift_lines(data, first_line - 1)
+        return data
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + first_line if mark is not None else None
@@ -70,6 +73,17 @@ def load_yaml(path: Path, text: str, first_line: int = 1) -> Any:
         raise located(path, f"malformed YAML: {problem}", line) from None
     except yaml.YAMLError as error:
         raise located(path, f"malformed YAML: {error}") from None
+
+
+def _shift_lines(data: Any, by: int) -> None:
+    if isinstance(data, dict):
+        if LINE_KEY in data:
+            data[LINE_KEY] += by
+        for value in data.values():
+            _shift_lines(value, by)
+    elif isinstance(data, list):
+        for value in data:
+            _shift_lines(value, by)
 
 
 def line_of(entry: Any) -> int | None:
