@@ -3,12 +3,13 @@
 Run: ``.venv/bin/python bench/bench_normalizer.py [--seconds 3]``
 
 Each system normalizes the same sentences (the five seed articles, split into
-sentences) round after round, after one warm-up round, until its time budget
-is spent; the figure is sentences per second. Ours is the full ``normalize()``
-(dates, periods and quantities). dateparser runs ``search.search_dates`` with
-English only and one settings dict; quantulum3 runs ``parser.parse``. Then a
-fresh Python process times its first ``normalize()`` call, with and without
-the import.
+sentences) after one warm-up pass, in interleaved rounds (one pass per system per
+round, so a change in machine load hits all of them alike) until about
+``--seconds`` per system are spent; the figure is sentences per second. Ours is
+the full ``normalize()`` (dates, periods and quantities); its two halves are also
+timed alone. dateparser runs ``search.search_dates`` with English only and one
+settings dict; quantulum3 runs ``parser.parse``. Then five fresh Python processes
+time their first ``normalize()`` call, with and without the import (median shown).
 """
 
 from __future__ import annotations
@@ -55,18 +56,22 @@ def sentences() -> list[str]:
     return found
 
 
-def rate(fn: Callable[[str], object], items: list[str], budget: float) -> float:
-    for item in items:  # warm-up: caches, lazy imports, compiled patterns
-        fn(item)
-    done = 0
-    started = time.perf_counter()
-    while True:
+def rates(systems: dict[str, Callable[[str], object]], items: list[str], budget: float) -> dict:
+    """Sentences per second for each system, measured in interleaved rounds (one pass over
+    the sentences per system per round) so that a change in machine load hits all alike."""
+    for fn in systems.values():  # warm-up: caches, lazy imports, compiled patterns
         for item in items:
             fn(item)
-        done += len(items)
-        elapsed = time.perf_counter() - started
-        if elapsed >= budget:
-            return done / elapsed
+    spent = dict.fromkeys(systems, 0.0)
+    rounds = 0
+    while sum(spent.values()) < budget * len(systems) or rounds < 3:
+        for name, fn in systems.items():
+            started = time.perf_counter()
+            for item in items:
+                fn(item)
+            spent[name] += time.perf_counter() - started
+        rounds += 1
+    return {name: rounds * len(items) / spent[name] for name in systems}
 
 
 def main() -> int:
@@ -96,22 +101,22 @@ def main() -> int:
     from tracker.normalize.quantities import find_quantities
     from tracker.normalize.times import find_times
 
-    parts = {
-        "  of which find_times": rate(lambda s: find_times(s, ANCHOR), items, args.seconds / 2),
-        "  of which find_quantities": rate(find_quantities, items, args.seconds / 2),
-    }
-    figures = {
-        "ours (normalize)": rate(ours, items, args.seconds),
-        "dateparser.search_dates": rate(dateparser_search, items, args.seconds),
-        "quantulum3.parse": rate(quantulum, items, args.seconds),
-    }
+    figures = rates(
+        {
+            "ours (normalize)": ours,
+            "dateparser.search_dates": dateparser_search,
+            "quantulum3.parse": quantulum,
+            "  of which find_times": lambda s: find_times(s, ANCHOR),
+            "  of which find_quantities": find_quantities,
+        },
+        items,
+        args.seconds,
+    )
     mine = figures["ours (normalize)"]
     print(f"{'system':<26} {'sentences/s':>12} {'ours is':>10}")
     for name, value in figures.items():
-        ratio = "" if value is mine else f"{mine / value:.1f}x"
+        ratio = "" if name.startswith(("ours", " ")) else f"{mine / value:.1f}x"
         print(f"{name:<26} {value:>12.0f} {ratio:>10}")
-    for name, value in parts.items():
-        print(f"{name:<26} {value:>12.0f}")
 
     runs = []
     for _ in range(FRESH_RUNS):
