@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, select
@@ -104,7 +104,11 @@ def _matching(quantities: tuple[Quantity, ...], claim: Figure) -> Quantity | Non
     return min(candidates, key=rank) if candidates else None
 
 
-def load_inputs(session: Session, subject: str | None = None) -> ScoringInputs:
+def load_inputs(
+    session: Session, subject: str | None = None, outlet_figures: bool = True
+) -> ScoringInputs:
+    """The scoring inputs, in a few bulk queries. ``outlet_figures=False`` skips
+    normalizing each quote (no value discrepancies then; hedges are still compared)."""
     rows = list(session.exec(select(Source)).all())
     groups = independence_groups(rows)
     sources = {
@@ -132,20 +136,29 @@ def load_inputs(session: Session, subject: str | None = None) -> ScoringInputs:
         ).all()
     }
     subjects = {s.id: s for s in session.exec(select(Subject)).all()}
-    claim_query = select(Claim)
+    # Rows as plain tuples (named like the model's fields): no ORM objects to build.
+    claim_table, attribution_table = Claim.__table__.c, Attribution.__table__.c  # type: ignore[attr-defined]
+    claim_query = sa_select(*claim_table)
     if subject is not None:
         wanted = [s for s in subjects.values() if s.name == subject]
         if not wanted:
             raise UserError(f"no subject named {subject!r}")
-        claim_query = claim_query.where(Claim.subject_id == wanted[0].id)
-    claims = list(session.exec(claim_query).all())
-    attribution_query = select(Attribution)
+        claim_query = claim_query.where(claim_table.subject_id == wanted[0].id)
+    claims = list(session.execute(claim_query).all())
+    attribution_query = sa_select(
+        attribution_table.id,
+        attribution_table.claim_id,
+        attribution_table.source_id,
+        attribution_table.document_id,
+        attribution_table.quote,
+        attribution_table.hedge,
+    )
     if subject is not None:
         attribution_query = attribution_query.where(
-            Attribution.claim_id.in_([c.id for c in claims])  # type: ignore[attr-defined]
+            attribution_table.claim_id.in_([c.id for c in claims])
         )
-    by_claim: dict[str, list[Attribution]] = {}
-    for a in session.exec(attribution_query).all():
+    by_claim: dict[str, list[Any]] = {}
+    for a in session.execute(attribution_query).all():
         by_claim.setdefault(a.claim_id, []).append(a)
 
     result = []
@@ -172,7 +185,7 @@ def load_inputs(session: Session, subject: str | None = None) -> ScoringInputs:
         for a in sorted(by_claim.get(c.id, []), key=lambda a: a.id or 0):
             own: Figure | None = None
             doc = documents.get(a.document_id)
-            if figure is not None and doc is not None:
+            if outlet_figures and figure is not None and doc is not None:
                 q = _matching(_quantities(a.quote, doc.published_first, doc.published_last), figure)
                 own = Figure.from_quantity(q) if q is not None else None
             hedge = a.hedge if a.hedge is not None else find_hedge(a.quote)
