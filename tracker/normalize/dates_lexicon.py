@@ -59,8 +59,8 @@ def _alt(words) -> str:
 _FULL_MONTHS = [m for m in MONTHS if len(m) > 4 or m in ("may", "june", "july")]
 _ABBR_MONTHS = [m for m in MONTHS if m not in _FULL_MONTHS]
 # "Oct. 13" takes its dot; "August." and "in Aug." do not (that dot ends the sentence).
-# "the twenty second." is a day; "the second." and "the first." are ranks far more often.
-_LATE_DAY_WORD = _alt([w for w, n in (ORDINALS | CARDINALS).items() if n >= 11])
+# "the twenty second." is a day; "the second." or "the fifteenth." is a rank far more often.
+_LATE_DAY_WORD = _alt([w for w, n in (ORDINALS | CARDINALS).items() if n >= 20])
 MONTH = (
     rf"(?P<month>(?:{_alt(_FULL_MONTHS)})(?![a-z])"
     rf"|(?:{_alt(_ABBR_MONTHS)})(?![a-z])(?:\.(?=\s*\d|,))?)"
