@@ -211,3 +211,16 @@ def test_unknown_claim_is_one_line_error(scoring_db):
     assert result.exit_code == 1
     assert "no claim with id 'nope'" in result.output
     assert "Traceback" not in result.output
+
+
+def test_claim_provenance_from_the_database(scoring_db):
+    from tracker.provenance import claim_provenance
+
+    with session_scope(open_database(scoring_db)) as session:
+        found = claim_provenance(session, "nis-1m")
+        with pytest.raises(UserError):
+            claim_provenance(session, "nope")
+    assert found.origins == ("Government of South Korea",)
+    assert found.first.documents == ("bloomberg",)
+    assert [a.document for a in found.chain] == ["bloomberg", "euromaidan"]
+    assert found.chain[1].repeats == ("bloomberg",)

@@ -22,6 +22,8 @@ from tracker.models import Source
 from tracker.registry import SourceRegistry
 
 if TYPE_CHECKING:  # annotations only: scoring imports this module
+    from sqlmodel import Session
+
     from tracker.scoring.inputs import AttributionIn, ClaimIn, DocumentIn, SourceIn
 
 
@@ -194,3 +196,35 @@ def appearance_chain(claim: ClaimIn, documents: Mapping[str, DocumentIn]) -> lis
             )
         )
     return chain
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimProvenance:
+    claim: str
+    origins: tuple[str, ...]  # independence groups, sorted
+    appearances: tuple[AttributedOrigin, ...]  # every attribution with its origin
+    first: FirstAppearance
+    chain: tuple[Appearance, ...]
+
+
+def claim_provenance(session: Session, claim_id: str) -> ClaimProvenance:
+    """Origins, first appearance and appearance chain of one claim, from the database."""
+    from tracker.errors import UserError
+    from tracker.models import Claim, Subject
+    from tracker.scoring.load import load_inputs
+
+    row = session.get(Claim, claim_id)
+    if row is None:
+        raise UserError(f"no claim with id {claim_id!r}")
+    subject = session.get(Subject, row.subject_id)
+    assert subject is not None
+    inputs = load_inputs(session, subject.name, outlet_figures=False)
+    claim = next(c for c in inputs.claims if c.id == claim_id)
+    attributed = attribution_origins(claim, inputs.sources, Derivations(inputs.documents))
+    return ClaimProvenance(
+        claim_id,
+        tuple(sorted({a.origin for a in attributed})),
+        tuple(attributed),
+        first_appearance(claim, inputs.documents),
+        tuple(appearance_chain(claim, inputs.documents)),
+    )
