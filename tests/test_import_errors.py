@@ -78,7 +78,8 @@ BAD = {
     "derived from an unknown document": (
         "derived.md",
         "---\ntitle: T\noutlet: Bloomberg\nderived_from: [nowhere]\n---\nText.\n",
-        r"derived\.md:2: front matter: derived_from: unknown document 'nowhere' \(import it first\)",
+        r"derived\.md:2: front matter: derived_from: unknown document 'nowhere' "
+        r"\(import it first\)",
     ),
     "empty file": ("claims.yaml", "", r"claims\.yaml: file is empty"),
     "whitespace-only file": ("claims.yaml", "  \n\n", r"claims\.yaml: file is empty"),

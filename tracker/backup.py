@@ -51,9 +51,10 @@ def export_json(engine: Engine) -> str:
 def _typed(column: Any, value: Any) -> Any:
     if value is None:
         return None
-    if isinstance(column.type, DateTime):
+    kind = getattr(column.type, "impl", column.type)  # through TypeDecorators (UTCDateTime)
+    if isinstance(kind, DateTime):
         return datetime.fromisoformat(value)
-    if isinstance(column.type, Date):
+    if isinstance(kind, Date):
         return date.fromisoformat(value)
     return value
 
@@ -102,8 +103,14 @@ def restore(engine: Engine, data: Any, where: str = "backup") -> dict[str, int]:
     return counts
 
 
+# Named first when refusing a non-empty database: the analyst thinks in sources and claims.
+_CASE_TABLES = ("source", "document", "claim", "attribution", "subject")
+
+
 def _require_empty(connection: Connection, where: str) -> None:
-    for table in _tables():
+    rank = {name: index for index, name in enumerate(_CASE_TABLES)}
+    tables = sorted(_tables(), key=lambda t: (rank.get(t.name, len(rank)), t.name))
+    for table in tables:
         count = connection.execute(select(func.count()).select_from(table)).scalar_one()
         if count:
             raise located(
