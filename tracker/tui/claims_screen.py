@@ -41,6 +41,7 @@ class ClaimsScreen(Screen[None]):
         self._query = ""
         self._shown: list[ClaimRow] = []
         self.loaded = False
+        self._generation = 0
         self._first_paint = threading.Event()
         self.partial = False
         self._scores: dict[str, ScoreSummary] | None = None
@@ -61,28 +62,36 @@ class ClaimsScreen(Screen[None]):
         self.reload()
 
     # -- workers ----------------------------------------------------------------
-    @work(thread=True, exclusive=True, group="claims-load")
     def reload(self) -> None:
+        """Reread and rescore; results of an older reload still running are ignored."""
+        self._generation += 1
+        if self.loaded:
+            self.score_state = "rescoring…"
+        self._read(self._generation)
+
+    @work(thread=True, group="claims-load")
+    def _read(self, generation: int) -> None:
         """Read every claim, post it, then score the case and post the scores."""
         engine = self.app.engine  # type: ignore[attr-defined]
         try:
             if not self.loaded:
                 # The first screenful paints before the whole case has been read.
-                self.post_message(ClaimsLoaded(load_rows(engine, limit=FIRST_PAGE), partial=True))
+                first = load_rows(engine, limit=FIRST_PAGE)
+                self.post_message(ClaimsLoaded(first, generation, partial=True))
                 # Reading the rest competes for the GIL: let the first page paint first.
                 self._first_paint.wait(timeout=2)
-            self.post_message(ClaimsLoaded(load_rows(engine)))
+            self.post_message(ClaimsLoaded(load_rows(engine), generation))
         except Exception as error:  # noqa: BLE001 - shown to the analyst, never a crash
             self.post_message(Failed(f"Could not load claims: {error}"))
             return
         try:
-            self.post_message(ScoresLoaded(score_all(engine)))
+            self.post_message(ScoresLoaded(score_all(engine), generation))
         except Exception as error:  # noqa: BLE001
-            self.post_message(ScoresLoaded(None))
+            self.post_message(ScoresLoaded(None, generation))
             self.post_message(Failed(f"Could not score the case: {error}"))
 
     def on_claims_loaded(self, message: ClaimsLoaded) -> None:
-        if message.partial and self.loaded:
+        if message.generation != self._generation or (message.partial and self.loaded):
             return
         if not message.partial and self._scores is not None:
             # Keep the last scores on screen until the rescoring arrives.
@@ -96,6 +105,8 @@ class ClaimsScreen(Screen[None]):
             self.call_after_refresh(self._first_paint.set)
 
     def on_scores_loaded(self, message: ScoresLoaded) -> None:
+        if message.generation != self._generation:
+            return
         self._scores = message.scores
         apply_scores(self._all, message.scores)
         self.score_state = "" if message.scores is not None else "scores: not available yet"

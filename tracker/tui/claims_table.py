@@ -214,7 +214,7 @@ class ClaimsTable(ScrollView, can_focus=True):
     def _columns(self, width: int) -> tuple[int, int, int]:
         """Widths of text, value and period for this terminal width."""
         value = 16 if width >= 100 else 12
-        period = 21 if width >= 100 else 14
+        period = 21 if width >= 100 else 16
         # mark, then a space after each column but the last (credibility, 2 cells).
         fixed = 2 + value + 1 + period + 1 + 3 + 1 + BAR_CELLS + 1 + BAR_CELLS + 1 + 2 + 1
         return max(8, width - fixed), value, period

@@ -114,6 +114,19 @@ class DocumentsScreen(Screen[None]):
             style = "reverse yellow" if i == self.current else "underline yellow"
             body.stylize(style, s.start, s.end)
         self.query_one("#reader-text", Static).update(body)
+        if doc.suggestions:
+            self.call_after_refresh(self._scroll_to_current)
+
+    def _scroll_to_current(self) -> None:
+        """Bring the current suggestion into view (by its place in the text: wrapping varies)."""
+        doc = self.document
+        if doc is None or not doc.suggestions or not doc.text:
+            return
+        reader = self.query_one("#reader", VerticalScroll)
+        text = self.query_one("#reader-text", Static)
+        where = doc.suggestions[self.current].start / len(doc.text)
+        line = text.region.y - reader.region.y + reader.scroll_y + where * text.region.height
+        reader.scroll_to(y=max(0, line - reader.size.height // 3), animate=False)
 
     def _suggestion(self) -> Any:
         if self.document is None or not self.document.suggestions:

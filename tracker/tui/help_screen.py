@@ -38,7 +38,9 @@ class HelpScreen(ModalScreen[None]):
         for node in [self._under, *self._under.walk_children()]:
             bindings = list(getattr(node, "BINDINGS", []))
             name = type(node).__name__
-            if bindings and name not in seen and name != type(self.app).__name__:
+            # Our own screens and widgets; Textual's Input keys are standard editing keys.
+            ours = type(node).__module__.startswith("tracker.")
+            if bindings and ours and name not in seen and name != type(self.app).__name__:
                 seen.add(name)
                 _keys(bindings, name, table)
         table.add_row(Text("ctrl+p", style="bold"), Text("Command palette: every action by name"))

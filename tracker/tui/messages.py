@@ -12,18 +12,20 @@ from tracker.tui.rows import ClaimRow
 class ClaimsLoaded(Message):
     """Claims read from the database (scores not applied yet); ``partial``: the first page."""
 
-    def __init__(self, rows: list[ClaimRow], partial: bool = False) -> None:
+    def __init__(self, rows: list[ClaimRow], generation: int, partial: bool = False) -> None:
         super().__init__()
         self.rows = rows
+        self.generation = generation
         self.partial = partial
 
 
 class ScoresLoaded(Message):
     """Scores for every claim (None while tracker.scoring does not exist)."""
 
-    def __init__(self, scores: dict[str, Any] | None) -> None:
+    def __init__(self, scores: dict[str, Any] | None, generation: int) -> None:
         super().__init__()
         self.scores = scores
+        self.generation = generation
 
 
 class Loaded(Message):
