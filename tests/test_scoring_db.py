@@ -6,6 +6,7 @@ import json
 from datetime import date
 
 import pytest
+from sqlmodel import select
 from typer.testing import CliRunner
 
 from tracker.cli import app
@@ -224,3 +225,15 @@ def test_claim_provenance_from_the_database(scoring_db):
     assert found.first.documents == ("bloomberg",)
     assert [a.document for a in found.chain] == ["bloomberg", "euromaidan"]
     assert found.chain[1].repeats == ("bloomberg",)
+
+
+def test_names_are_printed_as_text_not_markup(scoring_db):
+    with session_scope(open_database(scoring_db)) as session:
+        rusi = session.exec(select(Source).where(Source.name == "RUSI")).one()
+        rusi.name = "[bold red]RUSI[/]"
+    runner = CliRunner()
+    explained = runner.invoke(app, ["--db", str(scoring_db), "explain", "nis-10"])
+    assert "[bold red]RUSI[/]" in explained.output
+    table = runner.invoke(app, ["--db", str(scoring_db), "score"])
+    # Rich would swallow "[bold" if it read the name as markup (the cell may be folded).
+    assert "[bold" in table.output

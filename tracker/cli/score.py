@@ -30,33 +30,25 @@ def _score(
         if as_json:
             typer.echo(json.dumps(scores.to_json(), ensure_ascii=False, indent=1))
             return
-        table = Table(show_lines=False)
-        for column in (
-            "claim",
-            "subject",
-            "origins",
-            "corr.",
-            "contr.",
-            "cred.",
-            "estimate",
-            "notes",
-        ):
-            table.add_column(column, overflow="fold")
-        for s in sorted(scores.claims.values(), key=lambda s: (s.subject, s.id)):
-            notes = (
-                f"{len(s.discrepancies)} discrepanc{'y' if len(s.discrepancies) == 1 else 'ies'}"
-            )
-            table.add_row(
-                Text(s.id),
-                Text(s.subject),
-                Text(", ".join(s.origins)),
-                Text(f"{s.corroboration:.2f}"),
-                Text(f"{s.contradiction:.2f}"),
-                Text(str(s.credibility)),
-                Text(s.estimative),
-                Text(notes if s.discrepancies else ""),
-            )
-        console.print(table)
+        # One table per subject: claims are only compared inside their subject.
+        for name, group in sorted(scores.by_subject().items()):
+            console.print(Text(name, style="bold"))
+            table = Table(show_lines=False)
+            for column in ("claim", "origins", "corr.", "contr.", "cred.", "estimate", "notes"):
+                table.add_column(column, overflow="fold")
+            for s in sorted(group, key=lambda s: s.id):
+                count = len(s.discrepancies)
+                notes = f"{count} discrepanc{'y' if count == 1 else 'ies'}" if count else ""
+                table.add_row(
+                    Text(s.id),
+                    Text(", ".join(s.origins)),
+                    Text(f"{s.corroboration:.2f}"),
+                    Text(f"{s.contradiction:.2f}"),
+                    Text(str(s.credibility)),
+                    Text(s.estimative),
+                    Text(notes),
+                )
+            console.print(table)
 
 
 def _evidence_line(e: OriginEvidence) -> Text:

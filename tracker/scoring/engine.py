@@ -125,9 +125,11 @@ def explain(p: Prepared, members: list[Prepared], ctx: Context) -> Explanation:
     primary_weight = ctx.weight(p.primary) if p.primary else 0.0
     prob = probability(primary_weight, corr, contr, ctx.weights)
     copies = tuple(
-        f"{a.attribution.document_id} repeats {a.copied_from.document_id} (origin {a.origin})"
-        for a in p.attributed
-        if a.copied_from is not None
+        dict.fromkeys(
+            f"{a.attribution.document_id} repeats {a.copied_from.document_id} (origin {a.origin})"
+            for a in p.attributed
+            if a.copied_from is not None
+        )
     )
     return Explanation(
         claim=p.claim.id,
