@@ -375,7 +375,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 # Which words a pattern needs before it is worth running: one scan of the text finds the
 # triggers present, and only the patterns they wake are run (most sentences wake none).
 TRIGGERS = {
-    "month": re.compile(rf"\b(?:{_alt(MONTHS)})(?![a-z])", _I),
+    # lower-case "may" / "march" are verbs (see VERB_MONTHS): they wake nothing on their own
+    "month": re.compile(
+        rf"\b(?:(?i:{_alt(m for m in MONTHS if m not in VERB_MONTHS)})|May|March|MAY|MARCH)"
+        r"(?![a-zA-Z])"
+    ),
     "numdate": re.compile(r"\d\s*[-/.,–]\s*\d|\d[-/][a-z]", _I),
     "year4": re.compile(r"(?<!\d)\d{4}(?!\d)"),
     "thenum": re.compile(r"\bthe\s+\d", _I),
