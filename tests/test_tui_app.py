@@ -1,0 +1,49 @@
+"""App-wide keys: help lists every key, the command palette runs actions, q quits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_tui_case import build_case
+from test_tui_claims import wait_loaded
+from test_tui_detail import wait_for
+from test_tui_markup import screen_of
+
+from tracker.tui.app import TrackerApp
+from tracker.tui.help_screen import HelpScreen
+from tracker.tui.sources_screen import SourcesScreen
+
+
+async def test_help_lists_the_keys_of_the_app_and_the_screen(tmp_path: Path) -> None:
+    app = TrackerApp(build_case(tmp_path / "case.sqlite"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(app, pilot)
+        await pilot.press("question_mark")
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
+        await pilot.pause(0.1)
+        text = screen_of(app)
+        for line in ("Undo", "Import", "Brief", "Sources", "Filter", "Open claim", "Sort"):
+            assert line in text
+        await pilot.press("escape")
+        assert app.screen is app.claims_screen
+
+
+async def test_palette_opens_a_screen(tmp_path: Path) -> None:
+    app = TrackerApp(build_case(tmp_path / "case.sqlite"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(app, pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.1)
+        await pilot.press(*"Sources")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, SourcesScreen))
+
+
+async def test_q_quits(tmp_path: Path) -> None:
+    app = TrackerApp(build_case(tmp_path / "case.sqlite"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(app, pilot)
+        await pilot.press("q")
+        await pilot.pause(0.1)
+        assert not app.is_running
