@@ -218,3 +218,25 @@ def test_ranks_and_unit_names_are_not_days():
     assert find_times("He was the first.", anchor) == []
     assert find_times("the 27th Brigade attacked", anchor) == []
     assert [s.text for s in find_times("In June two thousand troops left", anchor)] == ["In June"]
+
+
+def test_domain_contract_example_times_half():
+    """DOMAIN §5: `tracker normalize --json` on this sentence and anchor."""
+    text = "NIS told lawmakers there had been about 10 shipments since August."
+    result = normalize(text, "2023-12-27").to_json()
+    assert result["anchor"] == "2023-12-27"
+    assert result["times"] == [
+        {
+            "text": "since August",
+            "start": 53,
+            "end": 65,
+            "first": "2023-08-01",
+            "last": "2023-12-27",
+            "qualifier": "since",
+            "granularity": "month",
+            "vague": False,
+        }
+    ]
+    assert [(q["text"], q["start"], q["end"]) for q in result["quantities"]] == [
+        ("about 10 shipments", 34, 52)
+    ]
