@@ -81,3 +81,11 @@ def prepare(claim: ClaimIn, ctx: Context) -> Prepared:
         origins[0] if origins else None,
         {g: tuple(names) for g, names in by_origin.items()},
     )
+
+
+def reorder(p: Prepared, ctx: Context) -> Prepared:
+    """The same claim after a regrade: origins unchanged, strongest first again."""
+    origins = tuple(sorted(p.origins, key=lambda g: (-ctx.weight(g), g)))
+    return Prepared(
+        p.claim, p.attributed, origins, origins[0] if origins else None, p.sources_by_origin
+    )

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from tracker.scoring.context import Context, Prepared, prepare
+from tracker.scoring.context import Context, Prepared, prepare, reorder
 from tracker.scoring.engine import score_subject
 from tracker.scoring.inputs import ClaimIn, DocumentIn, ScoringInputs, SourceIn
 from tracker.scoring.results import CaseScores, ClaimScore
@@ -73,6 +73,7 @@ class Scorer:
     def put_sources(self, sources: Iterable[SourceIn]) -> set[str]:
         """New grades or groups: every subject where the source or its groups speak."""
         affected: set[str] = set()
+        regrouped = False
         for source in sources:
             old = self.sources.get(source.id)
             if old == source:
@@ -81,14 +82,16 @@ class Scorer:
             affected |= self._subjects_of_group.get(source.group, set())
             if old is not None:
                 affected |= self._subjects_of_group.get(old.group, set())
+            # A new grade only reorders a claim's origins; a new group or name changes them.
+            regrouped |= old is None or (old.group, old.name) != (source.group, source.name)
             self.sources[source.id] = source
-            self._subjects_of_group.setdefault(source.group, set()).update(
+            self._subjects_of_group[source.group].update(
                 self._subjects_of_source.get(source.id, set())
             )
-        if affected or sources:
+        if affected:
             self.ctx.regroup()
         for subject in affected:
-            self._rescore(subject, reprepare=True)
+            self._rescore(subject, reprepare=regrouped, reweigh=not regrouped)
         return affected
 
     def put_document(self, document: DocumentIn) -> set[str]:
@@ -132,7 +135,13 @@ class Scorer:
             self.subjects.pop(claim.subject, None)
             self.prepared.pop(claim.subject, None)
 
-    def _rescore(self, subject: str, reprepare: bool, changed: set[str] | None = None) -> None:
+    def _rescore(
+        self,
+        subject: str,
+        reprepare: bool,
+        changed: set[str] | None = None,
+        reweigh: bool = False,
+    ) -> None:
         members = self.subjects.get(subject)
         if not members:
             return
@@ -141,6 +150,8 @@ class Scorer:
         for claim_id, claim in members.items():
             if reprepare or claim_id not in prepared or (changed and claim_id in changed):
                 prepared[claim_id] = prepare(claim, self.ctx)
+            elif reweigh:
+                prepared[claim_id] = reorder(prepared[claim_id], self.ctx)
             else:
                 unchanged.add(claim_id)
         box = self._boxes.setdefault(subject, [])
