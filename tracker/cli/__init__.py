@@ -44,8 +44,9 @@ COMMAND_MODULES = [
 ]
 
 # Article and user text is data: never interpret it as Rich markup or highlight it.
-console = Console(markup=False, highlight=False)
-err_console = Console(stderr=True, markup=False, highlight=False)
+console = Console(markup=False, highlight=False, soft_wrap=True)
+# soft_wrap: a one-line error stays one line, however narrow the terminal.
+err_console = Console(stderr=True, markup=False, highlight=False, soft_wrap=True)
 
 
 @dataclass
