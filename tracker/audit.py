@@ -20,7 +20,7 @@ from tracker.models import Attribution, AuditEntry, Claim, Document, Source
 
 AUDITED = (Claim, Attribution, Source, Document)
 # Full article texts are large; the log records that they changed, not the text.
-_ELIDED = {"text"}
+_ELIDED = {("document", "text")}
 
 _analyst: str | None = None
 
@@ -50,8 +50,8 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _shown(column: str, value: Any) -> Any:
-    if column in _ELIDED and isinstance(value, str):
+def _shown(table: str, column: str, value: Any) -> Any:
+    if (table, column) in _ELIDED and isinstance(value, str):
         return f"<{len(value)} characters>"
     return _plain(value)
 
@@ -65,11 +65,13 @@ def _row_id(obj: Any) -> str:
 
 def _snapshot(obj: Any) -> dict:
     mapper = inspect(obj).mapper
-    return {c.key: _shown(c.key, getattr(obj, c.key)) for c in mapper.column_attrs}
+    table = type(obj).__tablename__
+    return {c.key: _shown(table, c.key, getattr(obj, c.key)) for c in mapper.column_attrs}
 
 
 def _changes(obj: Any) -> dict:
     state = inspect(obj)
+    table = type(obj).__tablename__
     changed: dict[str, list[Any]] = {}
     for attr in state.mapper.column_attrs:
         history = state.attrs[attr.key].history
@@ -78,7 +80,7 @@ def _changes(obj: Any) -> dict:
         old = history.deleted[0] if history.deleted else None
         new = history.added[0] if history.added else None
         if old != new:
-            changed[attr.key] = [_shown(attr.key, old), _shown(attr.key, new)]
+            changed[attr.key] = [_shown(table, attr.key, old), _shown(table, attr.key, new)]
     return changed
 
 
