@@ -1,6 +1,7 @@
 """Scoring at scale: a synthetic case of 100,000 claims, 5,000 sources, 20,000 documents.
 
-    .venv/bin/python bench/bench_scoring.py [--claims N] [--sqlite PATH] [--db URL] [--pgserver]
+    .venv/bin/python bench/bench_scoring.py [--claims N] [--cpu]
+        [--sqlite PATH] [--db URL] [--pgserver]
 
 Prints the full rescoring time, incremental rescoring after one edit (a claim, a
 source's grade), peak memory, and a naive all-pairs baseline on one subject in this
@@ -113,10 +114,16 @@ def build(n_claims: int, n_sources: int, n_documents: int, seed: int = 7) -> Sco
     return ScoringInputs(sources, documents, tuple(claims))
 
 
+# On a shared machine the wall clock includes other people's work: with CPU_TIME set
+# (--cpu), every figure is this process's CPU time instead.
+CPU_TIME = False
+
+
 def timed(fn):  # type: ignore[no-untyped-def]
-    start = time.perf_counter()
+    clock = time.process_time if CPU_TIME else time.perf_counter
+    start = clock()
     result = fn()
-    return result, time.perf_counter() - start
+    return result, clock() - start
 
 
 def main() -> None:
@@ -129,7 +136,11 @@ def main() -> None:
     parser.add_argument(
         "--pgserver", action="store_true", help="also time the load from a throwaway PostgreSQL"
     )
+    parser.add_argument("--cpu", action="store_true", help="report CPU time, not wall time")
     args = parser.parse_args()
+    global CPU_TIME
+    CPU_TIME = args.cpu
+    print(f"times are {'CPU' if CPU_TIME else 'wall-clock'} seconds of this process")
 
     inputs, t_build = timed(lambda: build(args.claims, args.sources, args.documents))
     by_subject: dict[str, list[ClaimIn]] = {}
@@ -148,7 +159,8 @@ def main() -> None:
     cpu = time.process_time() - cpu
     rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     # CPU time too: on a shared machine the wall clock includes other people's work.
-    print(f"full rescoring: {t_full:.2f} s wall, {cpu:.2f} s CPU  (target < 5 s)")
+    extra = "" if CPU_TIME else f" ({cpu:.2f} s CPU)"
+    print(f"full rescoring: {t_full:.2f} s{extra}  (target < 5 s)")
 
     rng = random.Random(1)
     edits = []
