@@ -1,9 +1,5 @@
-"""The bundled Najin case, scored and checked by hand (issue 5, "Must show").
-
-Sources and articles go in through FOUNDATION's importers; the claims file is read
-here with a few lines (normalizing each claim's quantity and period against its first
-attribution's document, as DOMAIN §5 says) until the claims importer lands.
-"""
+"""The bundled Najin case, imported with the importer and scored, checked by hand
+(issue 5, "Must show")."""
 
 from __future__ import annotations
 
@@ -13,85 +9,23 @@ import pytest
 import yaml
 
 from tracker.db import open_database, session_scope
-from tracker.importers.articles import parse_markdown, store_article
-from tracker.importers.sources import import_sources
-from tracker.models import Attribution, Claim, Document, Subject
-from tracker.normalize import normalize
-from tracker.normalize.types import Anchor
-from tracker.registry import SourceRegistry
+from tracker.importers import import_paths
 from tracker.scoring import CaseScores, score_case
 
 CASE = Path(__file__).resolve().parents[1] / "imports" / "najin-2023"
-SHIPMENTS = "Maritime munitions shipments, DPRK to Russia (count)"
 ROK = "Republic of Korea"
 US = "United States government"
-
-
-def _import_claims(session, path: Path) -> None:
-    registry = SourceRegistry.from_session(session)
-    subjects: dict[str, Subject] = {}
-    for entry in yaml.safe_load(path.read_text(encoding="utf-8")):
-        name = entry["subject"]
-        if name not in subjects:
-            subjects[name] = Subject(name=name, cumulative=bool(entry.get("cumulative")))
-            session.add(subjects[name])
-            session.flush()
-        first_doc = session.get(Document, entry["attributions"][0]["document"])
-        anchor = Anchor(first_doc.published_first, first_doc.published_last, "interval")
-        claim = Claim(
-            id=entry["id"],
-            subject_id=subjects[name].id,
-            text=entry["text"],
-            stance=entry.get("stance") or "asserts",
-            hedge=entry.get("hedge"),
-        )
-        if entry.get("quantity"):
-            quantities = normalize(entry["quantity"], anchor).quantities
-            if quantities:
-                q = quantities[0]
-                claim.quantity_text = entry["quantity"]
-                claim.qty_value, claim.qty_low, claim.qty_high = q.value, q.low, q.high
-                claim.qty_low_open, claim.qty_high_open = q.low_open, q.high_open
-                claim.qty_qualifier, claim.qty_unit, claim.qty_item = q.qualifier, q.unit, q.item
-                claim.qty_per = q.per
-        if entry.get("period"):
-            times = normalize(entry["period"], anchor).times
-            if times and times[0].first is not None:
-                claim.period_text = entry["period"]
-                claim.period_first, claim.period_last = times[0].first, times[0].last
-                claim.period_qualifier = times[0].qualifier
-        session.add(claim)
-        session.flush()
-        for a in entry["attributions"]:
-            source = registry.exact(a["source"])
-            assert source is not None, a["source"]
-            session.add(
-                Attribution(
-                    claim_id=claim.id,
-                    source_id=source.id,
-                    document_id=a["document"],
-                    quote=a["quote"],
-                    start=0,
-                    end=len(a["quote"]),
-                    hedge=a.get("hedge"),
-                )
-            )
-        session.flush()
 
 
 @pytest.fixture(scope="module")
 def najin(tmp_path_factory) -> CaseScores:
     engine = open_database(tmp_path_factory.mktemp("najin") / "case.sqlite")
+    report = import_paths(engine, [CASE])
+    assert not report.failed, [f.error for f in report.failed]
     with session_scope(engine) as session:
-        sources = CASE / "sources.yaml"
-        import_sources(session, sources, sources.read_text(encoding="utf-8"))
-        articles = [parse_markdown(p, p.read_text(encoding="utf-8")) for p in CASE.glob("*.md")]
-        # Originals before the articles derived from them.
-        for article in sorted(articles, key=lambda a: len(a.derived_from)):
-            store_article(session, article)
-        _import_claims(session, CASE / "claims.yaml")
-    with session_scope(engine) as session:
-        return score_case(session)
+        scores = score_case(session)
+    engine.dispose()
+    return scores
 
 
 def test_nis_figure_is_one_origin_though_several_outlets_carry_it(najin):
