@@ -1,4 +1,5 @@
-"""Scoring read from a real SQLite file: the loader, `tracker score` and `tracker explain`."""
+"""Scoring read from a real database (a SQLite file and PostgreSQL): the loader,
+`tracker score` and `tracker explain`."""
 
 from __future__ import annotations
 
@@ -23,8 +24,8 @@ EUROMAIDAN_QUOTE = "totaling over 1 million artillery rounds"
 
 
 @pytest.fixture
-def scoring_db(tmp_path):
-    path = tmp_path / "case.sqlite"
+def scoring_db(db_url):
+    path = db_url
     engine = open_database(path)
     with session_scope(engine) as s:
         rok = Source(name="Government of South Korea", kind="government")
@@ -146,6 +147,7 @@ def scoring_db(tmp_path):
                 ),
             ]
         )
+    engine.dispose()
     return path
 
 
