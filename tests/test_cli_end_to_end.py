@@ -167,3 +167,14 @@ def test_db_upgrade_and_demo_into_a_given_database(tmp_path: Path) -> None:
     assert (
         again.stderr == f"tracker: {db}: demo builds into a fresh database; this one holds a case\n"
     )
+
+
+def test_demo_without_db_rebuilds_its_own_file_in_the_user_data_dir(tmp_path: Path) -> None:
+    env = {"XDG_DATA_HOME": str(tmp_path / "data")}
+    for _ in range(2):  # the second run replaces the first demo instead of refusing
+        demo = tracker("demo", env=env)
+        assert demo.returncode == 0, demo.stderr
+    demo_db = tmp_path / "data" / "tracker" / "demo.sqlite"
+    assert f"demo case in sqlite:///{demo_db}:" in demo.stdout
+    claims = json.loads(tracker("--db", str(demo_db), "claims", "--json").stdout)
+    assert len(claims) >= 25
