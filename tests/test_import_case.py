@@ -197,3 +197,26 @@ def test_claims_as_json_and_csv_import_the_same_claims(engine, small_case: Path)
         from_csv = list_claims(session)
     assert from_csv == from_json
     assert len(from_json) == 2 and len(from_json[0]["attributions"]) == 2
+
+
+def test_changed_claims_file_updates_claims_with_the_same_id(engine, small_case: Path) -> None:
+    assert import_paths(engine, [small_case]).ok
+    claims = small_case / "claims.yaml"
+    claims.write_text(
+        claims.read_text(encoding="utf-8").replace(
+            'text: "More than 1,000 containers delivered"',
+            'text: "Over 1,000 containers delivered"\n  stance: denies',
+        ),
+        encoding="utf-8",
+    )
+    report = import_paths(engine, [claims])
+    assert [(f.status, f.counts["claims"], f.counts["attributions"]) for f in report.files] == [
+        ("updated", 0, 0)
+    ]
+    with Session(engine) as session:
+        by_id = {c["id"]: c for c in list_claims(session)}
+    assert (by_id["wh-containers"]["text"], by_id["wh-containers"]["stance"]) == (
+        "Over 1,000 containers delivered",
+        "denies",
+    )
+    assert len(by_id) == 2 and len(by_id["wh-containers"]["attributions"]) == 1

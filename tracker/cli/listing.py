@@ -20,7 +20,8 @@ def _json(rows: object) -> None:
 def _table(title: str, columns: list[str], rows: list[list[object]]) -> None:
     table = Table(title=title, show_lines=False)
     for column in columns:
-        table.add_column(column)
+        # fold, not ellipsis: a truncated id cannot be typed back into a command.
+        table.add_column(column, overflow="fold")
     for row in rows:
         # Text objects: an outlet's words are data, never markup.
         table.add_row(*(Text("" if cell is None else str(cell)) for cell in row))

@@ -31,17 +31,15 @@ def import_sources(session: Session, path: Path, text: str) -> tuple[dict[str, i
     pending_parents: list[tuple[Source, dict, str]] = []
 
     for entry in entries:
-        what_prefix = ""
         unknown_fields(path, entry, FIELDS)
         name = text_field(path, entry, "name", required=True)
         what = f"source '{name}': "
-        what_prefix = what
         if name.casefold() in seen:
             raise entry_error(
                 path, entry, f"{what}listed twice (first on line {seen[name.casefold()]})"
             )
         seen[name.casefold()] = line_of(entry) or 0
-        kind = text_field(path, entry, "kind", what=what_prefix) or "organization"
+        kind = text_field(path, entry, "kind", what=what) or "organization"
         if kind not in KINDS:
             raise entry_error(path, entry, f"{what}unknown kind '{kind}' ({', '.join(KINDS)})")
         grade = (text_field(path, entry, "reliability", what=what) or "F").upper()
