@@ -239,3 +239,29 @@ def test_names_are_printed_as_text_not_markup(scoring_db):
     table = runner.invoke(app, ["--db", str(scoring_db), "score"])
     # Rich would swallow "[bold" if it read the name as markup (the cell may be folded).
     assert "[bold" in table.output
+
+
+def test_refresh_subject_after_a_database_edit(scoring_db):
+    from tracker.scoring import Scorer, load_inputs, refresh_subject
+
+    engine = open_database(scoring_db)
+    with session_scope(engine) as session:
+        scorer = Scorer(load_inputs(session))
+    assert scorer.scores["nis-10"].corroboration == 0.6
+    with session_scope(engine) as session:
+        rusi = session.exec(select(Source).where(Source.name == "RUSI")).one()
+        rusi.reliability = "A"
+        session.get(Claim, "rusi-5").qty_low = 50  # now "at least 50": conflicts with ~10
+    with session_scope(engine) as session:
+        assert refresh_subject(scorer, session, "shipments") >= {"shipments"}
+    nis = scorer.scores["nis-10"]
+    assert (nis.corroboration, nis.corroborated_by) == (0.0, ())
+    # RUSI (now A) and the E-graded denial conflict with it: 1 - 0.2 * 0.85.
+    assert nis.contradiction == pytest.approx(1 - 0.2 * 0.85)
+    assert scorer.case_scores().claims.keys() == score_case_keys(engine)
+    engine.dispose()
+
+
+def score_case_keys(engine):
+    with session_scope(engine) as session:
+        return score_case(session).claims.keys()

@@ -25,7 +25,7 @@ from tracker.scoring.inputs import (
     ScoringInputs,
     SourceIn,
 )
-from tracker.scoring.load import load_inputs, score_case, score_claim
+from tracker.scoring.load import load_inputs, refresh_subject, score_case, score_claim
 from tracker.scoring.results import AttributionRef, CaseScores, ClaimScore, Discrepancy
 from tracker.scoring.scorer import Scorer, score_inputs
 from tracker.scoring.weights import DEFAULT_WEIGHTS, Weights
@@ -51,6 +51,7 @@ __all__ = [
     "Verdict",
     "Weights",
     "load_inputs",
+    "refresh_subject",
     "score_case",
     "score_claim",
     "score_inputs",

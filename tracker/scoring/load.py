@@ -27,7 +27,7 @@ from tracker.scoring.inputs import (
     SourceIn,
 )
 from tracker.scoring.results import CaseScores, ClaimScore
-from tracker.scoring.scorer import score_inputs
+from tracker.scoring.scorer import Scorer, score_inputs
 from tracker.scoring.weights import APPROX_TOLERANCE, DEFAULT_WEIGHTS, Weights
 
 if TYPE_CHECKING:
@@ -222,3 +222,14 @@ def score_claim(session: Session, claim_id: str, weights: Weights = DEFAULT_WEIG
     subject = session.get(Subject, claim.subject_id)
     assert subject is not None
     return score_case(session, subject.name, weights).claims[claim_id]
+
+
+def refresh_subject(scorer: Scorer, session: Session, subject: str) -> set[str]:
+    """After edits in the database (claims, attributions, sources, documents), rescore one
+    subject of a running Scorer: sources and documents are refreshed, claims reloaded."""
+    inputs = load_inputs(session, subject)
+    affected = scorer.put_sources(inputs.sources.values())
+    for document in inputs.documents.values():
+        if scorer.documents.get(document.id) != document:
+            affected |= scorer.put_document(document)
+    return affected | scorer.replace_subject(subject, inputs.claims)

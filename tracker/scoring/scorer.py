@@ -62,6 +62,21 @@ class Scorer:
             self._rescore(subject, reprepare=False, changed={claim.id})
         return affected
 
+    def replace_subject(self, subject: str, claims: Iterable[ClaimIn]) -> set[str]:
+        """The subject's claims as they are now (e.g. reloaded after edits): one rescoring."""
+        for current in list(self.subjects.get(subject, {}).values()):
+            self._remove(current)
+        affected = {subject}
+        for claim in claims:
+            elsewhere = self.claims.get(claim.id)
+            if elsewhere is not None:  # moved here from another subject
+                affected.add(elsewhere.subject)
+                self._remove(elsewhere)
+            self._add(claim)
+        for name in affected:
+            self._rescore(name, reprepare=True)
+        return affected
+
     def remove_claim(self, claim_id: str) -> set[str]:
         old = self.claims.get(claim_id)
         if old is None:
