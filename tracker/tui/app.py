@@ -15,7 +15,7 @@ from tracker.tui.detail_screen import ClaimDetailScreen
 from tracker.tui.help_screen import HelpScreen
 from tracker.tui.messages import Failed, Loaded, Saved
 from tracker.tui.prompt_screen import PromptScreen
-from tracker.tui.scores import stop_scoring
+from tracker.tui.scores import prepare_scoring, stop_scoring
 from tracker.tui.store import undo_last
 
 
@@ -40,6 +40,7 @@ class TrackerApp(App[None]):
 
     def __init__(self, engine: Engine) -> None:
         super().__init__()
+        prepare_scoring()
         self.engine = engine
         self.claims_screen = ClaimsScreen()
         # Audit entries already undone, or written by an undo: skipped by the next undo.

@@ -140,7 +140,7 @@ class ClaimsScreen(Screen[None]):
             if len(self._cache) > 64:
                 self._cache.clear()
             self._cache[key] = self._shown
-        self.query_one(ClaimsTable).set_rows(self._shown)
+        self.query_one(ClaimsTable).set_rows(self._shown, keep_cursor=force)
         self._update_status()
 
     def _update_status(self) -> None:

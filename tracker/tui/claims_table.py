@@ -104,9 +104,10 @@ class ClaimsTable(ScrollView, can_focus=True):
         self.painted_at: float | None = None
 
     # -- data -----------------------------------------------------------------
-    def set_rows(self, rows: list[ClaimRow]) -> None:
+    def set_rows(self, rows: list[ClaimRow], keep_cursor: bool = True) -> None:
         """Show ``rows`` (already filtered); the cursor stays on its claim if still listed."""
-        current = self.current_claim_id
+        # A new filter starts at the top; a reload or rescoring keeps the claim in view.
+        current = self.current_claim_id if keep_cursor else None
         self._rows = rows
         self._relayout()
         if current is not None:

@@ -88,6 +88,21 @@ def score_all(engine: Engine) -> dict[str, ScoreSummary] | None:
     return payload
 
 
+def prepare_scoring() -> None:
+    """Start multiprocessing's resource tracker now, while stderr is still a real file.
+
+    Once Textual runs, sys.stderr is its capture object whose fileno() is not a
+    file descriptor, and starting the tracker then fails ("bad value(s) in
+    fds_to_keep"), which would push scoring back into a thread.
+    """
+    from multiprocessing import resource_tracker
+
+    try:
+        resource_tracker.ensure_running()
+    except (OSError, ValueError):
+        pass
+
+
 def stop_scoring() -> None:
     """Stop any scoring still running (the app is closing)."""
     for process in list(_running):
