@@ -210,3 +210,28 @@ def test_a_failed_claims_file_leaves_no_claim_behind(engine, small_case) -> None
     tables = snapshot(engine)
     assert tables["claim"] == [] and tables["attribution"] == [] and tables["subject"] == []
     assert not [e for e in tables["auditentry"] if e["table_name"] in ("claim", "attribution")]
+
+
+def test_a_name_equally_close_to_two_sources_is_ambiguous_not_guessed(engine, small_case) -> None:
+    more = _case_with(
+        small_case,
+        "more-sources.yaml",
+        "- name: US Mission to the UN\n  kind: government\n"
+        "- name: UK Mission to the UN\n  kind: government\n",
+    )
+    (small_case / "claims.yaml").unlink()
+    report = import_paths(engine, [small_case / p for p in PREREQUISITES] + [more])
+    assert report.ok, [f.error for f in report.failed]
+    assert report.notes == [
+        f"{more}: sources 'UK Mission to the UN' and 'US Mission to the UN' are listed as "
+        "different sources though their names are close (match 95)"
+    ]
+    before = snapshot(engine)
+    bad = _case_with(small_case, "claims.yaml", _claim(source="U Mission to the UN"))
+    (failed,) = import_paths(engine, [bad]).failed
+    # "u mission to the un" is one insertion away from each (2*19/39 = 97%).
+    assert failed.error is not None and failed.error.startswith(
+        f"{bad}:5: claim 'c1': attribution: ambiguous source 'U Mission to the UN'; "
+        "closest: US Mission to the UN (97), UK Mission to the UN (97), "
+    )
+    assert snapshot(engine) == before

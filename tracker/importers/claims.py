@@ -30,7 +30,7 @@ from tracker.importers.reading import (
 )
 from tracker.models import STANCES, Attribution, Claim, Document, Subject
 from tracker.normalize.types import Anchor
-from tracker.registry import SourceRegistry
+from tracker.registry import NEAR_CERTAIN, SourceRegistry
 
 CLAIM_FIELDS = {
     "id",
@@ -230,7 +230,8 @@ def _resolve_attribution(
     quote = text_field(path, where, "quote", required=True, what=what)
     match = registry.resolve(source_text)
     if match.source is None or match.source.id is None:
-        kind = "ambiguous" if match.exact else "unknown"
+        close = bool(match.candidates) and match.candidates[0][1] >= NEAR_CERTAIN
+        kind = "ambiguous" if match.exact or close else "unknown"
         raise entry_error(
             path, where, f"{what}{kind} source '{source_text}'; {match.describe_candidates()}"
         )

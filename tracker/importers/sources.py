@@ -25,6 +25,9 @@ FIELDS = {"name", "short", "aliases", "kind", "parent", "group", "reliability"}
 def import_sources(session: Session, path: Path, text: str) -> tuple[dict[str, int], list[str]]:
     entries = require_list(path, load_yaml(path, text), "sources")
     registry = SourceRegistry.from_session(session)
+    # Sources known before this file: a new name almost equal to one of them is a typo
+    # or a split voice. Two near names listed side by side in one file are deliberate.
+    earlier = SourceRegistry(list(registry.sources))
     notes: list[str] = []
     created = updated = 0
     seen: dict[str, int] = {}
@@ -51,7 +54,8 @@ def import_sources(session: Session, path: Path, text: str) -> tuple[dict[str, i
 
         source = _existing(registry, name)
         if source is None:
-            _refuse_near_duplicate(path, entry, registry, name)
+            _refuse_near_duplicate(path, entry, earlier, name)
+            notes.extend(_near_in_this_file(path, registry, earlier, name))
             source = Source(name=name)
             created += 1
         else:
@@ -103,6 +107,19 @@ def _existing(registry: SourceRegistry, name: str) -> Source | None:
 def _differs(source: Source, short, aliases, kind, group, grade) -> int:  # type: ignore[no-untyped-def]
     now = (source.short, list(source.aliases or []), source.kind, source.group, source.reliability)
     return int(now != (short, aliases, kind, group, grade))
+
+
+def _near_in_this_file(
+    path: Path, registry: SourceRegistry, earlier: SourceRegistry, name: str
+) -> list[str]:
+    match = registry.resolve(name)
+    known = {s.name for s in earlier.sources}
+    return [
+        f"{path}: sources '{name}' and '{other}' are listed as different sources "
+        f"though their names are close (match {score:.0f})"
+        for other, score in match.candidates
+        if score >= NEAR_CERTAIN and other not in known and other != name
+    ]
 
 
 def _refuse_near_duplicate(path: Path, entry: dict, registry: SourceRegistry, name: str) -> None:
