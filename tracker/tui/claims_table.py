@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from itertools import groupby
+from operator import attrgetter
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -23,6 +25,7 @@ from textual.strip import Strip
 
 from tracker.tui.rows import ClaimRow
 
+_SUBJECT = attrgetter("subject")
 SORTS = ("subject", "credibility", "corroboration", "contradiction", "origins")
 _EIGHTHS = " ▏▎▍▌▋▊▉█"
 BAR_CELLS = 5
@@ -126,12 +129,10 @@ class ClaimsTable(ScrollView, can_focus=True):
         rows = self._rows
         lines: list[ClaimRow | Header] = []
         if self.sort == "subject":
-            start = 0
-            for i in range(1, len(rows) + 1):
-                if i == len(rows) or rows[i].subject != rows[start].subject:
-                    lines.append(Header(rows[start].subject, i - start))
-                    lines.extend(rows[start:i])
-                    start = i
+            for subject, group in groupby(rows, key=_SUBJECT):
+                members = list(group)
+                lines.append(Header(subject, len(members)))
+                lines.extend(members)
         else:
             lines.extend(sorted(rows, key=_sort_key(self.sort)))
         self._lines = lines
