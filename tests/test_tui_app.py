@@ -47,3 +47,45 @@ async def test_q_quits(tmp_path: Path) -> None:
         await pilot.press("q")
         await pilot.pause(0.1)
         assert not app.is_running
+
+
+async def test_first_run_imports_the_case_from_the_empty_screen(tmp_path: Path) -> None:
+    from test_tui_documents import CASE
+    from textual.widgets import Input
+
+    from tracker.db import open_database
+    from tracker.tui.prompt_screen import PromptScreen
+
+    app = TrackerApp(open_database(tmp_path / "empty.sqlite"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(app, pilot)
+        assert app.claims_screen.query_one("#claims-empty").display
+        await pilot.press("i")
+        await wait_for(pilot, lambda: isinstance(app.screen, PromptScreen))
+        app.screen.query_one(Input).value = str(CASE)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: len(app.claims_screen._all) > 0)
+        # Every claim of the bundled case's claims.yaml (71 when this was written).
+        import yaml
+
+        expected = len(yaml.safe_load((CASE / "claims.yaml").read_text(encoding="utf-8")))
+        assert len(app.claims_screen._all) == expected
+        assert app.claims_screen.table.display
+        assert any("Imported" in n.message for n in app._notifications)
+
+
+async def test_importing_a_missing_path_is_a_notification(tmp_path: Path) -> None:
+    from textual.widgets import Input
+
+    from tracker.db import open_database
+    from tracker.tui.prompt_screen import PromptScreen
+
+    app = TrackerApp(open_database(tmp_path / "empty.sqlite"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(app, pilot)
+        await pilot.press("i")
+        await wait_for(pilot, lambda: isinstance(app.screen, PromptScreen))
+        app.screen.query_one(Input).value = str(tmp_path / "nowhere")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: any("no such file" in n.message for n in app._notifications))
+        assert app.is_running
