@@ -109,3 +109,37 @@ async def test_reject_a_suggestion(tmp_path: Path) -> None:
         with Session(engine) as session:
             rejected = session.exec(select(RejectedSuggestion)).all()
         assert [r.quote for r in rejected] == [quote]
+
+
+async def test_attach_a_suggestion_to_an_existing_claim(tmp_path: Path) -> None:
+    from tracker.tui.prompt_screen import PromptScreen
+
+    engine = open_database(tmp_path / "case.sqlite")
+    assert import_paths(engine, [CASE]).ok
+    with Session(engine) as session:
+        claim_id = session.exec(select(Claim.id)).first()
+        assert claim_id is not None
+        before = len(
+            session.exec(select(Attribution).where(Attribution.claim_id == claim_id)).all()
+        )
+    app = TrackerApp(engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_wapo(tmp_path, (app, pilot))
+        assert screen.document is not None
+        quote = screen.document.suggestions[0].quote
+        await pilot.press("t")
+        await wait_for(pilot, lambda: isinstance(app.screen, PromptScreen))
+        app.screen.query_one(Input).value = claim_id
+        await pilot.press("enter")
+
+        def attributions() -> list[Attribution]:
+            with Session(engine) as session:
+                return list(
+                    session.exec(select(Attribution).where(Attribution.claim_id == claim_id)).all()
+                )
+
+        await wait_for(pilot, lambda: len(attributions()) == before + 1)
+        added = [
+            a for a in attributions() if a.document_id == "wapo-2023-10-16" and a.quote == quote
+        ]
+        assert len(added) == 1
