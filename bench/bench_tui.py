@@ -204,7 +204,16 @@ async def datatable_first_paint(path: Path) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--claims", type=int, default=100_000)
+    parser.add_argument(
+        "--no-scoring",
+        action="store_true",
+        help="skip scoring (isolates the table from the CPU the scoring process takes)",
+    )
     args = parser.parse_args()
+    if args.no_scoring:
+        import tracker.tui.claims_screen
+
+        tracker.tui.claims_screen.score_all = lambda engine: None  # type: ignore[assignment]
     folder = Path(tempfile.mkdtemp())
     path = folder / "bench.sqlite"
     t0 = time.perf_counter()
