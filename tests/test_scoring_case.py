@@ -96,3 +96,10 @@ def test_every_claim_is_scored_and_explained(najin):
         assert (
             set(score.corroborated_by) | set(score.contradicted_by) <= score.explanation.claim_ids()
         )
+
+
+def test_a_calibre_in_an_outlet_quote_is_not_read_as_the_count(najin):
+    # Euromaidan lists the four munition types without the word "four"; its
+    # "120mm" is a calibre, so it carries no figure for this count at all.
+    score = najin.claims["oliemans-four-munition-types"]
+    assert [d for d in score.discrepancies if d.kind == "value"] == []

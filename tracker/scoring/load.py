@@ -88,19 +88,22 @@ def _quantities(quote: str, first: date | None, last: date | None) -> tuple[Quan
 
 
 def _matching(quantities: tuple[Quantity, ...], claim: Figure) -> Quantity | None:
-    """The quote's figure for the claim's measure: same unit, then shared item words,
-    then the closest value."""
+    """The quote's figure for the claim's measure: same unit (a count is never matched
+    with a calibre or a distance), then shared item words, then the closest value."""
 
     def words(text: str | None) -> set[str]:
         return {w.rstrip("s") for w in (text or "").casefold().split()}
 
-    def rank(q: Quantity) -> tuple[int, int, float]:
-        same_unit = int((q.unit or None) == (claim.unit or None))
+    def rank(q: Quantity) -> tuple[int, float]:
         shared = len(words(q.item) & words(claim.item))
         distance = abs((q.value or 0) - (claim.value or 0)) if claim.value is not None else 0
-        return (-same_unit, -shared, distance)
+        return (-shared, distance)
 
-    candidates = [q for q in quantities if q.low is not None or q.high is not None]
+    candidates = [
+        q
+        for q in quantities
+        if (q.low is not None or q.high is not None) and (q.unit or None) == (claim.unit or None)
+    ]
     return min(candidates, key=rank) if candidates else None
 
 
