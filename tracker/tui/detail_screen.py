@@ -6,7 +6,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
@@ -118,10 +118,10 @@ class ClaimDetailScreen(Screen[None]):
                 id="edit-stance",
             )
             with Horizontal(classes="pair"):
-                with VerticalScroll(classes="field"):
+                with Vertical(classes="field"):
                     yield Label("Quantity")
                     yield Input(id="edit-quantity")
-                with VerticalScroll(classes="field"):
+                with Vertical(classes="field"):
                     yield Label("Period")
                     yield Input(id="edit-period")
             yield Static(id="edit-preview")
