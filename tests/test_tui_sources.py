@@ -77,3 +77,31 @@ async def test_a_bad_grade_is_a_notification_not_a_change(tmp_path: Path) -> Non
         with Session(engine) as session:
             grades = sorted(s.reliability for s in session.exec(select(Source)))
         assert grades == ["A", "B", "B", "B", "C"]
+
+
+async def test_putting_two_sources_in_one_group_makes_them_one_voice(tmp_path: Path) -> None:
+    engine = build_case(tmp_path / "case.sqlite")
+    app = TrackerApp(engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(app, pilot)
+        assert (row(app, "nis-rounds-1m").contradiction or 0) > 0
+        await pilot.press("2")
+        await wait_for(pilot, lambda: isinstance(app.screen, SourcesScreen) and app.screen.sources)
+        screen = app.screen
+        assert isinstance(screen, SourcesScreen)
+        names = [s.name for s in screen.sources]
+        screen.query_one(DataTable).move_cursor(row=names.index("Royal United Services Institute"))
+        await pilot.press("g")
+        await wait_for(pilot, lambda: isinstance(app.screen, PromptScreen))
+        # NIS's group comes from its parent, the Government of South Korea.
+        app.screen.query_one(Input).value = "Government of South Korea"
+        await pilot.press("enter")
+        # RUSI now speaks with NIS's voice: its lower figure no longer contradicts NIS's.
+        await wait_for(pilot, lambda: row(app, "nis-rounds-1m").contradiction == 0)
+        await wait_for(
+            pilot,
+            lambda: (
+                next(s for s in screen.sources if s.short == "RUSI").group
+                == "Government of South Korea"
+            ),
+        )
