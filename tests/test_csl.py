@@ -92,19 +92,17 @@ def test_every_cited_document_has_the_required_csl_fields(tmp_path) -> None:
     assert items["day"]["container-title"] == "Bloomberg"
 
 
-def test_export_citations_command_writes_both_formats(tmp_path) -> None:
+def test_export_command_writes_citations_and_csv(tmp_path) -> None:
     db = tmp_path / "cli.sqlite"
     _case(db)
     runner = CliRunner()
     out = tmp_path / "cited.json"
-    result = runner.invoke(app, ["--db", str(db), "export-citations", "-o", str(out)])
+    result = runner.invoke(app, ["--db", str(db), "export", "--format", "csl-json", "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert [i["id"] for i in json.loads(out.read_text())] == ["day", "month", "span", "undated"]
 
     out_csv = tmp_path / "claims.csv"
-    result = runner.invoke(
-        app, ["--db", str(db), "export-citations", "-o", str(out_csv), "--format", "csv"]
-    )
+    result = runner.invoke(app, ["--db", str(db), "export", "-o", str(out_csv), "--format", "csv"])
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(io.StringIO(out_csv.read_text())))
     assert [r["claim"] for r in rows] == ["c1"]
@@ -120,7 +118,7 @@ def test_unknown_format_is_one_line_error(tmp_path) -> None:
     _case(db)
     out = tmp_path / "x.out"
     result = CliRunner().invoke(
-        app, ["--db", str(db), "export-citations", "-o", str(out), "--format", "bibtex"]
+        app, ["--db", str(db), "export", "-o", str(out), "--format", "bibtex"]
     )
     assert result.exit_code != 0
     assert "--format" in result.output and "Traceback" not in result.output

@@ -14,6 +14,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import typer
@@ -39,7 +40,6 @@ COMMAND_MODULES = [
     "suggest",
     "brief",
     "cite",
-    "formats",
     "tui",
 ]
 
@@ -138,6 +138,19 @@ def open_session(ctx: ClickContext | None = None) -> Iterator[Session]:
 
     with session_scope(get_engine(ctx)) as session:
         yield session
+
+
+def write_output(path: Path, content: str) -> None:
+    """Write ``content`` to ``path`` ('-' is stdout) through a temporary file, so a
+    failed run never leaves half a file behind."""
+    if str(path) == "-":
+        typer.echo(content, nl=False)
+        return
+    if not path.parent.exists():
+        raise UserError(f"{path}: no such directory: {path.parent}")
+    partial = path.with_name(path.name + ".partial")
+    partial.write_text(content, encoding="utf-8", newline="\n")
+    partial.replace(path)
 
 
 def _register_commands() -> None:

@@ -6,20 +6,8 @@ from pathlib import Path
 
 import typer
 
-from tracker.cli import open_session
+from tracker.cli import open_session, write_output
 from tracker.errors import UserError
-
-
-def _write(path: Path, content: str) -> None:
-    """Write through a temporary file, so a failed run leaves no half brief behind."""
-    if str(path) == "-":
-        typer.echo(content, nl=False)
-        return
-    if not path.parent.exists():
-        raise UserError(f"{path}: no such directory: {path.parent}")
-    partial = path.with_name(path.name + ".partial")
-    partial.write_text(content, encoding="utf-8", newline="\n")
-    partial.replace(path)
 
 
 def _brief(
@@ -41,7 +29,7 @@ def _brief(
         content = write_brief(
             session, subjects=subject or None, min_credibility=min_credibility, title=title
         )
-    _write(output, content)
+    write_output(output, content)
 
 
 def register(app: typer.Typer) -> None:
