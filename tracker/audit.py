@@ -22,6 +22,9 @@ AUDITED = (Claim, Attribution, Source, Document)
 # Full article texts are large; the log records that they changed, not the text.
 _ELIDED = {("document", "text")}
 
+# An undo is logged as an entry of its own, naming the entries it reverted.
+UNDO_ACTION = "undo"
+
 _analyst: str | None = None
 
 
@@ -48,6 +51,11 @@ def _plain(value: Any) -> Any:
     if isinstance(value, dict):
         return {str(k): _plain(v) for k, v in value.items()}
     return value
+
+
+def is_elided(table: str, column: str) -> bool:
+    """Whether the log keeps only the length of this column, so it cannot be restored."""
+    return (table, column) in _ELIDED
 
 
 def _shown(table: str, column: str, value: Any) -> Any:

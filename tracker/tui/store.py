@@ -7,12 +7,14 @@ worker thread never shares a session with another.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import func
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
+from tracker.audit import UNDO_ACTION, current_analyst, is_elided
 from tracker.db import session_scope
 from tracker.models import (
     RELIABILITY_GRADES,
@@ -290,6 +292,9 @@ def undo_last(engine: Engine, skip: set[int]) -> tuple[str, list[int], list[int]
     (so the caller can skip both next time and undo further back).
     """
     with session_scope(engine) as session:
+        # Undos are themselves logged, so a restarted app does not redo what an
+        # earlier session undid.
+        skip = skip | _already_undone(session)
         query = select(AuditEntry).order_by(AuditEntry.id.desc())  # type: ignore[union-attr]
         if skip:
             query = query.where(AuditEntry.id.not_in(skip))  # type: ignore[union-attr]
@@ -311,8 +316,28 @@ def undo_last(engine: Engine, skip: set[int]) -> tuple[str, list[int], list[int]
             for e in session.exec(select(AuditEntry.id).where(AuditEntry.id > before))  # type: ignore[operator]
             if e is not None
         ]
+        undone = [e.id for e in entries if e.id is not None]
+        marker = AuditEntry(
+            at=datetime.now(UTC),
+            analyst=current_analyst(),
+            action=UNDO_ACTION,
+            table_name=last.table_name,
+            row_id=last.row_id,
+            changes={"undid": undone, "written": written},
+        )
+        session.add(marker)
+        session.flush()
         summary = f"undid {len(entries)} change(s): {last.action} {last.table_name} {last.row_id}"
-        return summary, [e.id for e in entries if e.id is not None], written
+        return summary, undone, [*written, marker.id or 0]
+
+
+def _already_undone(session: Session) -> set[int]:
+    ids: set[int] = set()
+    for marker in session.exec(select(AuditEntry).where(AuditEntry.action == UNDO_ACTION)):
+        ids.add(marker.id or 0)
+        ids.update(marker.changes.get("undid", []))
+        ids.update(marker.changes.get("written", []))
+    return ids
 
 
 def _revert(session: Session, entry: AuditEntry) -> None:
@@ -329,7 +354,7 @@ def _revert(session: Session, entry: AuditEntry) -> None:
         if row is None:
             raise LookupError(f"{entry.table_name} {entry.row_id} no longer exists")
         for column, (old, _new) in entry.changes.items():
-            if column == "text" and isinstance(old, str) and old.startswith("<"):
+            if is_elided(entry.table_name, column):
                 raise ValueError("the audit log does not keep old texts: cannot undo a rewording")
             setattr(row, column, _restore_value(model, column, old))
         session.add(row)
@@ -338,6 +363,6 @@ def _revert(session: Session, entry: AuditEntry) -> None:
         if row is not None:
             return
         values = {c: _restore_value(model, c, v) for c, v in entry.changes.items()}
-        if isinstance(values.get("text"), str) and values["text"].startswith("<"):
+        if any(is_elided(entry.table_name, column) for column in values):
             raise ValueError("the audit log does not keep deleted texts: cannot undo")
         session.add(model(**values))
