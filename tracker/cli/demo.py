@@ -1,4 +1,4 @@
-"""``tracker demo``: build the bundled Najin case into a fresh database and summarise it."""
+"""``tracker demo``: build the bundled Najin case into a fresh database, then open it."""
 
 from __future__ import annotations
 
@@ -6,13 +6,18 @@ import typer
 
 from tracker.cli import console, state
 from tracker.cli.import_ import print_report
+from tracker.cli.tui import interactive, run_tui
 from tracker.demo import build_demo
 
 
 def register(app: typer.Typer) -> None:
     @app.command("demo")
-    def demo() -> None:
-        """Build the bundled case (North Korean munitions via Najin, 2023) and summarise it."""
+    def demo(
+        tui: bool = typer.Option(
+            True, "--tui/--no-tui", help="Open the interface afterwards (on a terminal)."
+        ),
+    ) -> None:
+        """Build the bundled case (North Korean munitions via Najin, 2023) and open it."""
         current = state()
         engine, report, url = build_demo(current.db)
         current.engine = engine
@@ -28,3 +33,5 @@ def register(app: typer.Typer) -> None:
         )
         if not report.ok:
             raise typer.Exit(1)
+        if tui and interactive():
+            run_tui(engine)

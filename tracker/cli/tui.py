@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
+import sys
+
 import typer
+from sqlalchemy.engine import Engine
 
-from tracker.tui import run_tui
+__all__ = ["interactive", "register", "run_tui"]
 
-__all__ = ["register", "run_tui"]
+
+def run_tui(engine: Engine) -> None:
+    # Textual is imported only when the interface opens: other commands start faster.
+    from tracker.tui import run_tui as run
+
+    run(engine)
+
+
+def interactive() -> bool:
+    """A person at a terminal, not a script or a pipe."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
 
 
 def register(app: typer.Typer) -> None:
