@@ -3,14 +3,25 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy.engine import Engine
 
 from tests.conftest import snapshot
+from tracker.db import open_database
 from tracker.importers import import_paths
 
 PREREQUISITES = ["sources.yaml", "bloomberg.md", "euromaidan.md"]
+
+
+@pytest.fixture
+def engine(db_url: str) -> Iterator[Engine]:
+    """Every bad input here is tried on SQLite and on a real PostgreSQL server."""
+    engine = open_database(db_url)
+    yield engine
+    engine.dispose()
 
 
 def _case_with(small_case: Path, name: str, content: str | bytes) -> Path:
