@@ -92,3 +92,19 @@ async def test_empty_database_explains_how_to_start(tmp_path: Path) -> None:
         assert empty.display
         assert not app.claims_screen.table.display
         assert "tracker demo" in str(empty.render())
+
+
+async def test_the_mouse_selects_a_row_then_opens_it(tmp_path: Path) -> None:
+    app = TrackerApp(build_case(tmp_path / "case.sqlite"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(app, pilot)
+        table = app.claims_screen.table
+        assert table.current_claim_id == "nis-rounds-1m"  # the first claim starts selected
+        # Line 0 of the table is the column header, line 1 the first subject, then its claims.
+        await pilot.click(ClaimsTable, offset=(10, 3))
+        assert table.current_claim_id == "rusi-rounds"
+        assert not isinstance(app.screen, ClaimDetailScreen)  # a click on another row selects
+        await pilot.click(ClaimsTable, offset=(10, 3))  # ... and on the selected row opens
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, ClaimDetailScreen)
+        assert app.screen.claim_id == "rusi-rounds"
