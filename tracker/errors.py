@@ -23,3 +23,7 @@ def located(path: object, message: str, line: int | None = None) -> UserError:
     """A UserError naming the file (and line, 1-based, when known)."""
     where = f"{path}:{line}" if line is not None else f"{path}"
     return UserError(f"{where}: {message}")
+
+
+class ConflictError(UserError):
+    """Someone else changed the row since the analyst read it (optimistic versioning)."""

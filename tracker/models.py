@@ -12,12 +12,24 @@ here without a migration is caught by ``tests/test_migrations.py``.
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import JSON, Column, Text, UniqueConstraint
+from sqlalchemy.orm import declared_attr
 from sqlmodel import Field, SQLModel
 
 RELIABILITY_GRADES = ("A", "B", "C", "D", "E", "F")
 STANCES = ("asserts", "denies")
+
+
+def _optimistic(cls: Any) -> dict:
+    """Mapper args making ``version`` an optimistic lock (SQLAlchemy's version_id_col).
+
+    Every ORM update runs ``... WHERE version = <the version this session read>`` and
+    bumps it, so of two analysts who read the same version the second to write gets
+    StaleDataError instead of silently overwriting the first (see tracker.editing).
+    """
+    return {"version_id_col": cls.__table__.c.version}
 
 
 class Source(SQLModel, table=True):
@@ -33,6 +45,10 @@ class Source(SQLModel, table=True):
     group: str | None = None
     reliability: str = "F"
     version: int = 1
+
+    @declared_attr  # type: ignore[misc, arg-type]
+    def __mapper_args__(cls) -> dict:  # noqa: N805
+        return _optimistic(cls)
 
 
 class Document(SQLModel, table=True):
@@ -53,6 +69,10 @@ class Document(SQLModel, table=True):
     content_hash: str = Field(index=True)
     path: str | None = None
     version: int = 1
+
+    @declared_attr  # type: ignore[misc, arg-type]
+    def __mapper_args__(cls) -> dict:  # noqa: N805
+        return _optimistic(cls)
 
 
 class Derivation(SQLModel, table=True):
@@ -102,6 +122,10 @@ class Claim(SQLModel, table=True):
     period_granularity: str | None = None
 
     version: int = 1
+
+    @declared_attr  # type: ignore[misc, arg-type]
+    def __mapper_args__(cls) -> dict:  # noqa: N805
+        return _optimistic(cls)
 
 
 class Attribution(SQLModel, table=True):

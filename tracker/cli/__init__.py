@@ -41,6 +41,7 @@ COMMAND_MODULES = [
     "brief",
     "cite",
     "tui",
+    "edit",
 ]
 
 # Article and user text is data: never interpret it as Rich markup or highlight it.

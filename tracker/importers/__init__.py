@@ -9,20 +9,32 @@ is restored instead (into an empty database only).
 
 from __future__ import annotations
 
+import os
+import random
+import time
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm.exc import StaleDataError
+from sqlmodel import Session, select
 
 from tracker.db import session_scope
 from tracker.errors import UserError, located
 from tracker.importers.articles import front_matter_peek, parse_markdown, store_article
-from tracker.importers.claims import import_claims
+from tracker.importers.claims import import_claims, parse_claims
 from tracker.importers.html import parse_html
-from tracker.importers.reading import content_hash, decode, read_bytes
+from tracker.importers.reading import (
+    check_size,
+    content_hash,
+    decode,
+    load_yaml,
+    read_bytes,
+    require_list,
+    text_field,
+)
 from tracker.importers.report import (
     ADDED,
     FAILED,
@@ -32,9 +44,9 @@ from tracker.importers.report import (
     ImportReport,
 )
 from tracker.importers.sources import import_sources
-from tracker.models import ImportedFile
+from tracker.models import Claim, Document, ImportedFile, Source
 
-__all__ = ["FileResult", "ImportReport", "import_paths", "plan"]
+__all__ = ["FileResult", "ImportReport", "import_file", "import_paths", "plan", "walk"]
 
 SOURCES, ARTICLE, HTML, CLAIMS, BACKUP = "sources", "article", "html", "claims", "backup"
 _ORDER = {BACKUP: 0, SOURCES: 1, ARTICLE: 2, HTML: 2, CLAIMS: 3}
@@ -67,16 +79,48 @@ def _looks_like_backup(path: Path) -> bool:
     return FORMAT.encode() in head
 
 
-def plan(paths: Iterable[Path]) -> list[tuple[Path, str]]:
+def walk(root: Path, skipped: list[str] | None = None) -> list[Path]:
+    """Every file under ``root``, sorted, never leaving it.
+
+    Symbolic links are not followed out of the folder (a link to ``../secret`` or to
+    ``/etc`` is skipped and reported in ``skipped``); hidden files and folders and
+    READMEs are not case files.
+    """
+    base = root.resolve()
+    found: list[Path] = []
+    # os.walk does not descend into symlinked folders (followlinks=False).
+    for directory, folders, names in os.walk(root):
+        folders[:] = [f for f in folders if not f.startswith(".")]
+        for folder in folders:
+            if (Path(directory) / folder).is_symlink():
+                _outside(Path(directory) / folder, base, skipped)
+        for name in names:
+            child = Path(directory) / name
+            if name.startswith(".") or name.lower().startswith("readme"):
+                continue
+            if child.is_symlink() and _outside(child, base, skipped):
+                continue
+            if child.is_file():
+                found.append(child)
+    return sorted(found)
+
+
+def _outside(link: Path, base: Path, skipped: list[str] | None) -> bool:
+    target = link.resolve()
+    if target.is_relative_to(base) and not link.is_dir():
+        return False
+    if skipped is not None:
+        where = "outside the folder" if not target.is_relative_to(base) else "a linked folder"
+        skipped.append(f"{link}: symbolic link to {where} not followed")
+    return True
+
+
+def plan(paths: Iterable[Path], skipped: list[str] | None = None) -> list[tuple[Path, str]]:
     """Every file to import with its kind, in dependency order."""
     found: list[tuple[Path, str]] = []
     for path in paths:
         if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if any(part.startswith(".") for part in child.relative_to(path).parts):
-                    continue
-                if child.name.lower().startswith("readme"):
-                    continue
+            for child in walk(path, skipped):
                 kind = classify(child)
                 if kind is not None:
                     found.append((child, kind))
@@ -95,8 +139,9 @@ def _articles_in_derivation_order(found: list[tuple[Path, str]]) -> list[tuple[P
     needs: dict[str, list[str]] = {}
     for path, kind in articles:
         try:
+            check_size(path)
             meta = front_matter_peek(path, path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError):
+        except (OSError, UnicodeDecodeError, UserError):
             meta = {}
         doc_id = str(meta.get("id") or path.stem)
         ids[doc_id] = (path, kind)
@@ -132,29 +177,50 @@ def import_paths(
     existing = [Path(p) for p in paths if Path(p).exists()]
     for path in missing:
         report.files.append(FileResult(path, "unknown", FAILED, error=f"{path}: no such file"))
-    for path, kind in plan(existing):
+    for path, kind in plan(existing, report.skipped):
         report.files.append(import_file(engine, path, kind))
         if progress is not None:
             progress(path)
     return report
 
 
+# Concurrent importers of one database race to insert the same rows: the loser's
+# transaction fails on a unique key (or, on PostgreSQL, a deadlock; on SQLite, a busy
+# lock) and is simply run again, when it finds the file already imported.
+RACE_RETRIES = 8
+
+
 def import_file(engine: Engine, path: Path, kind: str | None = None) -> FileResult:
     """One file in one transaction: imported whole, or not at all."""
     kind = kind or classify(path) or "unknown"
-    try:
-        if kind == BACKUP:
-            from tracker.backup import restore_file
+    for attempt in range(1, RACE_RETRIES + 1):
+        try:
+            check_size(path)
+            if kind == BACKUP:
+                from tracker.backup import restore_file
 
-            counts = restore_file(engine, path)
-            return FileResult(path, kind, ADDED, counts)
-        with session_scope(engine) as session:
-            return _import_in(session, path, kind)
-    except UserError as error:
-        return FileResult(path, kind, FAILED, error=error.message)
-    except IntegrityError as error:
-        detail = str(error.orig).strip().splitlines()[0] if error.orig else "constraint"
-        return FileResult(path, kind, FAILED, error=f"{path}: database refused it: {detail}")
+                counts = restore_file(engine, path)
+                return FileResult(path, kind, ADDED, counts)
+            with session_scope(engine) as session:
+                return _import_in(session, path, kind)
+        except UserError as error:
+            return FileResult(path, kind, FAILED, error=error.message)
+        except (IntegrityError, StaleDataError, OperationalError) as error:
+            if attempt < RACE_RETRIES:
+                time.sleep(random.uniform(0.01, 0.05) * attempt)
+                continue
+            if isinstance(error, OperationalError):
+                raise
+            return FileResult(path, kind, FAILED, error=_refused(path, error))
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _refused(path: Path, error: Exception) -> str:
+    if isinstance(error, StaleDataError):
+        return f"{path}: rows changed by another writer during the import; run it again"
+    orig = getattr(error, "orig", None)
+    detail = str(orig).strip().splitlines()[0] if orig else "constraint"
+    return f"{path}: database refused it: {detail}"
 
 
 def _import_in(session: Session, path: Path, kind: str) -> FileResult:
@@ -165,9 +231,9 @@ def _import_in(session: Session, path: Path, kind: str) -> FileResult:
         )
     data = read_bytes(path)
     digest = content_hash(data)
-    if session.get(ImportedFile, digest) is not None:
-        return FileResult(path, kind, UNCHANGED)
     text = decode(path, data)
+    if session.get(ImportedFile, digest) is not None and _still_present(session, path, kind, text):
+        return FileResult(path, kind, UNCHANGED)
     notes: list[str] = []
     status = ADDED
     if kind == SOURCES:
@@ -179,7 +245,33 @@ def _import_in(session: Session, path: Path, kind: str) -> FileResult:
     else:
         article = parse_html(path, text) if kind == HTML else parse_markdown(path, text)
         status, counts, notes = store_article(session, article)
-    session.add(
+    # merge: the hash may be known already when its rows were deleted since (re-import).
+    session.merge(
         ImportedFile(content_hash=digest, path=str(path), kind=kind, imported_at=datetime.now(UTC))
     )
     return FileResult(path, kind, status, counts, notes=notes)
+
+
+def _still_present(session: Session, path: Path, kind: str, text: str) -> bool:
+    """Whether what this (already imported) file holds is still in the database.
+
+    An analyst may delete a document or claim after importing it; importing the
+    same file again must then restore it, not report 'unchanged'.
+    """
+    try:
+        if kind in (ARTICLE, HTML):
+            article = parse_html(path, text) if kind == HTML else parse_markdown(path, text)
+            return session.get(Document, article.id) is not None
+        if kind == CLAIMS:
+            ids = [text_field(path, e, "id", required=True) for e in parse_claims(path, text)]
+            return all(session.get(Claim, claim_id) is not None for claim_id in ids)
+        if kind == SOURCES:
+            names = {
+                text_field(path, e, "name", required=True).casefold()
+                for e in require_list(path, load_yaml(path, text), "sources")
+            }
+            have = {n.casefold() for n in session.exec(select(Source.name)).all()}
+            return names <= have
+    except UserError:
+        return False
+    return True

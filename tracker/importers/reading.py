@@ -15,12 +15,32 @@ from tracker.errors import UserError, located
 
 LINE_KEY = "__line__"
 
+# A case file larger than this is refused by its size, before a byte is read: articles
+# and claims files are kilobytes to a few megabytes; 50 MB is generous for a feed dump
+# and still safe to hold in memory (parsed YAML takes several times the file's size).
+MAX_FILE_BYTES = 50 * 1024 * 1024
+
 
 def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def check_size(path: Path) -> None:
+    """Refuse a file above MAX_FILE_BYTES by its size alone (stat, never read)."""
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        raise located(path, f"cannot read: {error.strerror or error}") from None
+    if size > MAX_FILE_BYTES:
+        raise located(
+            path,
+            f"file is {size / 1024 / 1024:.0f} MB, above the limit of "
+            f"{MAX_FILE_BYTES // 1024 // 1024} MB for one case file; split it",
+        )
+
+
 def read_bytes(path: Path) -> bytes:
+    check_size(path)
     try:
         return path.read_bytes()
     except OSError as error:

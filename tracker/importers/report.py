@@ -22,6 +22,8 @@ class FileResult:
 @dataclass
 class ImportReport:
     files: list[FileResult] = field(default_factory=list)
+    # Symbolic links out of a folder, not followed: said, so nothing vanishes silently.
+    skipped: list[str] = field(default_factory=list)
 
     def _with(self, status: str) -> list[FileResult]:
         return [f for f in self.files if f.status == status]
@@ -44,7 +46,7 @@ class ImportReport:
 
     @property
     def notes(self) -> list[str]:
-        return [note for f in self.files for note in f.notes]
+        return self.skipped + [note for f in self.files for note in f.notes]
 
     @property
     def ok(self) -> bool:
