@@ -22,6 +22,9 @@ _ORDERED_MARKER = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
 _WHITESPACE = re.compile(r"\s+", re.UNICODE)
 # C0/C1 controls (terminal escapes among them) are dropped: they are never content.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Bidi embeddings, overrides and isolates would reorder what the reader sees ("Trojan
+# Source"); they are written out as visible escapes (``\u202e``) instead.
+_BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
 _SAFE_URL = re.compile(r"^https?://[^\s<>\"'`\\]+$", re.IGNORECASE)
 
 
@@ -30,6 +33,7 @@ def escape_inline(text: str | None) -> str:
     if not text:
         return ""
     text = _CONTROL.sub("", text)
+    text = _BIDI.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     text = _WHITESPACE.sub(" ", text).strip()
     out = "".join("\\" + ch if ch in _INLINE_ACTIVE else ch for ch in text)
     if out and out[0] in _LINE_START_ACTIVE:

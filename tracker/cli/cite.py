@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 
 import typer
 from rich.text import Text
@@ -11,11 +10,7 @@ from rich.text import Text
 from tracker.cli import console, open_session
 
 # Terminal control characters in article text are shown, never sent to the terminal.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def _shown(text: str) -> Text:
-    return Text(_CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text))
+from tracker.cli.literal import shown as _shown
 
 
 def _cite(
@@ -38,7 +33,9 @@ def _cite(
         # Article text is data: Text objects are never parsed for markup.
         head = Text(f"{rank}. ", style="bold")
         head.append(_shown(match.claim).plain, style="bold cyan")
-        head.append(f"  (score {match.score:.0f}, origin {match.origin or 'unknown'})")
+        head.append(
+            _shown(f"  (score {match.score:.0f}, origin {match.origin or 'unknown'})").plain
+        )
         console.print(head)
         console.print(_shown("   " + match.text))
         citation = _shown("   cite: " + match.citation)

@@ -6,9 +6,9 @@ import json
 
 import typer
 from rich.table import Table
-from rich.text import Text
 
 from tracker.cli import console, open_session
+from tracker.cli.literal import shown
 from tracker.errors import UserError
 from tracker.listing import get_document, list_claims, list_documents, list_sources
 
@@ -23,8 +23,8 @@ def _table(title: str, columns: list[str], rows: list[list[object]]) -> None:
         # fold, not ellipsis: a truncated id cannot be typed back into a command.
         table.add_column(column, overflow="fold")
     for row in rows:
-        # Text objects: an outlet's words are data, never markup.
-        table.add_row(*(Text("" if cell is None else str(cell)) for cell in row))
+        # An outlet's words are data: never markup, and no escape reaches the terminal.
+        table.add_row(*(shown(cell) for cell in row))
     console.print(table)
 
 
@@ -63,8 +63,8 @@ def register(app: typer.Typer) -> None:
             return _json(rows[0] if document_id else rows)
         if document_id:
             row = rows[0]
-            console.print(Text(f"{row['title']}  ({row['outlet']}, {row['published']})"))
-            console.print(Text(row["text"]))
+            console.print(shown(f"{row['title']}  ({row['outlet']}, {row['published']})"))
+            console.print(shown(row["text"]))
             return
         _table(
             "Documents",

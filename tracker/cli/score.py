@@ -4,7 +4,8 @@
     tracker explain CLAIM_ID               the claims, sources, grades and rules behind them
 
 One core call each (``score_case``, ``score_claim``). Names and quotes are data:
-everything is drawn with ``rich.text.Text``, never parsed as markup.
+everything is drawn with ``rich.text.Text``, never parsed as markup, controls made
+visible (``tracker.cli.literal``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from tracker.cli import console, open_session
+from tracker.cli.literal import shown, visible
 from tracker.scoring import ClaimScore, score_case, score_claim
 from tracker.scoring.explain import OriginEvidence, ScoreExplanation
 
@@ -32,7 +34,7 @@ def _score(
             return
         # One table per subject: claims are only compared inside their subject.
         for name, group in sorted(scores.by_subject().items()):
-            console.print(Text(name, style="bold"))
+            console.print(shown(name, style="bold"))
             table = Table(show_lines=False)
             for column in ("claim", "origins", "corr.", "contr.", "cred.", "estimate", "notes"):
                 table.add_column(column, overflow="fold")
@@ -40,8 +42,8 @@ def _score(
                 count = len(s.discrepancies)
                 notes = f"{count} discrepanc{'y' if count == 1 else 'ies'}" if count else ""
                 table.add_row(
-                    Text(s.id),
-                    Text(", ".join(s.origins)),
+                    shown(s.id),
+                    shown(", ".join(s.origins)),
                     Text(f"{s.corroboration:.2f}"),
                     Text(f"{s.contradiction:.2f}"),
                     Text(str(s.credibility)),
@@ -53,14 +55,14 @@ def _score(
 
 def _evidence_line(e: OriginEvidence) -> Text:
     line = Text("  - ")
-    line.append(e.origin, style="bold")
+    line.append(visible(e.origin), style="bold")
     line.append(f"  grade {e.grade}, weight {e.weight:.2f}, rule {e.rule}")
     if e.sources:
-        line.append(f"; sources: {', '.join(e.sources)}")
+        line.append(visible(f"; sources: {', '.join(e.sources)}"))
     if e.claims:
-        line.append(f"; claims: {', '.join(e.claims)}")
+        line.append(visible(f"; claims: {', '.join(e.claims)}"))
     if e.note:
-        line.append(f" ({e.note})", style="dim")
+        line.append(visible(f" ({e.note})"), style="dim")
     return line
 
 
@@ -75,8 +77,8 @@ def _part(part: ScoreExplanation) -> list[Text]:
 
 def render_explanation(score: ClaimScore) -> list[Text]:
     exp = score.explanation
-    lines = [Text(f"claim {score.id}", style="bold"), Text(f"subject: {score.subject}")]
-    lines.append(Text(f"primary origin: {exp.primary_origin or 'none'}"))
+    lines = [shown(f"claim {score.id}", style="bold"), shown(f"subject: {score.subject}")]
+    lines.append(shown(f"primary origin: {exp.primary_origin or 'none'}"))
     lines += [Text("own origins:")] + [_evidence_line(e) for e in exp.own_origins]
     lines += _part(exp.corroboration) + _part(exp.contradiction)
     for verdict in (exp.credibility, exp.estimative):
@@ -85,15 +87,15 @@ def render_explanation(score: ClaimScore) -> list[Text]:
     if exp.comparisons:
         lines.append(Text("compared with:"))
         lines += [
-            Text(f"  - {c.claim}: {c.relation} by rule {c.rule} ({c.note})")
+            shown(f"  - {c.claim}: {c.relation} by rule {c.rule} ({c.note})")
             for c in exp.comparisons
         ]
     if exp.copies:
         lines.append(Text("copies counted with the origin they repeat:"))
-        lines += [Text(f"  - {c}") for c in exp.copies]
+        lines += [shown(f"  - {c}") for c in exp.copies]
     if score.discrepancies:
         lines.append(Text("reporting discrepancies (not contradictions):"))
-        lines += [Text(f"  - {d.kind}: {d.detail}") for d in score.discrepancies]
+        lines += [shown(f"  - {d.kind}: {d.detail}") for d in score.discrepancies]
     constants = ", ".join(f"{k}={v}" for k, v in exp.constants)
     lines.append(Text(f"constants: {constants}", style="dim"))
     return lines

@@ -23,6 +23,7 @@ from typer._click.core import Context as ClickContext
 from typer.core import TyperGroup
 
 from tracker.cli import console, open_session
+from tracker.cli.literal import shown
 
 SHOW = "show"
 QUOTE_CHARS = 90
@@ -63,7 +64,7 @@ def _print_suggestions(items: list, as_json: bool) -> None:
         quote = s.quote if len(s.quote) <= QUOTE_CHARS else s.quote[: QUOTE_CHARS - 1] + "…"
         subject = s.subject + ("" if s.subject_exists else " (new)")
         cells = (s.id, s.document, who, s.hedge or "", figures, subject, quote)
-        table.add_row(*(Text(str(c)) for c in cells))
+        table.add_row(*(shown(c) for c in cells))
     console.print(table)
     console.print(Text(f"{len(items)} suggestions"))
 
@@ -136,7 +137,7 @@ def _accept(
     }
     with open_session() as session:
         claim = accept(session, suggestion, **edits)
-        console.print(Text(f"accepted {suggestion} as claim {claim.id}"))
+        console.print(shown(f"accepted {suggestion} as claim {claim.id}"))
 
 
 @suggest_app.command("attach")
@@ -150,7 +151,7 @@ def _attach(
 
     with open_session() as session:
         attach(session, suggestion, claim, source=source)
-        console.print(Text(f"attached {suggestion} to claim {claim}"))
+        console.print(shown(f"attached {suggestion} to claim {claim}"))
 
 
 @suggest_app.command("reject")
@@ -160,7 +161,7 @@ def _reject(suggestion: str = typer.Argument(..., help="Suggestion id.")) -> Non
 
     with open_session() as session:
         reject(session, suggestion)
-        console.print(Text(f"rejected {suggestion}"))
+        console.print(shown(f"rejected {suggestion}"))
 
 
 @suggest_app.command("links")
@@ -189,7 +190,7 @@ def _links(
     for column in ("document", "derived from", "outlet", "cue"):
         table.add_column(column)
     for p in proposals:
-        table.add_row(*(Text(c) for c in (p.document, p.derived_from, p.outlet, p.cue)))
+        table.add_row(*(shown(c) for c in (p.document, p.derived_from, p.outlet, p.cue)))
     console.print(table)
 
 
@@ -203,7 +204,7 @@ def _link(
 
     with open_session() as session:
         link(session, document, derived_from)
-        console.print(Text(f"{document} derived from {derived_from}"))
+        console.print(shown(f"{document} derived from {derived_from}"))
 
 
 def register(app: typer.Typer) -> None:
