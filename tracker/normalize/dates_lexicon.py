@@ -53,7 +53,21 @@ SEVERAL = 4  # "several weeks" reads as about four
 
 
 def _alt(words) -> str:
-    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    """The words as one alternation, longest first, grouped by first letter: a position is
+    rejected after one test per letter instead of one per word. Words starting with different
+    letters never match at the same place, so the grouping changes no match (the words are
+    lower case; a mixed-case list keeps the plain form, where the grouping would not hold
+    under IGNORECASE)."""
+    ordered = sorted(words, key=lambda w: len(re.escape(w)), reverse=True)
+    if any(w != w.lower() or not w for w in ordered):
+        return "|".join(re.escape(w) for w in ordered)
+    groups: dict[str, list[str]] = {}
+    for w in ordered:
+        groups.setdefault(w[0], []).append(re.escape(w[1:]))
+    return "|".join(
+        re.escape(first) + (rest[0] if len(rest) == 1 else "(?:" + "|".join(rest) + ")")
+        for first, rest in groups.items()
+    )
 
 
 _FULL_MONTHS = [m for m in MONTHS if len(m) > 4 or m in ("may", "june", "july")]
