@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tracker.normalize.numbers import Number, find_numbers, trie_pattern
+from tracker.normalize.numbers import Number, find_numbers, letter_words, trie_pattern
 from tracker.normalize.types import Quantity
 from tracker.normalize.units import (
     CURRENCIES,
@@ -115,6 +115,10 @@ VAGUE = re.compile(
     r"|a\s{1,3}small\s{1,3}number\s{1,3}of)\b"
     r"(?:\s{1,3}(?P<scale>hundred|thousand|million|billion)\b)?",
     re.IGNORECASE,
+)
+# A word VAGUE cannot match without (each is a whole word in it): absent all, VAGUE is skipped.
+_VAGUE_WORDS = frozenset(
+    "dozens hundreds thousands millions billions trillions several few handful couple number".split()
 )
 MONTH_BEFORE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april"
@@ -321,8 +325,10 @@ class _Builder:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.numbers = find_numbers(text)
-        self.vague = [m for m in VAGUE.finditer(text)]
+        words = letter_words(text)
+        self.numbers = find_numbers(text, words)
+        may_be_vague = words is None or not _VAGUE_WORDS.isdisjoint(words)
+        self.vague = list(VAGUE.finditer(text)) if may_be_vague else []
         self.out: list[QuantityMatch] = []
         self.taken_until = 0
 
