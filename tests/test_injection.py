@@ -202,3 +202,23 @@ def test_brief_makes_hostile_text_inert(hostile_db: str) -> None:
     text = "".join(t.content for t in tokens if t.type == "text")
     for piece in (MARKUP, LINK, HTML, PIPE, FOOTNOTE, TICKS, "Shipments " + MARKUP, "\\u202eevil"):
         assert piece in text, piece
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("documents", "x" + OSC), ("explain", "x" + CSI), ("suggest", "x" + CSI)],
+    ids=["documents", "explain", "suggest"],
+)
+def test_an_unknown_id_with_escapes_is_named_inertly_on_stderr(
+    hostile_db: str, args: tuple[str, ...]
+) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "tracker", "--db", hostile_db, *args],
+        capture_output=True,
+        env={**os.environ, "TRACKER_DB": ""},
+        timeout=120,
+    )
+    error = done.stderr.decode("utf-8")
+    assert done.returncode == 1 and error.startswith("tracker: ") and error.count("\n") == 1
+    assert_inert(error)
+    assert "\\x1b" in error  # the escape is named, not sent

@@ -8,7 +8,7 @@ import typer
 from rich.table import Table
 
 from tracker.cli import console, open_session
-from tracker.cli.literal import shown
+from tracker.cli.literal import shown, visible
 from tracker.errors import UserError
 from tracker.listing import get_document, list_claims, list_documents, list_sources
 
@@ -57,7 +57,7 @@ def register(app: typer.Typer) -> None:
             else:
                 document = get_document(session, document_id)
                 if document is None:
-                    raise UserError(f"no document '{document_id}'")
+                    raise UserError(f"no document '{visible(document_id)}'")
                 rows = [r for r in list_documents(session, True) if r["id"] == document_id]
         if as_json:
             return _json(rows[0] if document_id else rows)
