@@ -3,28 +3,23 @@
 Small subjects compare every pair (``relate``). A large subject whose claims all
 follow the plain overlap rule (one unit, one period or none, all assertions with a
 figure, not cumulative) is scored by a sweep over sorted intervals: per origin, its
-claims' intervals are merged, and prefix sums of log(1 - w) over sorted bounds give
-each claim's supporting and conflicting origins in O(log n), never the n^2 pairs.
-Its explanation is assembled only when asked for, from the same rules.
+claims' intervals are merged, and prefix sums of origin tallies over sorted bounds give
+each claim's supporting and conflicting origins in O(log n), never the n^2 pairs
+(``sweep.py``; one edit is patched in by ``sweep_edit.py``). Its explanation is
+assembled only when asked for, from the same rules.
 """
 
 from __future__ import annotations
 
-import math
-from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
-from itertools import accumulate
 
 from tracker.scoring.compat import (
     CONFLICTS,
     SUPPORTS,
     UNRELATED,
-    Bound,
     compare,
-    lower,
     relation,
-    upper,
 )
 from tracker.scoring.context import Context, Prepared
 from tracker.scoring.discrepancies import discrepancies
@@ -38,9 +33,9 @@ from tracker.scoring.scores import (
     phrase,
     probability,
 )
+from tracker.scoring.sweep import DIGITS, sweep, sweepable
 
 FORMULA = "1 - prod(1 - w) over counted origins, each origin once"
-DIGITS = 9  # scores are rounded so the sweep and the pairwise path agree
 
 
 @dataclass
@@ -146,183 +141,30 @@ def explain(p: Prepared, members: list[Prepared], ctx: Context) -> Explanation:
     )
 
 
-def _sweepable(members: list[Prepared]) -> bool:
-    first = members[0].claim
-    if first.figure is None:
-        return False
-    key = (first.figure.unit, first.figure.per, first.period)
-    for q in members:
-        c = q.claim
-        if c.cumulative or c.stance != "asserts" or c.figure is None:
-            return False
-        if (c.figure.unit, c.figure.per, c.period) != key:
-            return False
-    return True
-
-
-def _prefix(values: list[float]) -> list[float]:
-    return [0.0, *accumulate(values)]
-
-
-def sweep(members: list[Prepared], ctx: Context) -> dict[str, tuple[float, float]]:
-    """(corroboration, contradiction) per claim under the overlap rule, in O(n log n)."""
-    logw = {g: math.log1p(-ctx.weight(g)) for q in members for g in q.origins}
-    figures: dict[str, list[tuple[Bound, Bound]]] = {}
-    bounds_of: dict[str, tuple[Bound, Bound]] = {}
-    for q in members:
-        assert q.claim.figure is not None
-        bounds = (lower(q.claim.figure), upper(q.claim.figure))
-        bounds_of[q.claim.id] = bounds
-        for g in q.origins:
-            figures.setdefault(g, []).append(bounds)
-
-    pieces: list[tuple[Bound, Bound, float]] = []
-    gaps: list[tuple[Bound, Bound, float]] = []
-    lowest_upper: dict[str, Bound] = {}
-    highest_lower: dict[str, Bound] = {}
-    spread: list[tuple[Bound, Bound, float]] = []
-    for g, spans in figures.items():
-        lw = logw[g]
-        spans.sort()
-        lo, hi = spans[0]
-        least_upper = hi
-        for s_lo, s_hi in spans[1:]:
-            if s_hi < least_upper:
-                least_upper = s_hi
-            if hi < s_lo:  # disjoint: close the piece, remember the gap
-                pieces.append((lo, hi, lw))
-                gaps.append((hi, s_lo, lw))
-                lo, hi = s_lo, s_hi
-            elif s_hi > hi:
-                hi = s_hi
-        pieces.append((lo, hi, lw))
-        lowest_upper[g] = least_upper
-        highest_lower[g] = spans[-1][0]  # sorted by lower bound
-        if lowest_upper[g] < highest_lower[g]:
-            spread.append((lowest_upper[g], highest_lower[g], lw))
-
-    by_upper = sorted((hi, lw) for _, hi, lw in pieces)
-    uppers, upper_sums = [b for b, _ in by_upper], _prefix([w for _, w in by_upper])
-    by_lower = sorted((lo, lw) for lo, _, lw in pieces)
-    lowers, lower_sums = [b for b, _ in by_lower], _prefix([w for _, w in by_lower])
-    total = upper_sums[-1]
-    gaps.sort()
-    mins = sorted((lowest_upper[g], logw[g]) for g in figures)
-    min_keys, min_sums = [b for b, _ in mins], _prefix([w for _, w in mins])
-    maxs = sorted((highest_lower[g], logw[g]) for g in figures)
-    max_keys, max_sums = [b for b, _ in maxs], _prefix([w for _, w in maxs])
-    # Two-sided counts (a gap inside the claim; an origin with claims on both sides of
-    # it) are answered offline with a Fenwick tree, so no claim scans a list.
-    spanned = _inside(gaps, bounds_of)
-    straddled = _straddling(spread, bounds_of)
-
-    result: dict[str, tuple[float, float]] = {}
-    for q in members:
-        assert q.claim.figure is not None
-        lc, uc = bounds_of[q.claim.id]
-        # Origins with a piece meeting this claim, each once (gaps spanned are double counts).
-        s = total - upper_sums[bisect_left(uppers, lc)]
-        s -= lower_sums[-1] - lower_sums[bisect_right(lowers, uc)]
-        s -= spanned[q.claim.id]
-        primary = q.primary
-        corr = 1.0 - math.exp(s - (logw[primary] if primary is not None else 0.0))
-        # Origins with some claim entirely below or entirely above this one.
-        c = min_sums[bisect_left(min_keys, lc)]
-        c += max_sums[-1] - max_sums[bisect_right(max_keys, uc)]
-        c -= straddled[q.claim.id]
-        for g in q.origins:
-            if lowest_upper[g] < lc or highest_lower[g] > uc:
-                c -= logw[g]
-        contr = 1.0 - math.exp(c)
-        result[q.claim.id] = (round(max(0.0, corr), DIGITS), round(max(0.0, contr), DIGITS))
-    return result
-
-
-class _Fenwick:
-    """Prefix sums over ranks 1..n with point updates, both in O(log n)."""
-
-    def __init__(self, n: int) -> None:
-        self.tree = [0.0] * (n + 1)
-
-    def add(self, rank: int, value: float) -> None:
-        while rank < len(self.tree):
-            self.tree[rank] += value
-            rank += rank & -rank
-
-    def prefix(self, rank: int) -> float:
-        total = 0.0
-        while rank > 0:
-            total += self.tree[rank]
-            rank -= rank & -rank
-        return total
-
-
-def _inside(
-    gaps: list[tuple[Bound, Bound, float]], bounds_of: dict[str, tuple[Bound, Bound]]
-) -> dict[str, float]:
-    """Per claim, the summed weight of gaps (between pieces of one origin) lying inside it:
-    gap start >= the claim's lower bound and gap end <= its upper bound."""
-    result = dict.fromkeys(bounds_of, 0.0)
-    if not gaps:
-        return result
-    starts = sorted({g[0] for g in gaps})
-    tree = _Fenwick(len(starts))
-    by_end = sorted(gaps, key=lambda g: g[1])
-    queries = sorted((uc, lc, claim_id) for claim_id, (lc, uc) in bounds_of.items())
-    k, inserted = 0, 0.0
-    for uc, lc, claim_id in queries:
-        while k < len(by_end) and by_end[k][1] <= uc:
-            tree.add(bisect_left(starts, by_end[k][0]) + 1, by_end[k][2])
-            inserted += by_end[k][2]
-            k += 1
-        result[claim_id] = inserted - tree.prefix(bisect_left(starts, lc))
-    return result
-
-
-def _straddling(
-    spread: list[tuple[Bound, Bound, float]], bounds_of: dict[str, tuple[Bound, Bound]]
-) -> dict[str, float]:
-    """Per claim, the summed weight of origins with one claim entirely below it and one
-    entirely above it (counted in both conflict sums, so subtracted once)."""
-    result = dict.fromkeys(bounds_of, 0.0)
-    if not spread:
-        return result
-    highs = sorted({s[1] for s in spread})
-    tree = _Fenwick(len(highs))
-    by_low = sorted(spread, key=lambda s: s[0])
-    queries = sorted((lc, uc, claim_id) for claim_id, (lc, uc) in bounds_of.items())
-    k, inserted = 0, 0.0
-    for lc, uc, claim_id in queries:
-        while k < len(by_low) and by_low[k][0] < lc:
-            tree.add(bisect_left(highs, by_low[k][1]) + 1, by_low[k][2])
-            inserted += by_low[k][2]
-            k += 1
-        result[claim_id] = inserted - tree.prefix(bisect_right(highs, uc))
-    return result
-
-
 def score_subject(
     members: list[Prepared],
     ctx: Context,
     previous: Mapping[str, ClaimScore] | None = None,
     unchanged: Collection[str] = (),
     box: list[list[Prepared]] | None = None,
+    numbers: Mapping[str, tuple[float, float]] | None = None,
 ) -> dict[str, ClaimScore]:
     """Scores of one subject's claims.
 
-    ``box`` holds the subject's current members for explanations built later; a Scorer
-    keeps one per subject, so a score kept from ``previous`` (an ``unchanged`` claim
-    whose numbers did not move) explains itself against the subject as it is now.
+    ``numbers``, when given, are the subject's (corroboration, contradiction) already
+    computed (by a kept ``SweptSubject``). ``box`` holds the subject's current members
+    for explanations built later; a Scorer keeps one per subject, so a score kept from
+    ``previous`` (an ``unchanged`` claim whose numbers did not move) explains itself
+    against the subject as it is now.
     """
     if not members:
         return {}
     if box is None:
         box = [members]
     box[0] = members
-    large = len(members) > ctx.weights.sweep_from
-    numbers = sweep(members, ctx) if large and _sweepable(members) else None
     if numbers is None:
-        numbers = pairwise(members, ctx)
+        large = len(members) > ctx.weights.sweep_from
+        numbers = sweep(members, ctx) if large and sweepable(members) else pairwise(members, ctx)
     result = {}
     for p in members:
         claim_id = p.claim.id
@@ -341,6 +183,31 @@ def score_subject(
             result[claim_id] = old
             continue
         # The explanation is built from the same rules when someone reads it.
+        result[claim_id] = _score(p, corr, contr, ctx, _later(p, box, ctx))
+    return result
+
+
+def edited_scores(
+    box: list[list[Prepared]],
+    moved: Collection[str],
+    numbers: Mapping[str, tuple[float, float]],
+    previous: Mapping[str, ClaimScore],
+    ctx: Context,
+) -> dict[str, ClaimScore]:
+    """After one claim was patched into a kept sweep: new scores for the claims whose
+    numbers may have moved; every other kept score only forgets its explanation (the
+    subject around it changed), which is what ``score_subject`` would do to it."""
+    members = box[0]
+    result = {}
+    for p in members:
+        claim_id = p.claim.id
+        old = previous.get(claim_id)  # the edited claim has none: it is always rebuilt
+        corr, contr = numbers[claim_id]
+        if old is not None and (
+            claim_id not in moved or (old.corroboration, old.contradiction) == (corr, contr)
+        ):
+            old.forget_explanation()
+            continue
         result[claim_id] = _score(p, corr, contr, ctx, _later(p, box, ctx))
     return result
 

@@ -12,9 +12,11 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from tracker.scoring.context import Context, Prepared, prepare, reorder
-from tracker.scoring.engine import score_subject
+from tracker.scoring.engine import edited_scores, score_subject
 from tracker.scoring.inputs import ClaimIn, DocumentIn, ScoringInputs, SourceIn
 from tracker.scoring.results import CaseScores, ClaimScore
+from tracker.scoring.sweep import sweepable
+from tracker.scoring.sweep_edit import SweptSubject
 from tracker.scoring.weights import DEFAULT_WEIGHTS, Weights
 
 
@@ -33,6 +35,8 @@ class Scorer:
         self.scores: dict[str, ClaimScore] = {}
         # Per subject, its current members, shared with the explanations built later.
         self._boxes: dict[str, list[list[Prepared]]] = {}
+        # Large subjects scored by the sweep keep it, so one claim edit patches it.
+        self._swept: dict[str, SweptSubject] = {}
         # Where each source and document appears, so an edit finds its subjects.
         self._subjects_of_source: defaultdict[int, set[str]] = defaultdict(set)
         self._subjects_of_group: defaultdict[str, set[str]] = defaultdict(set)
@@ -54,6 +58,8 @@ class Scorer:
         """Add or replace a claim (with its attributions); returns the subjects rescored."""
         affected = {claim.subject}
         old = self.claims.get(claim.id)
+        if (old is None or old.subject == claim.subject) and self._patch(claim):
+            return affected
         if old is not None:
             affected.add(old.subject)
             self._remove(old)
@@ -124,6 +130,26 @@ class Scorer:
         return affected
 
     # -- internals -------------------------------------------------------------
+    def _patch(self, claim: ClaimIn) -> bool:
+        """One claim into a kept sweep of its subject, if the subject has one and the
+        claim keeps it under the plain overlap rule; False when a rescoring is needed."""
+        swept = self._swept.get(claim.subject)
+        if swept is None:
+            return False
+        p = prepare(claim, self.ctx)
+        if not swept.fits(p):
+            return False
+        old = self.claims.get(claim.id)
+        if old is not None:
+            self._remove(old)
+        self._add(claim)
+        self.prepared.setdefault(claim.subject, {})[claim.id] = p
+        moved = swept.put(p)
+        box = self._boxes[claim.subject]
+        box[0] = list(self.prepared[claim.subject].values())
+        self.scores.update(edited_scores(box, moved, swept.numbers, self.scores, self.ctx))
+        return True
+
     def _add(self, claim: ClaimIn) -> None:
         subject = claim.subject
         self.claims[claim.id] = claim
@@ -172,6 +198,10 @@ class Scorer:
         box = self._boxes.setdefault(subject, [])
         if not box:
             box.append([])
-        self.scores.update(
-            score_subject(list(prepared.values()), self.ctx, self.scores, unchanged, box)
-        )
+        listed = list(prepared.values())
+        numbers = None
+        self._swept.pop(subject, None)
+        if len(listed) > self.ctx.weights.sweep_from and sweepable(listed):
+            swept = self._swept[subject] = SweptSubject(listed, self.ctx)
+            numbers = swept.numbers
+        self.scores.update(score_subject(listed, self.ctx, self.scores, unchanged, box, numbers))

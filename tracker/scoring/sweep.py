@@ -1,0 +1,260 @@
+"""The sorted-interval sweep for a large subject under the plain overlap rule.
+
+A subject qualifies (``sweepable``) when every claim asserts a figure in one unit, over
+one period or none, and the subject is not cumulative. Per origin, its claims'
+intervals are merged into pieces; prefix sums over sorted bounds then give each
+claim's supporting and conflicting origins in O(log n), never the n^2 pairs.
+
+Sums are of *origin counts per grade*, packed into one int (``Tally``), not of
+floats: integer sums are exact in any order, so the full sweep and the one-claim
+update in ``sweep_edit`` reach bit-identical numbers for the same origins.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+from itertools import accumulate
+
+from tracker.scoring.compat import Bound, lower, upper
+from tracker.scoring.context import Context, Prepared
+
+DIGITS = 9  # scores are rounded so the sweep and the pairwise path agree
+_GRADES = "ABCDEF"
+_SLOT = 32  # bits per grade in a packed tally: up to 4 billion origins per grade
+
+
+class Tally:
+    """Origins as packed per-grade counts: an origin of grade k adds 1 << (32 * k)."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self._values: dict[int, float] = {}
+        self._units: dict[str, int] = {}  # valid while grades stand: a Tally per scoring
+
+    def unit(self, origin: str | None) -> int:
+        if origin is None:
+            return 0
+        known = self._units.get(origin)
+        if known is None:
+            known = self._units[origin] = 1 << (_SLOT * _GRADES.index(self.ctx.grade(origin)))
+        return known
+
+    def noisy_or(self, packed: int) -> float:
+        """1 - prod(1 - w) over the counted origins, rounded; memoized (few distinct tallies)."""
+        known = self._values.get(packed)
+        if known is not None:
+            return known
+        product, rest = 1.0, packed
+        for grade in _GRADES:
+            count = rest & ((1 << _SLOT) - 1)
+            rest >>= _SLOT
+            if count:
+                product *= (1.0 - self.ctx.weights.weight(grade)) ** count
+        value = round(max(0.0, 1.0 - product), DIGITS)
+        self._values[packed] = value
+        return value
+
+
+def sweepable(members: list[Prepared]) -> bool:
+    first = members[0].claim
+    if first.figure is None:
+        return False
+    key = (first.figure.unit, first.figure.per, first.period)
+    for q in members:
+        c = q.claim
+        if c.cumulative or c.stance != "asserts" or c.figure is None:
+            return False
+        if (c.figure.unit, c.figure.per, c.period) != key:
+            return False
+    return True
+
+
+def bounds(p: Prepared) -> tuple[Bound, Bound]:
+    assert p.claim.figure is not None
+    return (lower(p.claim.figure), upper(p.claim.figure))
+
+
+def merge(spans: list[tuple[Bound, Bound]]) -> tuple[list[tuple[Bound, Bound]], Bound, Bound]:
+    """One origin's claim intervals (sorted) as disjoint pieces, with the lowest upper bound
+    and the highest lower bound of its claims (for "some claim entirely below/above")."""
+    lo, hi = spans[0]
+    least_upper = hi
+    pieces = []
+    for s_lo, s_hi in spans[1:]:
+        if s_hi < least_upper:
+            least_upper = s_hi
+        if hi < s_lo:  # disjoint: close the piece
+            pieces.append((lo, hi))
+            lo, hi = s_lo, s_hi
+        elif s_hi > hi:
+            hi = s_hi
+    pieces.append((lo, hi))
+    return pieces, least_upper, spans[-1][0]
+
+
+def _prefix(values: list[int]) -> list[int]:
+    return [0, *accumulate(values)]
+
+
+def raw_sweep(members: list[Prepared], tally: Tally) -> dict[str, tuple[int, int]]:
+    """Per claim, packed tallies of (origins with a claim meeting it, origins with a claim
+    entirely below or above it), own origins included; in O(n log n)."""
+    unit = {g: tally.unit(g) for q in members for g in q.origins}
+    figures: dict[str, list[tuple[Bound, Bound]]] = {}
+    bounds_of = {q.claim.id: bounds(q) for q in members}
+    for q in members:
+        for g in q.origins:
+            figures.setdefault(g, []).append(bounds_of[q.claim.id])
+
+    pieces: list[tuple[Bound, Bound, int]] = []
+    gaps: list[tuple[Bound, Bound, int]] = []
+    lowest_upper: dict[str, Bound] = {}
+    highest_lower: dict[str, Bound] = {}
+    spread: list[tuple[Bound, Bound, int]] = []
+    for g, spans in figures.items():
+        u = unit[g]
+        spans.sort()
+        merged, lowest_upper[g], highest_lower[g] = merge(spans)
+        pieces += [(lo, hi, u) for lo, hi in merged]
+        gaps += [(a[1], b[0], u) for a, b in zip(merged, merged[1:], strict=False)]
+        if lowest_upper[g] < highest_lower[g]:
+            spread.append((lowest_upper[g], highest_lower[g], u))
+
+    by_upper = sorted((hi, u) for _, hi, u in pieces)
+    uppers, upper_sums = [b for b, _ in by_upper], _prefix([u for _, u in by_upper])
+    by_lower = sorted((lo, u) for lo, _, u in pieces)
+    lowers, lower_sums = [b for b, _ in by_lower], _prefix([u for _, u in by_lower])
+    total = upper_sums[-1]
+    gaps.sort()
+    mins = sorted((lowest_upper[g], unit[g]) for g in figures)
+    min_keys, min_sums = [b for b, _ in mins], _prefix([u for _, u in mins])
+    maxs = sorted((highest_lower[g], unit[g]) for g in figures)
+    max_keys, max_sums = [b for b, _ in maxs], _prefix([u for _, u in maxs])
+    # Two-sided counts (a gap inside the claim; an origin with claims on both sides of
+    # it) are answered offline with a Fenwick tree, so no claim scans a list.
+    spanned = _inside(gaps, bounds_of)
+    straddled = _straddling(spread, bounds_of)
+
+    result: dict[str, tuple[int, int]] = {}
+    for claim_id, (lc, uc) in bounds_of.items():
+        # Origins with a piece meeting this claim, each once (gaps spanned are double counts).
+        s = total - upper_sums[bisect_left(uppers, lc)]
+        s -= lower_sums[-1] - lower_sums[bisect_right(lowers, uc)]
+        s -= spanned[claim_id]
+        # Origins with some claim entirely below or entirely above this one.
+        c = min_sums[bisect_left(min_keys, lc)]
+        c += max_sums[-1] - max_sums[bisect_right(max_keys, uc)]
+        c -= straddled[claim_id]
+        result[claim_id] = (s, c)
+    return result
+
+
+def finish(
+    p: Prepared,
+    meeting: int,
+    apart: int,
+    lc: Bound,
+    uc: Bound,
+    tally: Tally,
+    below_above: Callable[[str, Bound, Bound], bool],
+) -> tuple[float, float]:
+    """(corroboration, contradiction) from raw tallies: the claim's primary voice is not its
+    own corroboration, and its own origins are not an independent conflict."""
+    corr = tally.noisy_or(meeting - tally.unit(p.primary))
+    for g in p.origins:
+        if below_above(g, lc, uc):
+            apart -= tally.unit(g)
+    return corr, tally.noisy_or(apart)
+
+
+def sweep(members: list[Prepared], ctx: Context) -> dict[str, tuple[float, float]]:
+    """(corroboration, contradiction) per claim under the overlap rule, in O(n log n)."""
+    tally = Tally(ctx)
+    raw = raw_sweep(members, tally)
+    extremes: dict[str, tuple[Bound, Bound]] = {}
+    for g, spans in _spans(members).items():
+        extremes[g] = (min(hi for _, hi in spans), max(lo for lo, _ in spans))
+
+    def below_above(g: str, lc: Bound, uc: Bound) -> bool:
+        least_upper, most_lower = extremes[g]
+        return least_upper < lc or most_lower > uc
+
+    result = {}
+    for q in members:
+        lc, uc = bounds(q)
+        s, c = raw[q.claim.id]
+        result[q.claim.id] = finish(q, s, c, lc, uc, tally, below_above)
+    return result
+
+
+def _spans(members: list[Prepared]) -> dict[str, list[tuple[Bound, Bound]]]:
+    spans: dict[str, list[tuple[Bound, Bound]]] = {}
+    for q in members:
+        b = bounds(q)
+        for g in q.origins:
+            spans.setdefault(g, []).append(b)
+    return spans
+
+
+class _Fenwick:
+    """Prefix sums over ranks 1..n with point updates, both in O(log n)."""
+
+    def __init__(self, n: int) -> None:
+        self.tree = [0] * (n + 1)
+
+    def add(self, rank: int, value: int) -> None:
+        while rank < len(self.tree):
+            self.tree[rank] += value
+            rank += rank & -rank
+
+    def prefix(self, rank: int) -> int:
+        total = 0
+        while rank > 0:
+            total += self.tree[rank]
+            rank -= rank & -rank
+        return total
+
+
+def _inside(
+    gaps: list[tuple[Bound, Bound, int]], bounds_of: dict[str, tuple[Bound, Bound]]
+) -> dict[str, int]:
+    """Per claim, the tally of gaps (between pieces of one origin) lying inside it:
+    gap start >= the claim's lower bound and gap end <= its upper bound."""
+    result = dict.fromkeys(bounds_of, 0)
+    if not gaps:
+        return result
+    starts = sorted({g[0] for g in gaps})
+    tree = _Fenwick(len(starts))
+    by_end = sorted(gaps, key=lambda g: g[1])
+    queries = sorted((uc, lc, claim_id) for claim_id, (lc, uc) in bounds_of.items())
+    k, inserted = 0, 0
+    for uc, lc, claim_id in queries:
+        while k < len(by_end) and by_end[k][1] <= uc:
+            tree.add(bisect_left(starts, by_end[k][0]) + 1, by_end[k][2])
+            inserted += by_end[k][2]
+            k += 1
+        result[claim_id] = inserted - tree.prefix(bisect_left(starts, lc))
+    return result
+
+
+def _straddling(
+    spread: list[tuple[Bound, Bound, int]], bounds_of: dict[str, tuple[Bound, Bound]]
+) -> dict[str, int]:
+    """Per claim, the tally of origins with one claim entirely below it and one entirely
+    above it (counted in both conflict sums, so subtracted once)."""
+    result = dict.fromkeys(bounds_of, 0)
+    if not spread:
+        return result
+    highs = sorted({s[1] for s in spread})
+    tree = _Fenwick(len(highs))
+    by_low = sorted(spread, key=lambda s: s[0])
+    queries = sorted((lc, uc, claim_id) for claim_id, (lc, uc) in bounds_of.items())
+    k, inserted = 0, 0
+    for lc, uc, claim_id in queries:
+        while k < len(by_low) and by_low[k][0] < lc:
+            tree.add(bisect_left(highs, by_low[k][1]) + 1, by_low[k][2])
+            inserted += by_low[k][2]
+            k += 1
+        result[claim_id] = inserted - tree.prefix(bisect_right(highs, uc))
+    return result
