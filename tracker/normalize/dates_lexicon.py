@@ -440,6 +440,17 @@ TRIGGER_WORDS = {
     "spoken": ("nineteen", "twenty", "thousand"),
     "thewords": ("the",),
 }  # fmt: skip
+# Whole words (runs of letters, see ``numbers.letter_words``) a trigger cannot match without:
+# a month name, or the first word of a late day ("the twenty-first."). Sharper than the
+# substring tests above ("mar" is in "market"), and as cheap.
+TRIGGER_RUNS = {
+    "month": frozenset(MONTHS),
+    "thewords": frozenset(
+        re.match("[a-z]+", w)[0]  # type: ignore[index]
+        for w, n in (ORDINALS | CARDINALS).items()
+        if n >= 20
+    ),
+}
 NEED_DIGIT = {"numdate", "year4", "thenum", "qh", "decnum"}  # triggers that contain a digit
 # Words a pattern cannot match without: a pattern is skipped when none is in the text.
 _DIGITS = tuple("0123456789")

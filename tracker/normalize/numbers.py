@@ -14,7 +14,9 @@ repetition, so no input can make it backtrack catastrophically.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 # A numeral with more digits than this is an identifier (phone, account, hash), not a figure;
@@ -180,6 +182,8 @@ _SCALE_WORD = r"(?:hundred|thousand|million|billion|trillion|dozen)"
 # Every word NUMERAL can match in letters: a sentence with none of them (and no digit) holds
 # no numeral, and one set lookup says so far faster than running NUMERAL over it.
 _NUMBER_WORDS = frozenset(w.split()[0] for w in [*_WORD_LIST, *_DENOMINATOR_WORDS])
+# Where a NUMERAL match in letters begins: a number word, or "a" ("a dozen", "a half ...").
+_NUMBER_STARTS = _NUMBER_WORDS | {"a"}
 _LETTER_RUN = re.compile(r"[a-z]+")
 _DIGIT_LIKE = re.compile(r"[\d½⅓⅔¼¾⅕⅙⅛]")
 # The only characters that match an ASCII letter under re.IGNORECASE without lower-casing to
@@ -187,6 +191,7 @@ _DIGIT_LIKE = re.compile(r"[\d½⅓⅔¼¾⅕⅙⅛]")
 _FOLD_TRAPS = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
+@functools.lru_cache(maxsize=4)  # both grammars ask for the same sentence's words in turn
 def letter_words(text: str) -> frozenset[str] | None:
     """The maximal runs of ASCII letters in ``text``, lower-cased: a pre-scan shared by the
     grammars to skip patterns whose words are absent. None when the text holds a character
@@ -196,6 +201,7 @@ def letter_words(text: str) -> frozenset[str] | None:
     if _FOLD_TRAPS.search(text):
         return None
     return frozenset(_LETTER_RUN.findall(text.lower()))
+
 
 NUMERAL = re.compile(
     rf"""
@@ -486,22 +492,53 @@ def _excluded(text: str, start: int, end: int, urls: list[tuple[int, int]]) -> b
     return bool(_LIST_MARKER.search(before) and after.startswith(". "))
 
 
+def _numerals(text: str, words: frozenset[str] | None) -> Iterator[re.Match[str]]:
+    """The matches of ``NUMERAL.finditer(text)``, found by trying NUMERAL only where a match
+    can start: at a digit (or the sign or point up to two characters before it) and at a
+    letter run that is a number word or "a". NUMERAL matches nowhere else, so skipping the
+    other positions changes nothing; it only spares the regex a failed attempt at each."""
+    if words is None:
+        yield from NUMERAL.finditer(text)
+        return
+    has_word = not _NUMBER_WORDS.isdisjoint(words)
+    starts: list[int] = []
+    for d in _DIGIT_LIKE.finditer(text):
+        at = d.start()
+        starts.extend((at - 2, at - 1, at) if at >= 2 else range(at + 1))
+    if has_word:
+        starts.extend(
+            r.start() for r in _LETTER_RUN.finditer(text.lower()) if r[0] in _NUMBER_STARTS
+        )
+    elif not starts:
+        return
+    starts.sort()
+    done = 0  # the end of the last match: finditer resumes there
+    for at in starts:
+        if at >= done and (m := NUMERAL.match(text, at)) is not None:
+            done = m.end()
+            yield m
+
+
 def find_numbers(text: str, words: frozenset[str] | None = None) -> list[Number]:
     """Every numeral in ``text`` that can be a figure, left to right, without overlaps.
 
     ``words`` is ``letter_words(text)`` when the caller already has it."""
-    urls = [(m.start(), m.end()) for m in _URL.finditer(text)] if _MAY_HOLD_URL.search(text) else []
+    # substring tests first: the regex's digit branch would be tried at every position
+    may_hold_url = "://" in text or "www." in text or "@" in text or "-" in text
+    urls = (
+        [(m.start(), m.end()) for m in _URL.finditer(text)]
+        if may_hold_url and _MAY_HOLD_URL.search(text)
+        else []
+    )
     found: list[Number] = []
-    if words is None:
-        words = letter_words(text)
-    may_hold = words is None or _DIGIT_LIKE.search(text) or not _NUMBER_WORDS.isdisjoint(words)
-    for m in NUMERAL.finditer(text) if may_hold else ():
+    runs = letter_words(text) if words is None else words
+    for m in _numerals(text, runs):
         if m["half"]:
-            words = _WORD_SPLIT.split(m["half"].lower())
-            scale = SCALES.get(words[-1]) or {"hundred": 100, "dozen": 12}[words[-1]]
-            count = UNITS.get(words[0], 1)
+            parts = _WORD_SPLIT.split(m["half"].lower())
+            scale = SCALES.get(parts[-1]) or {"hundred": 100, "dozen": 12}[parts[-1]]
+            count = UNITS.get(parts[0], 1)
             fraction = next(
-                FRACTION_WORDS[w.rstrip("s")] for w in words if w.rstrip("s") in FRACTION_WORDS
+                FRACTION_WORDS[w.rstrip("s")] for w in parts if w.rstrip("s") in FRACTION_WORDS
             )
             found.append(Number(m.start(), m.end(), count * fraction * scale, "words", m[0]))
         elif m["digits"]:
@@ -535,7 +572,7 @@ def find_numbers(text: str, words: frozenset[str] | None = None) -> list[Number]
         elif m["words"]:
             _add_words(text, m.start(), m.end(), found)
     covered = [(n.start, n.end) for n in found]
-    for m in _HALF.finditer(text):
+    for m in _HALF.finditer(text) if runs is None or "half" in runs else ():
         at = bisect.bisect_right(covered, (m.start(), len(text) + 1)) - 1
         inside = at >= 0 and covered[at][0] <= m.start() < covered[at][1]
         if not inside and _HALF_CONTEXT.search(text, max(0, m.start() - 12), m.start()):

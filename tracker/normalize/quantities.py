@@ -118,7 +118,8 @@ VAGUE = re.compile(
 )
 # A word VAGUE cannot match without (each is a whole word in it): absent all, VAGUE is skipped.
 _VAGUE_WORDS = frozenset(
-    "dozens hundreds thousands millions billions trillions several few handful couple number".split()
+    "dozens hundreds thousands millions billions trillions "
+    "several few handful couple number".split()
 )
 MONTH_BEFORE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april"

@@ -34,12 +34,14 @@ from tracker.normalize.dates_lexicon import (
     NEED_DIGIT,
     ORDER,
     PREFIX,
+    TRIGGER_RUNS,
     TRIGGER_WORDS,
     TRIGGERS,
     URL,
     WEEKDAY_RANGE,
     WEEKDAYS,
 )
+from tracker.normalize.numbers import letter_words
 from tracker.normalize.types import Anchor, TimeSpan
 
 MAX_TEXT = 1_000_000  # longer texts are read up to here: a time limit, not a silent guess
@@ -67,12 +69,15 @@ class _Atom:
 def _atoms(text: str) -> list[_Atom]:
     lower = text.lower()
     has_digit = _DIGIT.search(text) is not None
+    words = letter_words(text)
     present = set()
     for name, trigger in TRIGGERS.items():
         if name in NEED_DIGIT:
             if not has_digit:
                 continue
         elif name in TRIGGER_WORDS and not any(w in lower for w in TRIGGER_WORDS[name]):
+            continue
+        elif words is not None and name in TRIGGER_RUNS and words.isdisjoint(TRIGGER_RUNS[name]):
             continue
         if trigger.search(text):
             present.add(name)
