@@ -394,7 +394,9 @@ TRIGGERS = {
         rf"\b(?:(?i:{_alt(m for m in MONTHS if m not in VERB_MONTHS)})|May|March|MAY|MARCH)"
         r"(?![a-zA-Z])"
     ),
-    "numdate": re.compile(r"\d\s*[-/.,–]\s*\d|\d[-/][a-z]", _I),
+    # every numeric layout has a dash, slash or point between digits ("08/12,2015" too):
+    # a comma alone ("2,700") wakes none of them
+    "numdate": re.compile(r"\d\s*[-/.–]\s*\d|\d[-/][a-z]", _I),
     "year4": re.compile(r"(?<!\d)\d{4}(?!\d)"),
     "thenum": re.compile(r"\bthe\s+\d", _I),
     "qh": re.compile(r"[QH][1-4]\b"),
@@ -455,6 +457,13 @@ NEED_DIGIT = {"numdate", "year4", "thenum", "qh", "decnum"}  # triggers that con
 # Words a pattern cannot match without: a pattern is skipped when none is in the text.
 _DIGITS = tuple("0123456789")
 ALSO = {
+    # characters the numeric layouts cannot match without
+    "md_slash": ("/",),
+    "slash_range": ("/",),
+    "my_num": ("-", "/"),
+    "odd": ("-", "/"),
+    "year_range": ("-", "–"),
+    "year_word": ("year",),
     "dmy": (*_DIGITS, " of "),
     "year_month": _DIGITS,
     "day_range": _DIGITS,
