@@ -447,6 +447,16 @@ TRIGGER_WORDS = {
 # substring tests above ("mar" is in "market"), and as cheap.
 TRIGGER_RUNS = {
     "month": frozenset(MONTHS),
+    # "w" stands for "w/c", whose letters are two runs
+    "unit": frozenset(
+        "day days week weeks weekend weekends month months year years decade decades today "
+        "yesterday tomorrow tmrw century quarter half w".split()
+    ),
+    "season": frozenset(SEASONS),
+    "decade": frozenset(
+        "twenties thirties forties fifties sixties seventies eighties nineties noughties".split()
+    ),
+    "spoken": frozenset(("nineteen", "twenty", "thousand")),
     "thewords": frozenset(
         re.match("[a-z]+", w)[0]  # type: ignore[index]
         for w, n in (ORDINALS | CARDINALS).items()

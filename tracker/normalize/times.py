@@ -70,14 +70,16 @@ def _atoms(text: str) -> list[_Atom]:
     lower = text.lower()
     has_digit = _DIGIT.search(text) is not None
     words = letter_words(text)
+    contains = lower.__contains__  # any(map(contains, ...)): substring tests without a frame each
     present = set()
     for name, trigger in TRIGGERS.items():
         if name in NEED_DIGIT:
             if not has_digit:
                 continue
-        elif name in TRIGGER_WORDS and not any(w in lower for w in TRIGGER_WORDS[name]):
-            continue
-        elif words is not None and name in TRIGGER_RUNS and words.isdisjoint(TRIGGER_RUNS[name]):
+        elif words is not None and name in TRIGGER_RUNS:
+            if words.isdisjoint(TRIGGER_RUNS[name]):
+                continue
+        elif name in TRIGGER_WORDS and not any(map(contains, TRIGGER_WORDS[name])):
             continue
         if trigger.search(text):
             present.add(name)
@@ -85,7 +87,7 @@ def _atoms(text: str) -> list[_Atom]:
         kind: p
         for t in present
         for kind, p in BY_TRIGGER[t]
-        if kind not in ALSO or any(w in lower for w in ALSO[kind])
+        if kind not in ALSO or any(map(contains, ALSO[kind]))
     }
     if not patterns:
         return []
