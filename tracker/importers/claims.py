@@ -61,6 +61,8 @@ def _from_json(path: Path, text: str) -> list[dict]:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise located(path, f"malformed JSON: {error.msg}", error.lineno) from None
+    except RecursionError:
+        raise located(path, "malformed JSON: nested too deeply") from None
     entries = require_list(path, data, "claims")
     lines = text.splitlines()
     for entry in entries:
@@ -74,6 +76,13 @@ def _from_json(path: Path, text: str) -> list[dict]:
 
 def _from_csv(path: Path, text: str) -> list[dict]:
     reader = csv.DictReader(io.StringIO(text))
+    try:
+        return _csv_claims(path, reader)
+    except csv.Error as error:
+        raise located(path, f"malformed CSV: {error}", reader.line_num or None) from None
+
+
+def _csv_claims(path: Path, reader: csv.DictReader) -> list[dict]:
     if not reader.fieldnames or "id" not in reader.fieldnames:
         raise located(path, "CSV needs a header row with at least: id, subject, text, source", 1)
     claims: dict[str, dict] = {}
@@ -149,7 +158,7 @@ def _store_claim(
     stance = text_field(path, entry, "stance", what=what) or "asserts"
     if stance not in STANCES:
         raise entry_error(path, entry, f"{what}stance '{stance}' is not one of {STANCES}")
-    raw_attributions = list_field(path, entry, "attributions", what=what)
+    raw_attributions = list_field(path, entry, "attributions", what=what, mappings=True)
     if not raw_attributions:
         raise entry_error(path, entry, f"{what}missing required field 'attributions'")
 

@@ -7,6 +7,7 @@ and ``<title>``; the id is the file's stem.
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 from bs4 import BeautifulSoup, Tag
@@ -42,6 +43,40 @@ _BOILERPLATE_TEXT = re.compile(
     re.IGNORECASE,
 )
 _SHORT = 300
+# Real pages nest a few dozen elements deep (unclosed <p>s of old pages count too);
+# parsing and reading the main text cost time growing with depth times size, so a page
+# nested deeper than this is refused at once instead of read for minutes.
+MAX_DEPTH = 1000
+_VOID = {
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+    "source", "track", "wbr",
+}  # fmt: skip
+
+
+class _DepthProbe(HTMLParser):
+    """Measures how deep the elements nest, in one linear pass, before the real parse."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.depth = self.deepest = 0
+
+    def handle_starttag(self, tag: str, attrs: object) -> None:
+        if tag not in _VOID:
+            self.depth += 1
+            self.deepest = max(self.deepest, self.depth)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in _VOID:
+            self.depth = max(0, self.depth - 1)
+
+
+def _depth(text: str) -> int:
+    probe = _DepthProbe()
+    probe.feed(text)
+    probe.close()
+    return probe.deepest
+
+
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre")
 
 
@@ -89,6 +124,15 @@ def main_text(soup: BeautifulSoup) -> str:
 
 
 def parse_html(path: Path, text: str) -> Article:
+    try:
+        return _parse_html(path, text)
+    except RecursionError:
+        raise located(path, "page is nested too deeply to read") from None
+
+
+def _parse_html(path: Path, text: str) -> Article:
+    if (depth := _depth(text)) > MAX_DEPTH:
+        raise located(path, f"page is nested {depth} elements deep (limit {MAX_DEPTH})")
     soup = BeautifulSoup(text, "html.parser")
     title = _meta(soup, "og:title", "twitter:title")
     if not title and soup.title is not None:

@@ -6,6 +6,7 @@ Every problem becomes a UserError naming the file (and line where known).
 from __future__ import annotations
 
 import hashlib
+import reprlib
 from pathlib import Path
 from typing import Any
 
@@ -63,7 +64,11 @@ def decode(path: Path, data: bytes) -> str:
     return text.removeprefix("\ufeff")
 
 
-class _LineLoader(yaml.SafeLoader):
+# libyaml's parser is about ten times faster than the pure-Python one on large claims files.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_SafeLoader):  # type: ignore[misc, valid-type]
     """Safe YAML that remembers the line each mapping starts on (for error messages)."""
 
 
@@ -93,17 +98,25 @@ def load_yaml(path: Path, text: str, first_line: int = 1) -> Any:
         raise located(path, f"malformed YAML: {problem}", line) from None
     except yaml.YAMLError as error:
         raise located(path, f"malformed YAML: {error}") from None
+    except RecursionError:
+        raise located(path, "malformed YAML: nested too deeply") from None
 
 
-def _shift_lines(data: Any, by: int) -> None:
+def _shift_lines(data: Any, by: int, seen: set[int] | None = None) -> None:
+    # YAML aliases share one object many times over ("billion laughs"): visit each once.
+    seen = set() if seen is None else seen
+    if id(data) in seen:
+        return
     if isinstance(data, dict):
+        seen.add(id(data))
         if LINE_KEY in data:
             data[LINE_KEY] += by
         for value in data.values():
-            _shift_lines(value, by)
+            _shift_lines(value, by, seen)
     elif isinstance(data, list):
+        seen.add(id(data))
         for value in data:
-            _shift_lines(value, by)
+            _shift_lines(value, by, seen)
 
 
 def line_of(entry: Any) -> int | None:
@@ -129,10 +142,16 @@ def text_field(path: Path, entry: dict, key: str, *, required: bool = False, wha
         raise entry_error(path, entry, f"{what}field '{key}' must be text, not a list or mapping")
     if hasattr(value, "isoformat"):
         return str(value.isoformat())
+    if isinstance(value, str) and "\x00" in value:
+        # Written as "\0" in YAML or "\u0000" in JSON; PostgreSQL cannot store it in text.
+        raise entry_error(path, entry, f"{what}field '{key}' contains a NUL character")
     return str(value).strip()
 
 
-def list_field(path: Path, entry: dict, key: str, *, what: str = "") -> list:
+def list_field(
+    path: Path, entry: dict, key: str, *, what: str = "", mappings: bool = False
+) -> list:
+    """A list of texts (or, with ``mappings``, of mappings); a single text is a list of one."""
     value = entry.get(key)
     if value is None:
         return []
@@ -140,7 +159,18 @@ def list_field(path: Path, entry: dict, key: str, *, what: str = "") -> list:
         return [value]
     if not isinstance(value, list):
         raise entry_error(path, entry, f"{what}field '{key}' must be a list")
+    if not mappings:
+        for item in value:
+            if isinstance(item, list | dict) or item is None or "\x00" in str(item):
+                raise entry_error(
+                    path, entry, f"{what}each item of '{key}' must be text, got {_short(item)}"
+                )
     return value
+
+
+def _short(value: Any) -> str:
+    # reprlib: a nested or alias-multiplied value is shown in a few characters, not expanded.
+    return reprlib.repr(value)[:40]
 
 
 def unknown_fields(path: Path, entry: dict, allowed: set[str], what: str = "") -> None:
@@ -160,5 +190,5 @@ def require_list(path: Path, data: Any, what: str) -> list:
         raise located(path, f"expected a list of {what} at the top level", line_of(data))
     for item in data:
         if not isinstance(item, dict):
-            raise UserError(f"{path}: each of the {what} must be a mapping, got {item!r:.40}")
+            raise UserError(f"{path}: each of the {what} must be a mapping, got {_short(item)}")
     return data
