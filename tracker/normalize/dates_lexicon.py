@@ -103,6 +103,11 @@ COUNT = rf"(?P<n>\d{{1,3}}|{_alt(list(COUNTS) + ['several'])})"
 UNIT = r"(?P<unit>day|week|month|year|decade)s?"
 
 _I = re.IGNORECASE
+# early|mid|late|(?:the\s+)?(?:beginning|start|end|middle)\s+of, grouped by first letter
+_PART_MOD = (
+    r"e(?:arly|nd\s+of)|m(?:id|iddle\s+of)|late|the\s+(?:beginning|start|end|middle)\s+of"
+    r"|beginning\s+of|start\s+of"
+)
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # Friday, October 13, 2023 / Oct. 2 / Oct-2 / May twenty-first / October 10
     (
@@ -126,8 +131,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "month",
         re.compile(
-            r"\b(?:(?P<mod>early|mid|late|(?:the\s+)?(?:beginning|start|end|middle)\s+of|"
-            r"this|last|next|month\s+of)[-\s]+)?"
+            # the modifiers early|mid|late|(?:the\s+)?(?:beginning|start|end|middle)\s+of|this|
+            # last|next|month\s+of grouped by first letter (see _alt), in order within a letter
+            r"\b(?:(?P<mod>e(?:arly|nd\s+of)|m(?:id|iddle\s+of|onth\s+of)|l(?:ate|ast)|"
+            r"t(?:he\s+(?:beginning|start|end|middle)\s+of|his)|beginning\s+of|start\s+of|next)"
+            r"[-\s]+)?"
             rf"{MONTH}(?:\s*[,/-]?\s*(?:of\s+|in\s+)?{YEAR}|\s+(?P<ry>next|last|this)\s+year)?",
             _I,
         ),
@@ -269,9 +277,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "part_unit",
         re.compile(
-            r"\b(?P<mod>early|mid|late|(?:the\s+)?(?:beginning|start|end|middle)\s+of)[-\s]+"
+            rf"\b(?P<mod>{_PART_MOD})[-\s]+"
             r"(?P<rel>this|next|last|previous|the\s+coming|the)\s+(?P<unit>week|month|year)\b"
-            r"|\b(?P<ymod>early|mid|late|(?:the\s+)?(?:beginning|start|end|middle)\s+of)[-\s]+"
+            rf"|\b(?P<ymod>{_PART_MOD})[-\s]+"
             r"(?P<year>1[89]\d{2}|20\d{2})\b",
             _I,
         ),
@@ -377,8 +385,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "year",
         re.compile(
-            r"(?:\b(?:in|since|from|until|till|through|to|by|before|after|of|during|and|"
-            r"between|early|late|mid|year)|©)\s+"
+            # in|since|from|until|till|through|to|by|before|after|of|during|and|between|early|
+            # late|mid|year, grouped by first letter (see _alt)
+            r"(?:\b(?:in|since|from|until|t(?:ill|hrough|o)|b(?:y|efore|etween)|a(?:fter|nd)|of|"
+            r"during|early|late|mid|year)|©)\s+"
             rf"(?P<year>1[89]\d{{2}}|20\d{{2}}|{SPOKEN_YEAR})(?![\d,.]\d|\w)"
             r"|(?<![\w$€£.,-])(?P<year2>1[89]\d{2}|20\d{2})(?=,\s)",
             _I,
