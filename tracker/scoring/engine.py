@@ -34,6 +34,7 @@ from tracker.scoring.scores import (
     probability,
 )
 from tracker.scoring.sweep import DIGITS, sweep, sweepable
+from tracker.scoring.sweep_mixed import mixable, mixed_sweep
 
 FORMULA = "1 - prod(1 - w) over counted origins, each origin once"
 
@@ -164,7 +165,12 @@ def score_subject(
     box[0] = members
     if numbers is None:
         large = len(members) > ctx.weights.sweep_from
-        numbers = sweep(members, ctx) if large and sweepable(members) else pairwise(members, ctx)
+        if large and sweepable(members):
+            numbers = sweep(members, ctx)
+        elif large and mixable(members):
+            numbers = mixed_sweep(members, ctx)
+        else:
+            numbers = pairwise(members, ctx)
     result = {}
     for p in members:
         claim_id = p.claim.id

@@ -77,14 +77,31 @@ def figure_from_parts(
 
 @lru_cache(maxsize=65536)
 def _quantities(quote: str, first: date | None, last: date | None) -> tuple[Quantity, ...]:
-    # Imported on first use: scoring in memory does not load the normalizer's grammars.
-    from tracker.normalize import normalize
-    from tracker.normalize.quantities import find_quantities
+    """``normalize(quote, anchor).quantities``, with the costly part cached per quote.
+
+    Parsing quantities does not depend on the anchor and is most of the cost; one quote
+    is carried by many documents of different dates (syndication, one claim's several
+    attributions), so it is parsed once. Only the time spans, which take their numbers
+    away from the quantities (DOMAIN §3), are found per anchor, and only when there is
+    a quantity to lose.
+    """
+    from tracker.normalize.times import find_times
     from tracker.normalize.types import Anchor
 
-    if first is None:
-        return tuple(find_quantities(quote))
-    return tuple(normalize(quote, Anchor(first, last or first, "interval")).quantities)
+    found = _quantities_in(quote)
+    if first is None or not found:
+        return found
+    anchor = Anchor(first, last or first, "interval")
+    taken = [(t.start, t.end) for t in find_times(quote, anchor)]
+    return tuple(q for q in found if not any(q.start < e and s < q.end for s, e in taken))
+
+
+@lru_cache(maxsize=65536)
+def _quantities_in(quote: str) -> tuple[Quantity, ...]:
+    # Imported on first use: scoring in memory does not load the normalizer's grammars.
+    from tracker.normalize.quantities import find_quantities
+
+    return tuple(find_quantities(quote))
 
 
 def _matching(quantities: tuple[Quantity, ...], claim: Figure) -> Quantity | None:

@@ -21,6 +21,7 @@ from tracker.scoring.context import Context, Prepared
 
 DIGITS = 9  # scores are rounded so the sweep and the pairwise path agree
 _GRADES = "ABCDEF"
+_INF = float("inf")
 _SLOT = 32  # bits per grade in a packed tally: up to 4 billion origins per grade
 
 
@@ -97,15 +98,28 @@ def _prefix(values: list[int]) -> list[int]:
     return [0, *accumulate(values)]
 
 
-def raw_sweep(members: list[Prepared], tally: Tally) -> dict[str, tuple[int, int]]:
+def raw_sweep(
+    members: list[Prepared],
+    tally: Tally,
+    meet_all: frozenset[str] = frozenset(),
+    apart_all: frozenset[str] = frozenset(),
+) -> dict[str, tuple[int, int]]:
     """Per claim, packed tallies of (origins with a claim meeting it, origins with a claim
-    entirely below or above it), own origins included; in O(n log n)."""
+    entirely below or above it), own origins included; in O(n log n).
+
+    ``meet_all`` origins support every claim and ``apart_all`` origins conflict with
+    every claim (in a mixed subject: voices asserting without a figure, and denials);
+    each origin still counts once."""
     unit = {g: tally.unit(g) for q in members for g in q.origins}
+    unit.update((g, tally.unit(g)) for g in meet_all)
     figures: dict[str, list[tuple[Bound, Bound]]] = {}
     bounds_of = {q.claim.id: bounds(q) for q in members}
     for q in members:
         for g in q.origins:
             figures.setdefault(g, []).append(bounds_of[q.claim.id])
+    for g in meet_all:  # an interval meeting every other, merged into the origin's pieces
+        figures.setdefault(g, []).append((-_INF, _INF))
+    always_apart = sum(tally.unit(g) for g in apart_all)
 
     pieces: list[tuple[Bound, Bound, int]] = []
     gaps: list[tuple[Bound, Bound, int]] = []
@@ -118,6 +132,8 @@ def raw_sweep(members: list[Prepared], tally: Tally) -> dict[str, tuple[int, int
         merged, lowest_upper[g], highest_lower[g] = merge(spans)
         pieces += [(lo, hi, u) for lo, hi in merged]
         gaps += [(a[1], b[0], u) for a, b in zip(merged, merged[1:], strict=False)]
+        if g in apart_all:  # already counted as conflicting with every claim
+            lowest_upper[g], highest_lower[g] = _INF, -_INF
         if lowest_upper[g] < highest_lower[g]:
             spread.append((lowest_upper[g], highest_lower[g], u))
 
@@ -143,7 +159,7 @@ def raw_sweep(members: list[Prepared], tally: Tally) -> dict[str, tuple[int, int
         s -= lower_sums[-1] - lower_sums[bisect_right(lowers, uc)]
         s -= spanned[claim_id]
         # Origins with some claim entirely below or entirely above this one.
-        c = min_sums[bisect_left(min_keys, lc)]
+        c = always_apart + min_sums[bisect_left(min_keys, lc)]
         c += max_sums[-1] - max_sums[bisect_right(max_keys, uc)]
         c -= straddled[claim_id]
         result[claim_id] = (s, c)
