@@ -524,6 +524,10 @@ ALSO = {
         "following",
     ),
 }
+# Patterns that need a day: a digit, or a day said in words ("the first of May", "May
+# twenty-first"), whose first run of letters is one of these. Sharper than ALSO's " of ".
+_DAY_RUNS = frozenset(re.match("[a-z]+", w)[0] for w in ORDINALS | CARDINALS)  # type: ignore[index]
+DAY_NEEDED = {"dmy": _DAY_RUNS, "mdy": _DAY_RUNS}
 BY_TRIGGER = {
     trigger: [(kind, pattern) for kind, pattern in PATTERNS if trigger in NEEDS[kind]]
     for trigger in TRIGGERS

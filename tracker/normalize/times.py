@@ -31,6 +31,7 @@ from tracker.normalize.dates_lexicon import (
     BARE_DAY,
     BY_TRIGGER,
     CONNECTIVE,
+    DAY_NEEDED,
     NEED_DIGIT,
     ORDER,
     PREFIX,
@@ -87,7 +88,13 @@ def _atoms(text: str) -> list[_Atom]:
         kind: p
         for t in present
         for kind, p in BY_TRIGGER[t]
-        if kind not in ALSO or any(map(contains, ALSO[kind]))
+        if (kind not in ALSO or any(map(contains, ALSO[kind])))
+        and (
+            kind not in DAY_NEEDED
+            or has_digit
+            or words is None
+            or not words.isdisjoint(DAY_NEEDED[kind])
+        )
     }
     if not patterns:
         return []
