@@ -89,3 +89,29 @@ async def test_importing_a_missing_path_is_a_notification(tmp_path: Path) -> Non
         await pilot.press("enter")
         await wait_for(pilot, lambda: any("no such file" in n.message for n in app._notifications))
         assert app.is_running
+
+
+async def test_b_writes_the_brief_and_shows_it_rendered(tmp_path: Path) -> None:
+    from textual.widgets import Input
+
+    from tracker.tui.brief_screen import BriefScreen
+    from tracker.tui.prompt_screen import PromptScreen
+
+    app = TrackerApp(build_case(tmp_path / "case.sqlite"))
+    target = tmp_path / "brief.md"
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(app, pilot)
+        await pilot.press("b")
+        await wait_for(pilot, lambda: isinstance(app.screen, PromptScreen))
+        app.screen.query_one(Input).value = str(target)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, BriefScreen))
+        written = target.read_text(encoding="utf-8")
+        assert written.startswith("# ")
+        await pilot.pause(0.3)
+        # Rendered, not shown as source: the title's "# " marker is gone from the screen.
+        text = screen_of(app)
+        title = written.splitlines()[0].removeprefix("# ")
+        assert title in text and f"# {title}" not in text
+        await pilot.press("escape")
+        assert not isinstance(app.screen, BriefScreen)

@@ -6,6 +6,7 @@ as a notification.
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from rich.text import Text
@@ -36,15 +37,34 @@ def import_path(engine: Engine, path: str) -> str:
     return f"Imported {clean(path)}: {counts}"
 
 
-def export_brief(engine: Engine, path: str) -> str:
-    """Write the markdown brief (tracker.brief.write_brief) to ``path``."""
+def export_brief(engine: Engine, path: str, width: int = 100) -> tuple[str, Text]:
+    """Write the markdown brief (tracker.brief.write_brief) to ``path``; returns the
+    summary and the brief rendered at ``width`` columns, for the preview."""
     from tracker.brief import write_brief
 
     target = Path(path).expanduser()
     with session_scope(engine) as session:
         markdown = write_brief(session)
     target.write_text(markdown, encoding="utf-8")
-    return f"Brief written to {target}"
+    return f"Brief written to {target}", render_markdown(markdown, width)
+
+
+def render_markdown(markdown: str, width: int) -> Text:
+    """Markdown laid out by Rich into styled lines, off the UI thread: a long brief
+    would otherwise stall the screen while it is laid out."""
+    from rich.console import Console
+    from rich.markdown import Markdown
+
+    console = Console(width=max(20, width), file=io.StringIO(), color_system="truecolor")
+    lines = console.render_lines(Markdown(markdown), console.options, pad=False)
+    out = Text(no_wrap=True, overflow="crop")
+    for number, line in enumerate(lines):
+        if number:
+            out.append("\n")
+        for segment in line:
+            if not segment.control:
+                out.append(segment.text, segment.style)
+    return out
 
 
 def cite(engine: Engine, query: str) -> Text:

@@ -138,9 +138,12 @@ class TrackerApp(App[None]):
         from tracker.tui.actions import export_brief
 
         try:
-            self.post_message(Saved(export_brief(self.engine, path)))
+            summary, rendered = export_brief(self.engine, path, self.size.width - 6)
         except Exception as error:  # noqa: BLE001
             self.post_message(Failed(f"Brief not written: {error}"))
+            return
+        self.post_message(Saved(summary))
+        self.post_message(Loaded("brief", (path, rendered)))
 
     def action_cite(self) -> None:
         def done(query: str | None) -> None:
@@ -161,6 +164,10 @@ class TrackerApp(App[None]):
             self.post_message(Failed(f"Citation lookup failed: {error}"))
 
     def on_loaded(self, message: Loaded) -> None:
+        if message.what == "brief":
+            from tracker.tui.brief_screen import BriefScreen
+
+            self.push_screen(BriefScreen(*message.data))
         if message.what == "cite":
             from tracker.tui.result_screen import ResultScreen
 
