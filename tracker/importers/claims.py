@@ -44,6 +44,9 @@ CLAIM_FIELDS = {
     "attributions",
 }
 ATTRIBUTION_FIELDS = {"source", "document", "quote", "hedge"}
+# A quote is a sentence or a paragraph. Finding a closest passage for a much longer one
+# takes time growing with its length times the document's, so it is refused first.
+MAX_QUOTE_CHARS = 5000
 CSV_ATTRIBUTION_HEDGE = "attribution_hedge"
 
 
@@ -237,6 +240,10 @@ def _resolve_attribution(
     source_text = text_field(path, where, "source", required=True, what=what)
     document_id = text_field(path, where, "document", required=True, what=what)
     quote = text_field(path, where, "quote", required=True, what=what)
+    if len(quote) > MAX_QUOTE_CHARS:
+        raise entry_error(
+            path, where, f"{what}quote is {len(quote)} characters, above {MAX_QUOTE_CHARS}"
+        )
     match = registry.resolve(source_text)
     if match.source is None or match.source.id is None:
         close = bool(match.candidates) and match.candidates[0][1] >= NEAR_CERTAIN
