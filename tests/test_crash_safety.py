@@ -137,3 +137,33 @@ def test_an_import_killed_at_random_moments_leaves_whole_files_and_a_rerun_compl
     assert kills >= 20
     # The kills must really land inside imports, or the test shows nothing.
     assert mid_import >= 5, f"only {mid_import} of {kills} kills interrupted an import"
+
+
+def test_reimporting_an_unchanged_file_restores_what_was_deleted_since(
+    engine, small_case: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from sqlmodel import Session, select
+
+    from tracker.importers import import_paths
+    from tracker.models import Claim, Document
+
+    assert import_paths(engine, [small_case]).ok
+    with Session(engine) as session:
+        session.delete(session.get(Claim, "wh-containers"))
+        session.commit()
+    report = import_paths(engine, [small_case])
+    # The claims file's hash is known, but one of its claims is gone: imported again.
+    assert [f.path.name for f in report.updated] == ["claims.yaml"]
+    assert len(report.unchanged) == 3
+    with Session(engine) as session:
+        assert session.get(Claim, "wh-containers") is not None
+        session.delete(session.get(Claim, "nis-shipments"))
+        session.delete(session.get(Claim, "wh-containers"))
+        session.delete(session.get(Document, "euromaidan-2023-12"))
+        session.commit()
+    report = import_paths(engine, [small_case])
+    assert sorted(f.path.name for f in report.added) == ["claims.yaml", "euromaidan.md"]
+    with Session(engine) as session:
+        assert session.get(Document, "euromaidan-2023-12") is not None
+        assert session.get(Claim, "nis-shipments") is not None
+        assert len(session.exec(select(Claim)).all()) == 2
