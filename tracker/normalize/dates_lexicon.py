@@ -83,8 +83,12 @@ WEEKDAY = rf"(?P<wd>{_alt(WEEKDAYS)})\b\.?"
 _WORD_DAY = _alt(list(ORDINALS) + list(CARDINALS))
 DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
 # A day said as a cardinal ("May twenty one") only where no counted thing follows it.
+# As first written, the ordinals' alternation was not wrapped, so its closing \b binds only
+# to its last (shortest) word; kept exactly so, since _alt's grouping must not change a match.
+_ORDINALS_IN_ORDER = sorted(ORDINALS, key=lambda w: len(re.escape(w)), reverse=True)
+_ORDINALS_ALT = f"(?:{_alt(_ORDINALS_IN_ORDER[:-1])})|{re.escape(_ORDINALS_IN_ORDER[-1])}"
 DAY_WORD = (
-    rf"(?P<dayword>{_alt(ORDINALS)}\b|(?:{_alt(CARDINALS)})\b"
+    rf"(?P<dayword>{_ORDINALS_ALT}\b|(?:{_alt(CARDINALS)})\b"
     rf"(?=\s*[,.;!?]|\s*$|\s+(?:two\s+thousand|nineteen|twenty)\b))"
 )
 # Years said in words, as in transcripts: "two thousand and eighteen", "nineteen seventy eight".
@@ -525,9 +529,12 @@ ALSO = {
     ),
 }
 # Patterns that need a day: a digit, or a day said in words ("the first of May", "May
-# twenty-first"), whose first run of letters is one of these. Sharper than ALSO's " of ".
-_DAY_RUNS = frozenset(re.match("[a-z]+", w)[0] for w in ORDINALS | CARDINALS)  # type: ignore[index]
-DAY_NEEDED = {"dmy": _DAY_RUNS, "mdy": _DAY_RUNS}
+# twenty-first"), whose first run of letters begins with one of these (begins: most
+# ordinals are matched without a closing \b, see _ORDINALS_ALT). Sharper than ALSO's " of ".
+_DAY_STARTS = tuple(
+    sorted({re.match("[a-z]+", w)[0] for w in ORDINALS | CARDINALS})  # type: ignore[index]
+)
+DAY_NEEDED = {"dmy": _DAY_STARTS, "mdy": _DAY_STARTS}
 BY_TRIGGER = {
     trigger: [(kind, pattern) for kind, pattern in PATTERNS if trigger in NEEDS[kind]]
     for trigger in TRIGGERS

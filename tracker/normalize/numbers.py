@@ -185,7 +185,7 @@ _NUMBER_WORDS = frozenset(w.split()[0] for w in [*_WORD_LIST, *_DENOMINATOR_WORD
 # Where a NUMERAL match in letters begins: a number word, or "a" ("a dozen", "a half ...").
 _NUMBER_STARTS = _NUMBER_WORDS | {"a"}
 _LETTER_RUN = re.compile(r"[a-z]+")
-_DIGIT_LIKE = re.compile(r"[\d½⅓⅔¼¾⅕⅙⅛]")
+_DIGIT_LIKE = re.compile(r"[\d½⅓⅔¼¾⅕⅙⅛]+")  # a run: only its start can begin a numeral
 # The only characters that match an ASCII letter under re.IGNORECASE without lower-casing to
 # one (dotted/dotless i, long s, Kelvin sign): where one occurs no word gate is trusted.
 _FOLD_TRAPS = re.compile("[\u0130\u0131\u017f\u212a]")
@@ -502,9 +502,19 @@ def _numerals(text: str, words: frozenset[str] | None) -> Iterator[re.Match[str]
         return
     has_word = not _NUMBER_WORDS.isdisjoint(words)
     starts: list[int] = []
+    # A numeral in digits begins at the first digit of a run (what precedes it is neither a
+    # word character nor a digit), or one or two characters earlier at a sign or point
+    # ("-5", ".5", "-.5").
     for d in _DIGIT_LIKE.finditer(text):
         at = d.start()
-        starts.extend((at - 2, at - 1, at) if at >= 2 else range(at + 1))
+        before = text[max(0, at - 2) : at]
+        if before.endswith(("-", "\u2212")) or before == ".":
+            starts.append(at - 1)
+        elif before.endswith("."):
+            starts.append(at - 1)
+            if before[0] in "-\u2212":
+                starts.append(at - 2)
+        starts.append(at)
     if has_word:
         starts.extend(
             r.start() for r in _LETTER_RUN.finditer(text.lower()) if r[0] in _NUMBER_STARTS

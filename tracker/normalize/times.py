@@ -93,7 +93,7 @@ def _atoms(text: str) -> list[_Atom]:
             kind not in DAY_NEEDED
             or has_digit
             or words is None
-            or not words.isdisjoint(DAY_NEEDED[kind])
+            or any(w.startswith(DAY_NEEDED[kind]) for w in words)
         )
     }
     if not patterns:
