@@ -410,8 +410,9 @@ TRIGGERS = {
     ),
     # every numeric layout has a dash, slash or point between digits ("08/12,2015" too):
     # a comma alone ("2,700") wakes none of them
-    "numdate": re.compile(r"\d\s*[-/.–]\s*\d|\d[-/][a-z]", _I),
-    "year4": re.compile(r"(?<!\d)\d{4}(?!\d)"),
+    # (both start with their digit so that the regex engine skips to digits: same matches)
+    "numdate": re.compile(r"\d(?:\s*[-/.–]\s*\d|[-/][a-z])", _I),
+    "year4": re.compile(r"\d{4}(?<!\d\d{4})(?!\d)"),
     "thenum": re.compile(r"\bthe\s+\d", _I),
     "qh": re.compile(r"[QH][1-4]\b"),
     "spoken": re.compile(r"\b(?:nineteen|twenty|two\s+thousand)\b", _I),
@@ -542,8 +543,10 @@ BY_TRIGGER = {
 ORDER = {kind: i for i, (kind, _) in enumerate(PATTERNS)}
 
 PREFIX = re.compile(
-    r"\b(?P<p>between|from|since|until|till|through|thru|by|before|after|in|during|beginning|"
-    r"starting|as\s+of|on)\s+$",
+    # between|from|since|until|till|through|thru|by|before|after|in|during|beginning|starting|
+    # as\s+of|on, grouped by first letter (see _alt), in order within a letter
+    r"\b(?P<p>b(?:etween|y|efore|eginning)|from|s(?:ince|tarting)|until|t(?:ill|hrough|hru)|"
+    r"a(?:fter|s\s+of)|in|during|on)\s+$",
     _I,
 )
 CONNECTIVE = re.compile(r"\s*(?P<c>and|to|through|thru|until|till|-|–|—)\s*", _I)

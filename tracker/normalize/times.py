@@ -234,8 +234,9 @@ def _special(text: str, atoms: list[_Atom], i: int, anchor: Anchor) -> tuple[Tim
                     j += 1
                 return span, j
     window = text[max(0, atom.start - 40) : atom.start]
-    week = _WEEK_OF.search(window)
-    now_and = _NOW_AND.search(window)
+    low = window.lower()  # substring tests first: neither pattern matches without its word
+    week = _WEEK_OF.search(window) if "week" in low or "w/c" in low else None
+    now_and = _NOW_AND.search(window) if "now" in low else None
     and_now = _AND_NOW.match(text, atom.end)
     if not (week or now_and or and_now):
         return None
