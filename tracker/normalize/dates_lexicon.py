@@ -489,6 +489,7 @@ ALSO = {
     "odd": ("-", "/"),
     "year_range": ("-", "–"),
     "year_word": ("year",),
+    "quarter": ("q1", "q2", "q3", "q4", "h1", "h2", "h3", "h4", "quarter", "half"),
     "dmy": (*_DIGITS, " of "),
     "year_month": _DIGITS,
     "day_range": _DIGITS,
@@ -536,6 +537,11 @@ _DAY_STARTS = tuple(
     sorted({re.match("[a-z]+", w)[0] for w in ORDINALS | CARDINALS})  # type: ignore[index]
 )
 DAY_NEEDED = {"dmy": _DAY_STARTS, "mdy": _DAY_STARTS}
+# A regex a pattern cannot match without, that starts with a digit so the engine skips to
+# digits: "10 to 12 October" needs two numbers joined by a connective.
+GATES = {
+    "day_range": re.compile(r"\d(?:st|nd|rd|th)?\s*(?:to|till|until|and|through|-|–)\s*\d", _I),
+}
 BY_TRIGGER = {
     trigger: [(kind, pattern) for kind, pattern in PATTERNS if trigger in NEEDS[kind]]
     for trigger in TRIGGERS

@@ -32,6 +32,7 @@ from tracker.normalize.dates_lexicon import (
     BY_TRIGGER,
     CONNECTIVE,
     DAY_NEEDED,
+    GATES,
     NEED_DIGIT,
     ORDER,
     PREFIX,
@@ -95,6 +96,7 @@ def _atoms(text: str) -> list[_Atom]:
             or words is None
             or any(w.startswith(DAY_NEEDED[kind]) for w in words)
         )
+        and (kind not in GATES or GATES[kind].search(text) is not None)
     }
     if not patterns:
         return []
