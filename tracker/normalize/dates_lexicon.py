@@ -208,8 +208,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "rel_unit",
         re.compile(
-            r"\b(?P<rel>last|this|next|past|previous|coming|current|the\s+past|the\s+previous|"
-            r"the\s+last|the\s+next|upcoming|following)\s+(?P<unit>week|month|quarter|year|decade)\b",
+            # last|this|next|past|previous|coming|current|the\s+past|the\s+previous|the\s+last|
+            # the\s+next|upcoming|following, grouped by first letter (see _alt)
+            r"\b(?P<rel>last|t(?:his|he\s+past|he\s+previous|he\s+last|he\s+next)|next|"
+            r"p(?:ast|revious)|c(?:oming|urrent)|upcoming|following)\s+"
+            r"(?P<unit>week|month|quarter|year|decade)\b",
             _I,
         ),
     ),
@@ -354,7 +357,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "unresolved",
         re.compile(
-            r"\b(?:(?:about|some|roughly|nearly|around|almost|approximately|just)\s+)?"
+            # about|some|roughly|nearly|around|almost|approximately|just, grouped by letter
+            r"\b(?:(?:a(?:bout|round|lmost|pproximately)|some|roughly|nearly|just)\s+)?"
             rf"{COUNT}\s+{UNIT}\s+(?:later|earlier|afterwards?)\b"
             r"|\b(?:in\s+)?the\s+(?:days|weeks|months|years)\s+since\b"
             # event-relative: "the next day", "that week" (no event to count from)
