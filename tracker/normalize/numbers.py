@@ -470,6 +470,16 @@ def _parse_digits(text: str) -> float | None:
     return float(text)
 
 
+def _urls(text: str) -> list[tuple[int, int]]:
+    """Spans of URLs, e-mail addresses and ISO dates: no numeral inside them is a figure."""
+    # substring tests first: the regex's digit branch would be tried at every position
+    if not ("://" in text or "www." in text or "@" in text or "-" in text):
+        return []
+    if not _MAY_HOLD_URL.search(text):
+        return []
+    return [(m.start(), m.end()) for m in _URL.finditer(text)]
+
+
 def _excluded(text: str, start: int, end: int, urls: list[tuple[int, int]]) -> bool:
     """Identifiers, footnotes, list markers, ordinals, clock times, decades, URLs."""
     at = bisect.bisect_right(urls, (start, len(text) + 1)) - 1
@@ -533,13 +543,7 @@ def find_numbers(text: str, words: frozenset[str] | None = None) -> list[Number]
     """Every numeral in ``text`` that can be a figure, left to right, without overlaps.
 
     ``words`` is ``letter_words(text)`` when the caller already has it."""
-    # substring tests first: the regex's digit branch would be tried at every position
-    may_hold_url = "://" in text or "www." in text or "@" in text or "-" in text
-    urls = (
-        [(m.start(), m.end()) for m in _URL.finditer(text)]
-        if may_hold_url and _MAY_HOLD_URL.search(text)
-        else []
-    )
+    urls: list[tuple[int, int]] | None = None  # found on the first numeral in digits
     found: list[Number] = []
     runs = letter_words(text) if words is None else words
     for m in _numerals(text, runs):
@@ -576,6 +580,8 @@ def find_numbers(text: str, words: frozenset[str] | None = None) -> list[Number]
                 if not is_bare_m:
                     value *= DIGIT_SCALES[suffix.lower()]
                     end = m.end()
+            if urls is None:
+                urls = _urls(text)
             if _excluded(text, m.start(), m.end("digits"), urls):
                 continue
             found.append(Number(m.start(), end, value, "digits", text[m.start() : end]))

@@ -341,6 +341,8 @@ class _Builder:
         return None
 
     def build(self) -> list[QuantityMatch]:
+        if not self.numbers and not self.vague:  # most sentences: nothing to build
+            return []
         events: list[tuple[int, str, int]] = [(n.start, "n", i) for i, n in enumerate(self.numbers)]
         events += [(m.start(), "v", i) for i, m in enumerate(self.vague)]
         events.sort()
