@@ -61,8 +61,8 @@ def make_case(folder: Path, articles: int) -> dict[str, dict]:
     return expected
 
 
-ARTICLES = 150
-ROUNDS, KILLS_PER_ROUND = 4, 5  # 20 kills in all
+ARTICLES = 100
+ROUNDS, KILLS_PER_ROUND = 4, 6  # 24 attempts, each on a fresh database
 
 
 def _import(db: Path, case: Path) -> subprocess.Popen:
@@ -107,36 +107,46 @@ def _check_sound(db: Path, expected: dict[str, dict]) -> tuple[int, int]:
     return len(documents), complete
 
 
+def _run_time(db: Path, folder: Path) -> float:
+    started = time.perf_counter()
+    process = _import(db, folder)
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 0, stderr.decode()
+    return time.perf_counter() - started
+
+
 def test_an_import_killed_at_random_moments_leaves_whole_files_and_a_rerun_completes(
     tmp_path: Path,
 ) -> None:
     case = tmp_path / "case"
     expected = make_case(case, ARTICLES)
+    (tmp_path / "empty").mkdir()
+    # Kill between start-up and the end of a full import, timed on this machine now.
+    startup = _run_time(tmp_path / "calibrate-empty.sqlite", tmp_path / "empty")
+    full = _run_time(tmp_path / "calibrate-full.sqlite", case)
     rng = random.Random(8)
     kills = mid_import = 0
     for round_ in range(ROUNDS):
-        db = tmp_path / f"round-{round_}.sqlite"
-        killed = 0
-        while killed < KILLS_PER_ROUND:
-            before = _check_sound(db, expected) if db.exists() else (0, 0)
+        for attempt in range(KILLS_PER_ROUND):
+            db = tmp_path / f"kill-{round_}-{attempt}.sqlite"
             process = _import(db, case)
-            # Start-up takes ~0.7 s, the import itself ~1 s, a re-run ~0.6 s (2 cores).
-            time.sleep(rng.uniform(0.6, 1.3))
+            time.sleep(rng.uniform(startup, full))
             if process.poll() is None:
                 os.kill(process.pid, signal.SIGKILL)
-                killed += 1
+                kills += 1
             process.wait(timeout=30)
-            after = _check_sound(db, expected)
-            if before != after and after != (ARTICLES, len(expected)):
+            state = _check_sound(db, expected) if db.exists() else (0, 0)
+            if state not in ((0, 0), (ARTICLES, len(expected))):
                 mid_import += 1
-        kills += killed
+        # The last database of the round: a plain re-run completes the import.
         finished = _import(db, case)
-        _, stderr = finished.communicate(timeout=60)
+        _, stderr = finished.communicate(timeout=120)
         assert finished.returncode == 0, stderr.decode()
         assert _check_sound(db, expected) == (ARTICLES, len(expected))
-    assert kills >= 20
+    print(f"{kills} kills, {mid_import} mid-import; start-up {startup:.2f} s, import {full:.2f} s")
+    assert kills >= 20, f"only {kills} runs were still going when killed"
     # The kills must really land inside imports, or the test shows nothing.
-    assert mid_import >= 5, f"only {mid_import} of {kills} kills interrupted an import"
+    assert mid_import >= 8, f"only {mid_import} of {kills} kills interrupted an import"
 
 
 def test_reimporting_an_unchanged_file_restores_what_was_deleted_since(
