@@ -42,8 +42,8 @@ HOSTILE = (
 )
 # YAML double-quoted escapes for the same text (YAML refuses raw controls in a file).
 HOSTILE_YAML = json.dumps(HOSTILE)
-# An article file with a NUL byte is refused as binary; a claim's wording may still hold one.
-CLAIM_TEXT = HOSTILE + "\x00nul"
+# Files with NUL are refused (PostgreSQL text cannot hold it); other controls come through.
+CLAIM_TEXT = HOSTILE + "\x01soh"
 
 SOURCES = f"""\
 - name: {json.dumps("Ministry " + MARKUP + CSI)}
