@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect
@@ -35,3 +38,26 @@ def test_the_models_match_the_migrations(db_url: str) -> None:
         diff = compare_metadata(context, SQLModel.metadata)
     assert diff == []
     engine.dispose()
+
+
+def test_a_migration_that_fails_midway_leaves_no_half_schema_on_sqlite(tmp_path: Path) -> None:
+    from sqlalchemy import Table, event, inspect
+
+    from tracker.db import make_engine
+    from tracker.migrations import upgrade
+
+    def fail_on_claim(table, connection, **_kw) -> None:  # type: ignore[no-untyped-def]
+        if table.name == "claim":
+            raise RuntimeError("interrupted")
+
+    engine = make_engine(tmp_path / "half.sqlite")
+    event.listen(Table, "after_create", fail_on_claim)
+    try:
+        with pytest.raises(RuntimeError, match="interrupted"):
+            upgrade(engine)
+    finally:
+        event.remove(Table, "after_create", fail_on_claim)
+    # Tables created before the failure (source, subject, ...) were rolled back with it.
+    assert inspect(engine).get_table_names() == []
+    upgrade(engine)  # and the next open migrates from scratch
+    assert "claim" in inspect(engine).get_table_names()

@@ -39,5 +39,9 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         return
     config = alembic_config()
     with engine.begin() as connection:
+        if connection.dialect.name == "sqlite":
+            # pysqlite runs DDL outside any transaction unless one is opened by hand:
+            # a process killed mid-migration would leave half a schema behind.
+            connection.exec_driver_sql("BEGIN")
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
