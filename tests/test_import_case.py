@@ -220,3 +220,21 @@ def test_changed_claims_file_updates_claims_with_the_same_id(engine, small_case:
         "denies",
     )
     assert len(by_id) == 2 and len(by_id["wh-containers"]["attributions"]) == 1
+
+
+def test_a_claims_file_that_changes_nothing_is_unchanged_even_past_the_hash_check(
+    engine, small_case
+) -> None:  # type: ignore[no-untyped-def]
+    # Two importers racing on one file both miss the hash row; the second then
+    # writes the same values again. Forgetting the hash reproduces that path.
+    from sqlmodel import Session, delete
+
+    from tracker.models import ImportedFile
+
+    assert import_paths(engine, [small_case]).ok
+    with Session(engine) as session:
+        session.exec(delete(ImportedFile))  # type: ignore[call-overload]
+        session.commit()
+    report = import_paths(engine, [small_case])
+    assert report.added == [] and report.updated == []
+    assert {f.path.name for f in report.unchanged} >= {"claims.yaml", "sources.yaml"}

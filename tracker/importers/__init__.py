@@ -236,12 +236,10 @@ def _import_in(session: Session, path: Path, kind: str) -> FileResult:
         return FileResult(path, kind, UNCHANGED)
     notes: list[str] = []
     status = ADDED
-    if kind == SOURCES:
-        counts, notes = import_sources(session, path, text)
-    elif kind == CLAIMS:
-        counts, notes = import_claims(session, path, text)
-        if counts.get("claims updated"):
-            status = UPDATED
+    if kind in (SOURCES, CLAIMS):
+        importer = import_sources if kind == SOURCES else import_claims
+        counts, notes = importer(session, path, text)
+        status = _status_of(counts)
     else:
         article = parse_html(path, text) if kind == HTML else parse_markdown(path, text)
         status, counts, notes = store_article(session, article)
@@ -250,6 +248,14 @@ def _import_in(session: Session, path: Path, kind: str) -> FileResult:
         ImportedFile(content_hash=digest, path=str(path), kind=kind, imported_at=datetime.now(UTC))
     )
     return FileResult(path, kind, status, counts, notes=notes)
+
+
+def _status_of(counts: dict[str, int]) -> str:
+    """Added when rows were created, updated when only existing rows changed, else
+    unchanged (also for a file whose twin another importer committed a moment ago)."""
+    updated = sum(n for key, n in counts.items() if key.endswith(" updated"))
+    created = sum(n for key, n in counts.items() if not key.endswith(" updated"))
+    return ADDED if created else UPDATED if updated else UNCHANGED
 
 
 def _still_present(session: Session, path: Path, kind: str, text: str) -> bool:

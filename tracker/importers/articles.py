@@ -131,6 +131,8 @@ def store_article(session: Session, article: Article) -> tuple[str, dict[str, in
     document.content_hash = new_hash
     document.path = str(path)
     session.add(document)
+    if status == "updated" and not session.is_modified(document):
+        status = "unchanged"  # the same article again, e.g. just committed by a racing importer
     session.flush()
     _derivations(session, article)
     if status == "updated" and text_changed:

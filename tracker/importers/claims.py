@@ -179,11 +179,10 @@ def _store_claim(
     session.flush()
 
     claim = session.get(Claim, claim_id)
+    existed = claim is not None
     if claim is None:
         claim = Claim(id=claim_id, subject_id=subject.id or 0, text=wording)
         counts["claims"] += 1
-    else:
-        counts["claims updated"] += 1
     claim.subject_id = subject.id or 0
     claim.text = wording
     claim.stance = stance
@@ -198,6 +197,9 @@ def _store_claim(
         path,
     )
     session.add(claim)
+    # A claim written again with the same values is not an update: two importers
+    # racing on one file must not both report it, and a re-import must say unchanged.
+    changed = existed and session.is_modified(claim)
     session.flush()
 
     existing = session.exec(select(Attribution).where(Attribution.claim_id == claim_id)).all()
@@ -214,12 +216,16 @@ def _store_claim(
                 end=anchor.end,
             )
             counts["attributions"] += 1
+            changed = existed
         attribution.start, attribution.end = anchor.start, anchor.end
         attribution.prefix, attribution.suffix = anchor.prefix, anchor.suffix
         attribution.hedge = hedge
         session.add(attribution)
+        changed = changed or (existed and session.is_modified(attribution))
         by_key[(source_id, document.id, quote)] = attribution
     session.flush()
+    if changed:
+        counts["claims updated"] += 1
 
 
 def _resolve_attribution(
