@@ -36,7 +36,9 @@ sys.path.insert(0, str(ROOT))
 from tracker.normalize import normalize  # noqa: E402
 from tracker.normalize.types import Anchor  # noqa: E402
 
-SEEDS = Path("/work/shared/seeds")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from paths import SEEDS  # noqa: E402
+
 ANCHOR = Anchor.parse("2023-12-27")
 FRESH_RUNS = 5
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")

@@ -1,7 +1,7 @@
 """Public conformance of the normalizer against Microsoft Recognizers-Text specs.
 
 Run: ``.venv/bin/python bench/eval_normalizer.py [SPEC_DIR]`` (default
-``/work/shared/eval/recognizers-text``; env ``TRACKER_EVAL_DIR`` also works).
+``../shared/eval/recognizers-text`` beside the checkout; env ``TRACKER_EVAL_DIR`` also works).
 ``EVAL_SHOW=NumberModel`` prints each failing case of the files whose name contains it.
 
 For every spec file that a plugin knows, it prints: cases, passed, skipped
@@ -44,7 +44,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-DEFAULT_SPEC_DIR = Path("/work/shared/eval/recognizers-text")
+from paths import SHARED
+
+DEFAULT_SPEC_DIR = SHARED / "eval" / "recognizers-text"
 PLUGINS = ("eval_numbers", "eval_dates")
 SYSTEMS = ("ours", "dateparser", "quantulum3")
 MAX_SKIP_SHARE = 0.25  # the issue: skips may be at most a quarter of a file

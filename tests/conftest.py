@@ -24,6 +24,16 @@ from tracker.db import open_database, resolve_url
 REPO = Path(__file__).resolve().parent.parent
 
 
+def shared_dir() -> Path:
+    """The project's shared/ folder (seed articles, conformance data): beside the
+    checkout, as CI lays it out, or wherever TRACKER_SHARED points. Missing is an
+    error, never an empty glob that lets a table test pass on nothing."""
+    path = Path(os.environ.get("TRACKER_SHARED") or REPO.parent / "shared")
+    if not (path / "seeds").is_dir():
+        raise FileNotFoundError(f"{path / 'seeds'} not found: set TRACKER_SHARED to shared/")
+    return path
+
+
 @pytest.fixture
 def sqlite_url(tmp_path: Path) -> str:
     return str(tmp_path / "case.sqlite")

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from pathlib import Path
 
+from tests.conftest import shared_dir
 from tracker.normalize import normalize
 from tracker.normalize.types import Anchor
 from tracker.scoring.load import _quantities
 
-SEEDS = Path("/work/shared/seeds")
+SEEDS = shared_dir() / "seeds"
 ANCHORS = [(date(2023, 10, 13), date(2023, 10, 13)), (date(2024, 2, 1), date(2024, 2, 29))]
 
 

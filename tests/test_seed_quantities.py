@@ -9,13 +9,12 @@ Intervals: approx is value ± 10% (APPROX_TOLERANCE), a plural magnitude b ("hun
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
+from tests.conftest import shared_dir
 from tracker.normalize.quantities import find_quantities
 
-SEEDS = Path("/work/shared/seeds")
+SEEDS = shared_dir() / "seeds"
 M = 1_000_000.0
 N = None
 

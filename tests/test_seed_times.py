@@ -30,14 +30,13 @@ unresolved.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
+from tests.conftest import shared_dir
 from tracker.normalize.times import find_times
 from tracker.normalize.types import Anchor
 
-SEEDS = Path("/work/shared/seeds")
+SEEDS = shared_dir() / "seeds"
 ANCHORS = {
     "000_7d2a66547ffd4f6c.txt": "2023-12",
     "001_249a0b4b28b1c824.txt": "2023-12/2024-01",
