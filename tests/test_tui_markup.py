@@ -21,7 +21,12 @@ def screen_of(app: TrackerApp) -> str:
 
 
 def test_clean_drops_control_characters_only() -> None:
-    assert clean("a [b]c[/b] \x1b[31mred\x1b[0m\x07") == "a [b]c[/b] [31mred[0m"
+    assert clean("a [b]c[/b] \x1b[31mred\x1b[0m\x07") == "a [b]c[/b] ␛[31mred␛[0m␇"
+    # A bidi override would reverse the rest of the line; it is shown, not obeyed.
+    assert clean("abc\u202edef") == "abc\ufffddef"
+    # One symbol per character: offsets into an article still point at its quotes.
+    article = "Quote \x1b[31mhere\x1b[0m.\nNext line \u2066x\u2069."
+    assert len(clean(article, one_line=False)) == len(article)
     text = literal("[bold red]x[/]")
     assert text.plain == "[bold red]x[/]" and not text.spans
 
@@ -32,13 +37,13 @@ async def test_claim_wording_with_markup_is_literal(tmp_path: Path) -> None:
         await wait_loaded(app, pilot)
         await pilot.pause()
         shown = screen_of(app)
-        assert "A claim with [bold red]x[/] and [31mred[0m in it" in shown
+        assert "A claim with [bold red]x[/] and ␛[31mred␛[0m in it" in shown
         assert "\x1b" not in app.export_screenshot()
 
         await open_detail(app, pilot, "markup-claim")
         await pilot.pause()
         shown = screen_of(app)
-        assert "A claim with [bold red]x[/] and [31mred[0m in it" in shown
+        assert "A claim with [bold red]x[/] and ␛[31mred␛[0m in it" in shown
         assert "“[red]markup[/red]”" in shown  # the attribution's quote
 
 
@@ -66,6 +71,6 @@ async def test_article_text_with_markup_is_literal(tmp_path: Path) -> None:
         assert "[bold]Odd[/bold]" in shown
         # The curated quote is highlighted (a style run of its own), so check it on screen
         # and the whole body in the reader's text.
-        assert "[red]markup[/red]" in shown and "[31mescape" in shown
+        assert "[red]markup[/red]" in shown and "␛[31mescape" in shown
         body = str(screen.query_one("#reader-text").render())
-        assert "Body with [red]markup[/red] and [31mescape" in body
+        assert "Body with [red]markup[/red] and ␛[31mescape" in body

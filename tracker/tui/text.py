@@ -6,22 +6,23 @@ import re
 
 from rich.text import Text
 
-# C0/C1 controls (ESC included) would move the cursor or recolour the terminal;
-# tabs and newlines become spaces so one claim stays on one line.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+from tracker.display import pictured
+
+# Tabs and newlines become spaces so one claim stays on one line.
 _BLANKS = re.compile(r"[\t\n\r]+")
 
 
 def clean(value: object, *, one_line: bool = True) -> str:
-    """``value`` as printable text: control characters dropped, never interpreted."""
+    """``value`` as printable text: controls and bidi overrides shown as one symbol each
+    (same length, so quote offsets in a document still hold), never interpreted."""
     if value is None:
         return ""
     text = str(value)
-    if text.isprintable():  # the common case, checked in C: nothing to strip
+    if text.isprintable():  # the common case, checked in C: nothing to replace
         return text
     if one_line:
         text = _BLANKS.sub(" ", text)
-    return _CONTROL.sub("", text)
+    return pictured(text)
 
 
 def literal(value: object, style: str = "", *, one_line: bool = True) -> Text:
