@@ -19,6 +19,7 @@ from sqlmodel import Session, select
 
 from tracker.anchoring import closest_passage, find_quote
 from tracker.errors import UserError, located
+from tracker.figures import document_anchor, write_period, write_quantity
 from tracker.importers.reading import (
     LINE_KEY,
     entry_error,
@@ -29,7 +30,6 @@ from tracker.importers.reading import (
     unknown_fields,
 )
 from tracker.models import STANCES, Attribution, Claim, Document, Subject
-from tracker.normalize.types import Anchor
 from tracker.registry import NEAR_CERTAIN, SourceRegistry
 
 CLAIM_FIELDS = {
@@ -280,16 +280,6 @@ def _resolve_attribution(
     return match.source.id, document, quote, anchor, hedge
 
 
-def _anchor_of(document: Document) -> Anchor | None:
-    if document.published_first is None or document.published_last is None:
-        return None
-    return Anchor(
-        document.published_first,
-        document.published_last,
-        document.published_precision or "day",
-    )
-
-
 def _normalize_into(
     claim: Claim,
     quantity_text: str | None,
@@ -299,31 +289,19 @@ def _normalize_into(
     path: Path,
 ) -> None:
     claim.quantity_text, claim.period_text = quantity_text, period_text
-    for column in (
-        "qty_value qty_low qty_high qty_qualifier qty_unit qty_item qty_per "
-        "period_first period_last period_qualifier period_granularity"
-    ).split():
-        setattr(claim, column, None)
-    claim.qty_low_open = claim.qty_high_open = False
-    anchor = _anchor_of(document)
+    write_quantity(claim, None)
+    write_period(claim, None)
+    anchor = document_anchor(document)
     if anchor is None:
         return
     from tracker.normalize import normalize
 
     if quantity_text:
         quantities = _normalized(normalize, quantity_text, anchor, notes, path, "quantities")
-        if quantities:
-            q = quantities[0]
-            claim.qty_value, claim.qty_low, claim.qty_high = q.value, q.low, q.high
-            claim.qty_low_open, claim.qty_high_open = q.low_open, q.high_open
-            claim.qty_qualifier, claim.qty_unit = q.qualifier, q.unit
-            claim.qty_item, claim.qty_per = q.item, q.per
+        write_quantity(claim, quantities[0] if quantities else None)
     if period_text:
         times = _normalized(normalize, period_text, anchor, notes, path, "times")
-        if times:
-            t = times[0]
-            claim.period_first, claim.period_last = t.first, t.last
-            claim.period_qualifier, claim.period_granularity = t.qualifier, t.granularity
+        write_period(claim, times[0] if times else None)
 
 
 def _normalized(normalize, text, anchor, notes, path, part):  # type: ignore[no-untyped-def]

@@ -17,6 +17,7 @@ from sqlmodel import Session, select
 from tracker.anchoring import CONTEXT_CHARS
 from tracker.audit import current_analyst
 from tracker.errors import UserError
+from tracker.figures import write_period, write_quantity
 from tracker.models import Attribution, Claim, Document, RejectedSuggestion, Source, Subject
 from tracker.normalize.types import Quantity, TimeSpan
 from tracker.registry import SourceRegistry
@@ -174,22 +175,14 @@ def _set_quantity(claim: Claim, q: Quantity | None) -> None:
     if q is None:
         return
     claim.quantity_text = q.text
-    claim.qty_value, claim.qty_low, claim.qty_high = q.value, q.low, q.high
-    claim.qty_low_open, claim.qty_high_open = q.low_open, q.high_open
-    claim.qty_qualifier, claim.qty_unit, claim.qty_item, claim.qty_per = (
-        q.qualifier,
-        q.unit,
-        q.item,
-        q.per,
-    )
+    write_quantity(claim, q)
 
 
 def _set_period(claim: Claim, t: TimeSpan | None) -> None:
     if t is None:
         return
     claim.period_text = t.text
-    claim.period_first, claim.period_last = t.first, t.last
-    claim.period_qualifier, claim.period_granularity = t.qualifier, t.granularity
+    write_period(claim, t)
 
 
 def attach(

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
+from tracker.figures import document_anchor
 from tracker.models import (
     Attribution,
     Claim,
@@ -92,14 +93,6 @@ class CaseContext:
             attributed=attributed,
             derivations=derivations,
         )
-
-
-def document_anchor(document: Document) -> Anchor | None:
-    """The publication date as the normalizer's anchor; None when the document has none."""
-    if document.published_first is None:
-        return None
-    last = document.published_last or document.published_first
-    return Anchor(document.published_first, last, document.published_precision or "day")
 
 
 def normalized(text: str, anchor: Anchor | None) -> Normalized | None:

@@ -12,6 +12,7 @@ from typing import TypeVar
 
 from sqlmodel import Session, col, select
 
+from tracker.figures import document_anchor, write_period, write_quantity
 from tracker.models import Attribution, Claim, Document, Subject
 from tracker.normalize import Anchor, normalize
 from tracker.normalize.types import Quantity, TimeSpan
@@ -28,10 +29,7 @@ def claim_anchor(session: Session, claim_id: str) -> Anchor | None:
         .where(Attribution.claim_id == claim_id)
         .order_by(col(Attribution.id))
     ).first()
-    if row is None or row.published_first is None:
-        return None
-    first, last, precision = row.published_first, row.published_last, row.published_precision
-    return Anchor(first, last or first, precision or "day")
+    return document_anchor(row) if row is not None else None
 
 
 def _safe(call: Callable[[], list[T]], text: str) -> list[T]:
@@ -107,22 +105,9 @@ def save_claim(
     claim.subject_id = row.id  # type: ignore[assignment]
     claim.stance = stance
     claim.quantity_text = quantity_text.strip() or None
-    q = result.quantity
-    claim.qty_value = q.value if q else None
-    claim.qty_low = q.low if q else None
-    claim.qty_high = q.high if q else None
-    claim.qty_low_open = q.low_open if q else False
-    claim.qty_high_open = q.high_open if q else False
-    claim.qty_qualifier = q.qualifier if q else None
-    claim.qty_unit = q.unit if q else None
-    claim.qty_item = q.item if q else None
-    claim.qty_per = q.per if q else None
+    write_quantity(claim, result.quantity)
     claim.period_text = period_text.strip() or None
-    t = result.period
-    claim.period_first = t.first if t else None
-    claim.period_last = t.last if t else None
-    claim.period_qualifier = t.qualifier if t else None
-    claim.period_granularity = t.granularity if t else None
+    write_period(claim, result.period)
     claim.version += 1
     session.add(claim)
     return claim
