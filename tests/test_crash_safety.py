@@ -107,12 +107,29 @@ def _check_sound(db: Path, expected: dict[str, dict]) -> tuple[int, int]:
     return len(documents), complete
 
 
-def _run_time(db: Path, folder: Path) -> float:
-    started = time.perf_counter()
-    process = _import(db, folder)
-    _, stderr = process.communicate(timeout=120)
-    assert process.returncode == 0, stderr.decode()
-    return time.perf_counter() - started
+def _imported_files(db: Path) -> int:
+    """How many files the running import has committed so far (0 before the schema exists)."""
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=0.1) as connection:
+            return connection.execute("SELECT count(*) FROM importedfile").fetchone()[0]
+    except sqlite3.Error:
+        return 0
+
+
+def _kill_after(process: subprocess.Popen, db: Path, files: int, delay: float) -> bool:
+    """SIGKILL once ``files`` files are committed and ``delay`` more seconds have passed:
+    a point chosen by progress, not by the clock, so it lands inside the import on a
+    fast machine and a slow one alike. False if the import ended first."""
+    deadline = time.monotonic() + 120
+    while process.poll() is None and time.monotonic() < deadline:
+        if _imported_files(db) >= files:
+            time.sleep(delay)
+            break
+        time.sleep(0.005)
+    if process.poll() is not None:
+        return False
+    os.kill(process.pid, signal.SIGKILL)
+    return True
 
 
 def test_an_import_killed_at_random_moments_leaves_whole_files_and_a_rerun_completes(
@@ -120,19 +137,15 @@ def test_an_import_killed_at_random_moments_leaves_whole_files_and_a_rerun_compl
 ) -> None:
     case = tmp_path / "case"
     expected = make_case(case, ARTICLES)
-    (tmp_path / "empty").mkdir()
-    # Kill between start-up and the end of a full import, timed on this machine now.
-    startup = _run_time(tmp_path / "calibrate-empty.sqlite", tmp_path / "empty")
-    full = _run_time(tmp_path / "calibrate-full.sqlite", case)
+    files = 1 + ARTICLES + len(expected)  # sources.yaml, the articles, the claims files
     rng = random.Random(8)
     kills = mid_import = 0
     for round_ in range(ROUNDS):
         for attempt in range(KILLS_PER_ROUND):
             db = tmp_path / f"kill-{round_}-{attempt}.sqlite"
             process = _import(db, case)
-            time.sleep(rng.uniform(startup, full))
-            if process.poll() is None:
-                os.kill(process.pid, signal.SIGKILL)
+            # Anywhere from before the first commit to the last file, and within a file.
+            if _kill_after(process, db, rng.randrange(files), rng.uniform(0, 0.05)):
                 kills += 1
             process.wait(timeout=30)
             state = _check_sound(db, expected) if db.exists() else (0, 0)
@@ -143,7 +156,7 @@ def test_an_import_killed_at_random_moments_leaves_whole_files_and_a_rerun_compl
         _, stderr = finished.communicate(timeout=120)
         assert finished.returncode == 0, stderr.decode()
         assert _check_sound(db, expected) == (ARTICLES, len(expected))
-    print(f"{kills} kills, {mid_import} mid-import; start-up {startup:.2f} s, import {full:.2f} s")
+    print(f"{kills} kills, {mid_import} mid-import")
     assert kills >= 20, f"only {kills} runs were still going when killed"
     # The kills must really land inside imports, or the test shows nothing.
     assert mid_import >= 8, f"only {mid_import} of {kills} kills interrupted an import"

@@ -16,7 +16,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, col, select
 
 from tracker.errors import ConflictError, UserError
-from tracker.importers.claims import _normalize_into
+from tracker.importers.claims import normalize_into
 from tracker.models import (
     RELIABILITY_GRADES,
     STANCES,
@@ -126,7 +126,7 @@ def _renormalize(session: Session, claim: Claim, changes: dict[str, Any]) -> Non
     if first is None:
         claim.quantity_text, claim.period_text = quantity or None, period or None
         return
-    _normalize_into(claim, quantity or None, period or None, first, notes, Path(first.path or ""))
+    normalize_into(claim, quantity or None, period or None, first, notes, Path(first.path or ""))
 
 
 def edit_source_grade(

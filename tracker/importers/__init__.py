@@ -24,7 +24,8 @@ from sqlmodel import Session, select
 from tracker.db import session_scope
 from tracker.errors import UserError, located
 from tracker.importers.articles import front_matter_peek, parse_markdown, store_article
-from tracker.importers.claims import import_claims, parse_claims
+from tracker.importers.claims import import_claims
+from tracker.importers.claims_files import parse_claims
 from tracker.importers.html import parse_html
 from tracker.importers.reading import (
     check_size,
@@ -177,8 +178,9 @@ def import_paths(
     existing = [Path(p) for p in paths if Path(p).exists()]
     for path in missing:
         report.files.append(FileResult(path, "unknown", FAILED, error=f"{path}: no such file"))
+    outlets: dict[str, tuple[int, str]] = {}
     for path, kind in plan(existing, report.skipped):
-        report.files.append(import_file(engine, path, kind))
+        report.files.append(import_file(engine, path, kind, outlets))
         if progress is not None:
             progress(path)
     return report
@@ -190,8 +192,15 @@ def import_paths(
 RACE_RETRIES = 8
 
 
-def import_file(engine: Engine, path: Path, kind: str | None = None) -> FileResult:
-    """One file in one transaction: imported whole, or not at all."""
+def import_file(
+    engine: Engine,
+    path: Path,
+    kind: str | None = None,
+    outlets: dict[str, tuple[int, str]] | None = None,
+) -> FileResult:
+    """One file in one transaction: imported whole, or not at all.
+
+    ``outlets`` is the outlet names already resolved by earlier files of the same import."""
     kind = kind or classify(path) or "unknown"
     for attempt in range(1, RACE_RETRIES + 1):
         try:
@@ -202,7 +211,7 @@ def import_file(engine: Engine, path: Path, kind: str | None = None) -> FileResu
                 counts = restore_file(engine, path)
                 return FileResult(path, kind, ADDED, counts)
             with session_scope(engine) as session:
-                return _import_in(session, path, kind)
+                return _import_in(session, path, kind, outlets)
         except UserError as error:
             return FileResult(path, kind, FAILED, error=error.message)
         except (IntegrityError, StaleDataError, OperationalError) as error:
@@ -223,7 +232,9 @@ def _refused(path: Path, error: Exception) -> str:
     return f"{path}: database refused it: {detail}"
 
 
-def _import_in(session: Session, path: Path, kind: str) -> FileResult:
+def _import_in(
+    session: Session, path: Path, kind: str, outlets: dict[str, tuple[int, str]] | None
+) -> FileResult:
     if kind == "unknown":
         raise located(
             path,
@@ -242,7 +253,7 @@ def _import_in(session: Session, path: Path, kind: str) -> FileResult:
         status = _status_of(counts)
     else:
         article = parse_html(path, text) if kind == HTML else parse_markdown(path, text)
-        status, counts, notes = store_article(session, article)
+        status, counts, notes = store_article(session, article, outlets)
     # merge: the hash may be known already when its rows were deleted since (re-import).
     session.merge(
         ImportedFile(content_hash=digest, path=str(path), kind=kind, imported_at=datetime.now(UTC))

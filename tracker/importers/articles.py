@@ -97,8 +97,14 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def store_article(session: Session, article: Article) -> tuple[str, dict[str, int], list[str]]:
-    """Insert or update the document; returns (added|updated|unchanged, counts, notes)."""
+def store_article(
+    session: Session, article: Article, outlets: dict[str, tuple[int, str]] | None = None
+) -> tuple[str, dict[str, int], list[str]]:
+    """Insert or update the document; returns (added|updated|unchanged, counts, notes).
+
+    ``outlets`` remembers, across the files of one import, which source an outlet
+    name resolved to exactly, so that a thousand articles don't each load the registry.
+    """
     path = article.path
     notes: list[str] = []
     anchor = None
@@ -109,7 +115,7 @@ def store_article(session: Session, article: Article) -> tuple[str, dict[str, in
             raise located(
                 path, f"front matter: published {article.published!r}: {error}", article.line
             ) from None
-    outlet, created_note = _outlet(session, article)
+    outlet, created_note = _outlet(session, article, {} if outlets is None else outlets)
     if created_note:
         notes.append(created_note)
 
@@ -140,11 +146,20 @@ def store_article(session: Session, article: Article) -> tuple[str, dict[str, in
     return status, {"documents": 1}, notes
 
 
-def _outlet(session: Session, article: Article) -> tuple[Source, str | None]:
+def _outlet(
+    session: Session, article: Article, known: dict[str, tuple[int, str]]
+) -> tuple[Source, str | None]:
+    if article.outlet in known:
+        source_id, name = known[article.outlet]
+        source = session.get(Source, source_id)
+        if source is not None and source.name == name:  # not renamed or deleted since
+            return source, None
     registry = SourceRegistry.from_session(session)
     match = registry.resolve(article.outlet)
     if match.source is not None:
         note = None
+        if match.exact and match.source.id is not None:
+            known[article.outlet] = (match.source.id, match.source.name)
         if not match.exact:
             note = (
                 f"{article.path}: outlet '{article.outlet}' read as '{match.source.name}' "

@@ -1,119 +1,258 @@
-"""Claims files (``.yaml``, ``.json``, ``.csv``): claims with their attributions.
+"""Storing a claims file: claims with their attributions.
 
 Each attribution's source is resolved through the registry (a near-certain
 fuzzy match is used and reported; anything less is an error listing the
 closest), and its quote must be found verbatim in its document. The claim's
 quantity and period texts are normalized against the publication date of the
 first attribution's document; the raw text is always kept.
+
+A file is read against what the database already holds in a few bulk queries
+(its subjects, claims and their attributions), and written in batches: a
+100,000-claim case is not 100,000 round trips.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
-from tracker.anchoring import closest_passage, find_quote
-from tracker.errors import UserError, located
+from tracker.anchoring import QuoteAnchor, closest_passage, find_quote
+from tracker.errors import UserError
 from tracker.figures import document_anchor, write_period, write_quantity
+from tracker.importers.claims_files import (
+    ATTRIBUTION_FIELDS,
+    CLAIM_FIELDS,
+    parse_claims,
+)
 from tracker.importers.reading import (
     LINE_KEY,
     entry_error,
     list_field,
-    load_yaml,
-    require_list,
     text_field,
     unknown_fields,
 )
 from tracker.models import STANCES, Attribution, Claim, Document, Subject
+from tracker.normalize.types import Anchor, Quantity, TimeSpan
 from tracker.registry import NEAR_CERTAIN, SourceRegistry
 
-CLAIM_FIELDS = {
-    "id",
-    "subject",
-    "cumulative",
-    "text",
-    "stance",
-    "hedge",
-    "quantity",
-    "period",
-    "attributions",
-}
-ATTRIBUTION_FIELDS = {"source", "document", "quote", "hedge"}
+__all__ = ["import_claims", "normalize_into", "parse_claims"]
+
 # A quote is a sentence or a paragraph. Finding a closest passage for a much longer one
 # takes time growing with its length times the document's, so it is refused first.
 MAX_QUOTE_CHARS = 5000
-CSV_ATTRIBUTION_HEDGE = "attribution_hedge"
+# Claims written per flush: big enough for bulk inserts, small enough to bound memory.
+BATCH = 500
+# Ids per IN (...) query, well under SQLite's bound on parameters.
+IN_CHUNK = 500
 
 
-def parse_claims(path: Path, text: str) -> list[dict]:
-    suffix = path.suffix.lower()
-    if suffix == ".json":
-        return _from_json(path, text)
-    if suffix == ".csv":
-        return _from_csv(path, text)
-    return require_list(path, load_yaml(path, text), "claims")
+@dataclass
+class _Resolved:
+    source_id: int
+    document: Document
+    quote: str
+    anchor: QuoteAnchor
+    hedge: str | None
 
 
-def _from_json(path: Path, text: str) -> list[dict]:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise located(path, f"malformed JSON: {error.msg}", error.lineno) from None
-    except RecursionError:
-        raise located(path, "malformed JSON: nested too deeply") from None
-    entries = require_list(path, data, "claims")
-    lines = text.splitlines()
-    for entry in entries:
-        # JSON keeps no positions; the line of the claim's id is the next best thing.
-        needle = json.dumps(str(entry.get("id", "")))
-        entry[LINE_KEY] = next(
-            (n for n, line in enumerate(lines, 1) if needle in line and '"id"' in line), None
+@dataclass
+class _FileState:
+    """What one claims file is stored against, loaded in bulk before its first claim."""
+
+    session: Session
+    path: Path
+    registry: SourceRegistry
+    subjects: dict[str, Subject]
+    claims: dict[str, Claim]
+    attributions: dict[str, list[Attribution]]
+    documents: dict[str, Document | None] = field(default_factory=dict)
+    # New attributions wait for their claims' flush: with no relationship between the
+    # models, one flush would not know to insert the claim first.
+    waiting: list[Attribution] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    counts: dict[str, int] = field(
+        default_factory=lambda: {"claims": 0, "claims updated": 0, "attributions": 0}
+    )
+
+    @classmethod
+    def load(cls, session: Session, path: Path, entries: list[dict]) -> _FileState:
+        ids = [str(e["id"]) for e in entries if isinstance(e.get("id"), str | int)]
+        names = [e["subject"] for e in entries if isinstance(e.get("subject"), str)]
+        attributions: dict[str, list[Attribution]] = {}
+        for chunk in _chunks(ids):
+            query = select(Attribution).where(col(Attribution.claim_id).in_(chunk))
+            for a in session.exec(query):
+                attributions.setdefault(a.claim_id, []).append(a)
+        return cls(
+            session=session,
+            path=path,
+            registry=SourceRegistry.from_session(session),
+            subjects={
+                s.name: s
+                for chunk in _chunks(sorted(set(names)))
+                for s in session.exec(select(Subject).where(col(Subject.name).in_(chunk)))
+            },
+            claims={
+                c.id: c
+                for chunk in _chunks(ids)
+                for c in session.exec(select(Claim).where(col(Claim.id).in_(chunk)))
+            },
+            attributions=attributions,
         )
-    return entries
+
+    def flush(self) -> None:
+        self.session.flush()
+        self.session.add_all(self.waiting)
+        self.waiting.clear()
+        self.session.flush()
+
+    def document(self, document_id: str) -> Document | None:
+        if document_id not in self.documents:
+            self.documents[document_id] = self.session.get(Document, document_id)
+        return self.documents[document_id]
 
 
-def _from_csv(path: Path, text: str) -> list[dict]:
-    reader = csv.DictReader(io.StringIO(text))
-    try:
-        return _csv_claims(path, reader)
-    except csv.Error as error:
-        raise located(path, f"malformed CSV: {error}", reader.line_num or None) from None
+def _chunks(values: list[str]) -> Iterator[list[str]]:
+    for index in range(0, len(values), IN_CHUNK):
+        yield values[index : index + IN_CHUNK]
 
 
-def _csv_claims(path: Path, reader: csv.DictReader) -> list[dict]:
-    if not reader.fieldnames or "id" not in reader.fieldnames:
-        raise located(path, "CSV needs a header row with at least: id, subject, text, source", 1)
-    claims: dict[str, dict] = {}
-    for row in reader:
-        line = reader.line_num
-        values = {k: (v or "").strip() for k, v in row.items() if k is not None}
-        if None in row:
-            raise located(path, "more cells than header columns", line)
-        if not values.get("id"):
-            raise located(path, "missing required field 'id'", line)
-        claim = claims.get(values["id"])
-        if claim is None:
-            claim = {LINE_KEY: line, "attributions": []}
-            for key in CLAIM_FIELDS - {"attributions"}:
-                if values.get(key):
-                    claim[key] = values[key]
-            claims[values["id"]] = claim
-        if values.get("source") or values.get("document") or values.get("quote"):
-            claim["attributions"].append(
-                {
-                    LINE_KEY: line,
-                    "source": values.get("source"),
-                    "document": values.get("document"),
-                    "quote": values.get("quote"),
-                    "hedge": values.get(CSV_ATTRIBUTION_HEDGE) or None,
-                }
+def import_claims(session: Session, path: Path, text: str) -> tuple[dict[str, int], list[str]]:
+    entries = parse_claims(path, text)
+    state = _FileState.load(session, path, entries)
+    seen: set[str] = set()
+    for number, entry in enumerate(entries, 1):
+        claim_id = text_field(path, entry, "id", required=True)
+        if claim_id in seen:
+            raise entry_error(path, entry, f"claim '{claim_id}' is listed twice")
+        seen.add(claim_id)
+        _store_claim(state, entry, claim_id)
+        if number % BATCH == 0:
+            state.flush()
+    state.flush()
+    return state.counts, state.notes
+
+
+def _store_claim(state: _FileState, entry: dict, claim_id: str) -> None:
+    path, session = state.path, state.session
+    what = f"claim '{claim_id}': "
+    unknown_fields(path, entry, CLAIM_FIELDS, what)
+    subject_name = text_field(path, entry, "subject", required=True, what=what)
+    wording = text_field(path, entry, "text", required=True, what=what)
+    stance = text_field(path, entry, "stance", what=what) or "asserts"
+    if stance not in STANCES:
+        raise entry_error(path, entry, f"{what}stance '{stance}' is not one of {STANCES}")
+    raw_attributions = list_field(path, entry, "attributions", what=what, mappings=True)
+    if not raw_attributions:
+        raise entry_error(path, entry, f"{what}missing required field 'attributions'")
+
+    resolved = [_resolve_attribution(state, entry, claim_id, raw) for raw in raw_attributions]
+    subject = state.subjects.get(subject_name)
+    if subject is None:
+        subject = state.subjects[subject_name] = Subject(name=subject_name)
+    cumulative = _boolean(path, entry, "cumulative")
+    if cumulative is not None:
+        subject.cumulative = cumulative
+    session.add(subject)
+    if subject.id is None:
+        session.flush()  # a new subject's id, for its claims
+
+    claim = state.claims.get(claim_id)
+    existed = claim is not None
+    if claim is None:
+        claim = Claim(id=claim_id, subject_id=subject.id or 0, text=wording)
+        state.claims[claim_id] = claim
+        state.counts["claims"] += 1
+    claim.subject_id = subject.id or 0
+    claim.text = wording
+    claim.stance = stance
+    claim.hedge = text_field(path, entry, "hedge", what=what) or None
+    normalize_into(
+        claim,
+        text_field(path, entry, "quantity", what=what) or None,
+        text_field(path, entry, "period", what=what) or None,
+        resolved[0].document,
+        state.notes,
+        path,
+    )
+    session.add(claim)
+    # A claim written again with the same values is not an update: two importers
+    # racing on one file must not both report it, and a re-import must say unchanged.
+    changed = existed and session.is_modified(claim)
+
+    existing = state.attributions.setdefault(claim_id, [])
+    by_key = {(a.source_id, a.document_id, a.quote): a for a in existing}
+    for r in resolved:
+        attribution = by_key.get((r.source_id, r.document.id, r.quote))
+        if attribution is None:
+            attribution = Attribution(
+                claim_id=claim_id,
+                source_id=r.source_id,
+                document_id=r.document.id,
+                quote=r.quote,
+                start=r.anchor.start,
+                end=r.anchor.end,
             )
-    return list(claims.values())
+            state.counts["attributions"] += 1
+            changed = existed
+            existing.append(attribution)
+            state.waiting.append(attribution)
+        attribution.start, attribution.end = r.anchor.start, r.anchor.end
+        attribution.prefix, attribution.suffix = r.anchor.prefix, r.anchor.suffix
+        attribution.hedge = r.hedge
+        changed = changed or (existed and session.is_modified(attribution))
+        by_key[(r.source_id, r.document.id, r.quote)] = attribution
+    if changed:
+        state.counts["claims updated"] += 1
+
+
+def _resolve_attribution(state: _FileState, entry: dict, claim_id: str, raw: Any) -> _Resolved:
+    path = state.path
+    what = f"claim '{claim_id}': attribution: "
+    if not isinstance(raw, dict):
+        raise entry_error(path, entry, f"{what}must be a mapping with source, document, quote")
+    # JSON attributions carry no line of their own: errors point at their claim's line.
+    where = raw if raw.get(LINE_KEY) else raw | {LINE_KEY: entry.get(LINE_KEY)}
+    unknown_fields(path, where, ATTRIBUTION_FIELDS, what)
+    source_text = text_field(path, where, "source", required=True, what=what)
+    document_id = text_field(path, where, "document", required=True, what=what)
+    quote = text_field(path, where, "quote", required=True, what=what)
+    if len(quote) > MAX_QUOTE_CHARS:
+        raise entry_error(
+            path, where, f"{what}quote is {len(quote)} characters, above {MAX_QUOTE_CHARS}"
+        )
+    match = state.registry.resolve(source_text)
+    if match.source is None or match.source.id is None:
+        close = bool(match.candidates) and match.candidates[0][1] >= NEAR_CERTAIN
+        kind = "ambiguous" if match.exact or close else "unknown"
+        raise entry_error(
+            path, where, f"{what}{kind} source '{source_text}'; {match.describe_candidates()}"
+        )
+    if not match.exact:
+        state.notes.append(
+            f"{path}: source '{source_text}' of claim '{claim_id}' read as "
+            f"'{match.source.name}' (match {match.score:.0f})"
+        )
+    document = state.document(document_id)
+    if document is None:
+        known = state.session.exec(select(Document.id)).all()
+        hint = f" (known: {', '.join(sorted(known)[:8])})" if known else " (no documents yet)"
+        raise entry_error(path, where, f"{what}unknown document '{document_id}'{hint}")
+    anchor = find_quote(document.text, quote)
+    if anchor is None:
+        passage = closest_passage(document.text, quote)
+        raise entry_error(
+            path,
+            where,
+            f"claim '{claim_id}': quote not found in document '{document_id}'; "
+            f"closest passage: {passage[:200]!r}",
+        )
+    hedge = text_field(path, where, "hedge", what=what) or None
+    return _Resolved(match.source.id, document, quote, anchor, hedge)
 
 
 def _boolean(path: Path, entry: dict, key: str) -> bool | None:
@@ -130,157 +269,7 @@ def _boolean(path: Path, entry: dict, key: str) -> bool | None:
     raise entry_error(path, entry, f"field '{key}' must be true or false, not {value!r}")
 
 
-def import_claims(session: Session, path: Path, text: str) -> tuple[dict[str, int], list[str]]:
-    entries = parse_claims(path, text)
-    registry = SourceRegistry.from_session(session)
-    notes: list[str] = []
-    counts = {"claims": 0, "claims updated": 0, "attributions": 0}
-    seen: set[str] = set()
-    for entry in entries:
-        claim_id = text_field(path, entry, "id", required=True)
-        if claim_id in seen:
-            raise entry_error(path, entry, f"claim '{claim_id}' is listed twice")
-        seen.add(claim_id)
-        _store_claim(session, path, entry, claim_id, registry, notes, counts)
-    return counts, notes
-
-
-def _store_claim(
-    session: Session,
-    path: Path,
-    entry: dict,
-    claim_id: str,
-    registry: SourceRegistry,
-    notes: list[str],
-    counts: dict[str, int],
-) -> None:
-    what = f"claim '{claim_id}': "
-    unknown_fields(path, entry, CLAIM_FIELDS, what)
-    subject_name = text_field(path, entry, "subject", required=True, what=what)
-    wording = text_field(path, entry, "text", required=True, what=what)
-    stance = text_field(path, entry, "stance", what=what) or "asserts"
-    if stance not in STANCES:
-        raise entry_error(path, entry, f"{what}stance '{stance}' is not one of {STANCES}")
-    raw_attributions = list_field(path, entry, "attributions", what=what, mappings=True)
-    if not raw_attributions:
-        raise entry_error(path, entry, f"{what}missing required field 'attributions'")
-
-    resolved = [
-        _resolve_attribution(session, path, entry, claim_id, raw, registry, notes)
-        for raw in raw_attributions
-    ]
-    subject = session.exec(select(Subject).where(Subject.name == subject_name)).first()
-    if subject is None:
-        subject = Subject(name=subject_name)
-    cumulative = _boolean(path, entry, "cumulative")
-    if cumulative is not None:
-        subject.cumulative = cumulative
-    session.add(subject)
-    session.flush()
-
-    claim = session.get(Claim, claim_id)
-    existed = claim is not None
-    if claim is None:
-        claim = Claim(id=claim_id, subject_id=subject.id or 0, text=wording)
-        counts["claims"] += 1
-    claim.subject_id = subject.id or 0
-    claim.text = wording
-    claim.stance = stance
-    claim.hedge = text_field(path, entry, "hedge", what=what) or None
-    first_document = resolved[0][1]
-    _normalize_into(
-        claim,
-        text_field(path, entry, "quantity", what=what) or None,
-        text_field(path, entry, "period", what=what) or None,
-        first_document,
-        notes,
-        path,
-    )
-    session.add(claim)
-    # A claim written again with the same values is not an update: two importers
-    # racing on one file must not both report it, and a re-import must say unchanged.
-    changed = existed and session.is_modified(claim)
-    session.flush()
-
-    existing = session.exec(select(Attribution).where(Attribution.claim_id == claim_id)).all()
-    by_key = {(a.source_id, a.document_id, a.quote): a for a in existing}
-    for source_id, document, quote, anchor, hedge in resolved:
-        attribution = by_key.get((source_id, document.id, quote))
-        if attribution is None:
-            attribution = Attribution(
-                claim_id=claim_id,
-                source_id=source_id,
-                document_id=document.id,
-                quote=quote,
-                start=anchor.start,
-                end=anchor.end,
-            )
-            counts["attributions"] += 1
-            changed = existed
-        attribution.start, attribution.end = anchor.start, anchor.end
-        attribution.prefix, attribution.suffix = anchor.prefix, anchor.suffix
-        attribution.hedge = hedge
-        session.add(attribution)
-        changed = changed or (existed and session.is_modified(attribution))
-        by_key[(source_id, document.id, quote)] = attribution
-    session.flush()
-    if changed:
-        counts["claims updated"] += 1
-
-
-def _resolve_attribution(
-    session: Session,
-    path: Path,
-    entry: dict,
-    claim_id: str,
-    raw: Any,
-    registry: SourceRegistry,
-    notes: list[str],
-) -> tuple[int, Document, str, Any, str | None]:
-    what = f"claim '{claim_id}': attribution: "
-    if not isinstance(raw, dict):
-        raise entry_error(path, entry, f"{what}must be a mapping with source, document, quote")
-    # JSON attributions carry no line of their own: errors point at their claim's line.
-    where = raw if raw.get(LINE_KEY) else raw | {LINE_KEY: entry.get(LINE_KEY)}
-    unknown_fields(path, where, ATTRIBUTION_FIELDS, what)
-    source_text = text_field(path, where, "source", required=True, what=what)
-    document_id = text_field(path, where, "document", required=True, what=what)
-    quote = text_field(path, where, "quote", required=True, what=what)
-    if len(quote) > MAX_QUOTE_CHARS:
-        raise entry_error(
-            path, where, f"{what}quote is {len(quote)} characters, above {MAX_QUOTE_CHARS}"
-        )
-    match = registry.resolve(source_text)
-    if match.source is None or match.source.id is None:
-        close = bool(match.candidates) and match.candidates[0][1] >= NEAR_CERTAIN
-        kind = "ambiguous" if match.exact or close else "unknown"
-        raise entry_error(
-            path, where, f"{what}{kind} source '{source_text}'; {match.describe_candidates()}"
-        )
-    if not match.exact:
-        notes.append(
-            f"{path}: source '{source_text}' of claim '{claim_id}' read as "
-            f"'{match.source.name}' (match {match.score:.0f})"
-        )
-    document = session.get(Document, document_id)
-    if document is None:
-        known = session.exec(select(Document.id)).all()
-        hint = f" (known: {', '.join(sorted(known)[:8])})" if known else " (no documents yet)"
-        raise entry_error(path, where, f"{what}unknown document '{document_id}'{hint}")
-    anchor = find_quote(document.text, quote)
-    if anchor is None:
-        passage = closest_passage(document.text, quote)
-        raise entry_error(
-            path,
-            where,
-            f"claim '{claim_id}': quote not found in document '{document_id}'; "
-            f"closest passage: {passage[:200]!r}",
-        )
-    hedge = text_field(path, where, "hedge", what=what) or None
-    return match.source.id, document, quote, anchor, hedge
-
-
-def _normalize_into(
+def normalize_into(
     claim: Claim,
     quantity_text: str | None,
     period_text: str | None,
@@ -288,26 +277,32 @@ def _normalize_into(
     notes: list[str],
     path: Path,
 ) -> None:
+    """The claim's raw figure and period texts, and their normalized columns."""
     claim.quantity_text, claim.period_text = quantity_text, period_text
-    write_quantity(claim, None)
-    write_period(claim, None)
     anchor = document_anchor(document)
-    if anchor is None:
-        return
-    from tracker.normalize import normalize
-
-    if quantity_text:
-        quantities = _normalized(normalize, quantity_text, anchor, notes, path, "quantities")
-        write_quantity(claim, quantities[0] if quantities else None)
-    if period_text:
-        times = _normalized(normalize, period_text, anchor, notes, path, "times")
-        write_period(claim, times[0] if times else None)
+    quantity: Quantity | None = None
+    period: TimeSpan | None = None
+    if anchor is not None and quantity_text:
+        quantity = _first(_read(quantity_text, anchor, notes, path, "quantities"))
+    if anchor is not None and period_text:
+        period = _first(_read(period_text, anchor, notes, path, "times"))
+    write_quantity(claim, quantity)
+    write_period(claim, period)
 
 
-def _normalized(normalize, text, anchor, notes, path, part):  # type: ignore[no-untyped-def]
+def _first(spans: Iterable[Any]) -> Any:
+    return next(iter(spans), None)
+
+
+def _read(text: str, anchor: Anchor, notes: list[str], path: Path, part: str) -> list[Any]:
     """The normalizer's spans, or [] (raw text only) when it cannot yet read them."""
+    from tracker.normalize import normalize
+    from tracker.normalize.times import find_times
+
     try:
-        return list(getattr(normalize(text, anchor), part))
+        if part == "times":  # the same spans as normalize(...).times, without the figures
+            return find_times(text, anchor)
+        return list(normalize(text, anchor).quantities)
     except NotImplementedError:
         return []
     except UserError:

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from rapidfuzz.utils import default_process
 
 from tracker.normalize.types import Quantity
@@ -162,6 +163,24 @@ class SubjectProfile:
             profile.rates.add("day")
         return profile
 
+    # Read off the name once: a case has thousands of subjects and every figure asks.
+    @cached_property
+    def key(self) -> str:
+        """The name as ``_wording`` compares it."""
+        return default_process(self.name)
+
+    @cached_property
+    def numbered(self) -> frozenset[str]:
+        return frozenset(_NUMBERED.findall(self.name))
+
+    @cached_property
+    def places(self) -> frozenset[str]:
+        return frozenset(places(self.name))
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        return frozenset(singular(w) for w in _WORD.findall(self.name))
+
     def add_claim(self, item: str | None, unit: str | None, per: str | None) -> None:
         """A claim's counted item is better evidence than the subject's name."""
         kind = kind_of(item)
@@ -183,13 +202,36 @@ def _wording(a: str, b: str) -> float:
     return float(fuzz.token_set_ratio(a, b, processor=default_process))
 
 
-def _fits(q: Quantity, profile: SubjectProfile, sentence: str) -> bool:
-    rates = profile.rates or {None}
-    if q.per not in rates:
+@dataclass(frozen=True, slots=True)
+class _Figure:
+    """What is asked of every subject about one figure, worked out once, not per subject."""
+
+    quantity: Quantity
+    kind: str | None
+    head: str | None
+    numbered: frozenset[str]
+    places: frozenset[str]
+
+    @classmethod
+    def read(cls, q: Quantity, sentence: str) -> _Figure:
+        words = _WORD.findall(q.item) if q.item else []
+        return cls(
+            quantity=q,
+            kind=kind_of(q.item),
+            head=singular(words[-1]) if words else None,
+            numbered=frozenset(_NUMBERED.findall(sentence)),
+            places=frozenset(
+                places(sentence[max(0, q.start - PLACE_WINDOW) : q.end + PLACE_WINDOW])
+            ),
+        )
+
+
+def _fits(figure: _Figure, profile: SubjectProfile, sentence: str) -> bool:
+    q = figure.quantity
+    if q.per not in (profile.rates or {None}):
         return False
     # "Pier No. 2" and "Pier No. 3" are different places to count at.
-    numbered = set(_NUMBERED.findall(profile.name))
-    if numbered and not numbered & set(_NUMBERED.findall(sentence)):
+    if profile.numbered and not profile.numbered & figure.numbered:
         return False
     if q.unit in DIMENSIONS:
         if DIMENSIONS[q.unit] not in profile.dimensions:
@@ -197,30 +239,58 @@ def _fits(q: Quantity, profile: SubjectProfile, sentence: str) -> bool:
         # A measure of other places is a different measure (180 km Najin-Dunay is not
         # 180 miles Tikhoretsk-border); with no places, the wording must agree.
         # A distance is measured between places named near it; one must be the subject's.
-        here = places(sentence[max(0, q.start - PLACE_WINDOW) : q.end + PLACE_WINDOW])
-        there = places(profile.name)
-        if DIMENSIONS[q.unit] == "distance" and here and there:
-            return bool(here & there)
+        if DIMENSIONS[q.unit] == "distance" and figure.places and profile.places:
+            return bool(figure.places & profile.places)
         return _wording(sentence, profile.name) >= MEASURE_WORDING_MIN
-    kind = kind_of(q.item)
-    if kind is not None:
-        return kind in profile.kinds
+    if figure.kind is not None:
+        return figure.kind in profile.kinds
     # An item outside the synonym table: its head noun must be in the subject's name.
-    head = singular(_WORD.findall(q.item)[-1]) if q.item and _WORD.findall(q.item) else None
-    return head is not None and head in {singular(w) for w in _WORD.findall(profile.name)}
+    return figure.head is not None and figure.head in profile.words
+
+
+class Subjects:
+    """The case's subject profiles, indexed by the kind of thing their claims count:
+    a count of shipments need only be tried against the subjects that count shipments.
+    Build it once the profiles are complete (after every ``add_claim``)."""
+
+    def __init__(self, profiles: list[SubjectProfile]) -> None:
+        self.profiles = profiles
+        self.by_kind: dict[str, list[SubjectProfile]] = {}
+        for profile in profiles:
+            for kind in profile.kinds:
+                self.by_kind.setdefault(kind, []).append(profile)
+
+    def candidates(self, figure: _Figure) -> list[SubjectProfile]:
+        """Every profile that may fit the figure, in their original order."""
+        if figure.quantity.unit not in DIMENSIONS and figure.kind is not None:
+            return self.by_kind.get(figure.kind, [])
+        return self.profiles
 
 
 def choose_subject(
-    quantity: Quantity | None, sentence: str, profiles: list[SubjectProfile]
+    quantity: Quantity | None, sentence: str, profiles: Subjects | list[SubjectProfile]
 ) -> SubjectChoice:
-    """The closest existing subject for this figure (or event), else a proposed name."""
+    """The closest existing subject for this figure (or event), else a proposed name.
+
+    Among equally close subjects the first listed wins."""
+    subjects = profiles if isinstance(profiles, Subjects) else Subjects(profiles)
     if quantity is not None:
-        fitting = [p for p in profiles if _fits(quantity, p, sentence)]
+        figure = _Figure.read(quantity, sentence)
+        fitting = [p for p in subjects.candidates(figure) if _fits(figure, p, sentence)]
+        cutoff = 0.0
     else:
-        fitting = [p for p in profiles if _wording(sentence, p.name) >= EVENT_WORDING_MIN]
-    if fitting:
-        best = max(fitting, key=lambda p: _wording(sentence, p.name))
-        return SubjectChoice(best.name, True)
+        fitting, cutoff = subjects.profiles, EVENT_WORDING_MIN
+    # One C call ranks them all: _wording's token_set_ratio on names processed once
+    # (ties keep the first).
+    best = process.extractOne(
+        default_process(sentence),
+        [p.key for p in fitting],
+        scorer=fuzz.token_set_ratio,
+        processor=None,
+        score_cutoff=cutoff,
+    )
+    if best is not None:
+        return SubjectChoice(fitting[best[2]].name, True)
     return SubjectChoice(propose_name(quantity, sentence), False)
 
 

@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlmodel import Session, select
+from sqlalchemy import select as sa_select
+from sqlalchemy.orm import defer
+from sqlmodel import Session, col, select
 
 from tracker.figures import document_anchor
 from tracker.models import (
@@ -48,7 +50,7 @@ from tracker.suggest.speakers import (
     SpeakerMemory,
     find_cues,
 )
-from tracker.suggest.subjects import SubjectProfile, choose_subject
+from tracker.suggest.subjects import SubjectProfile, Subjects, choose_subject
 from tracker.suggest.suggestion import Suggestion, suggestion_id
 
 
@@ -59,25 +61,41 @@ class CaseContext:
     registry: SourceRegistry
     documents: list[Document]
     outlets: dict[int, Source]
-    profiles: list[SubjectProfile]
+    profiles: Subjects
     rejected: set[tuple[str, str]]
     attributed: dict[str, list[tuple[int, int, str, int]]]
     derivations: dict[str, list[str]]
 
     @classmethod
-    def load(cls, session: Session) -> CaseContext:
+    def load(cls, session: Session, document_id: str | None = None) -> CaseContext:
+        """The case as suggestions see it; for one document (``document_id``) only that
+        document's text and attributions are read, so opening one stays quick at scale."""
         registry = SourceRegistry.from_session(session)
-        documents = list(session.exec(select(Document).order_by(Document.id)).all())
+        query = select(Document).order_by(Document.id)
+        if document_id is not None:
+            query = query.options(defer(Document.text))  # type: ignore[arg-type]
+        documents = list(session.exec(query).all())
         profiles = {
             s.id: SubjectProfile.from_name(s.name, s.cumulative)
             for s in session.exec(select(Subject)).all()
         }
-        for claim in session.exec(select(Claim)).all():
-            if claim.subject_id in profiles:
-                profiles[claim.subject_id].add_claim(claim.qty_item, claim.qty_unit, claim.qty_per)
+        # What a subject's claims count: the distinct kinds, not every claim.
+        counted = select(Claim.subject_id, Claim.qty_item, Claim.qty_unit, Claim.qty_per)
+        for subject_id, item, unit, per in session.exec(counted.distinct()).all():
+            if subject_id in profiles:
+                profiles[subject_id].add_claim(item, unit, per)
+        spans = sa_select(
+            col(Attribution.document_id),
+            col(Attribution.start),
+            col(Attribution.end),
+            col(Attribution.quote),
+            col(Attribution.source_id),
+        )
+        if document_id is not None:
+            spans = spans.where(col(Attribution.document_id) == document_id)
         attributed: dict[str, list[tuple[int, int, str, int]]] = {}
-        for a in session.exec(select(Attribution)).all():
-            attributed.setdefault(a.document_id, []).append((a.start, a.end, a.quote, a.source_id))
+        for doc, start, end, quote, source_id in session.execute(spans).all():
+            attributed.setdefault(doc, []).append((start, end, quote, source_id))
         derivations: dict[str, list[str]] = {}
         for d in session.exec(select(Derivation)).all():
             derivations.setdefault(d.document_id, []).append(d.derived_from_id)
@@ -88,7 +106,7 @@ class CaseContext:
             registry=registry,
             documents=documents,
             outlets={s.id: s for s in registry.sources if s.id is not None},
-            profiles=list(profiles.values()),
+            profiles=Subjects(list(profiles.values())),
             rejected=rejected,
             attributed=attributed,
             derivations=derivations,
@@ -359,7 +377,7 @@ def _suggestion(
 
 def suggest(session: Session, document_id: str | None = None) -> list[Suggestion]:
     """Suggestions for one document, or for every document of the case (by document id)."""
-    case = CaseContext.load(session)
+    case = CaseContext.load(session, document_id)
     documents = case.documents
     if document_id is not None:
         documents = [d for d in documents if d.id == document_id]
