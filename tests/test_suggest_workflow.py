@@ -288,3 +288,11 @@ def test_caption_is_the_copying_outlets_own_and_the_country_is_the_state_named_b
     assert found["The Najin port has s"] == "Bloomberg"
     assert found["Vladimir Putin and K"] == "Euromaidan Press"
     assert found["Therefore, the count"] == "Democratic People's Republic of Korea"
+
+
+def test_a_unique_prefix_of_an_id_is_enough_to_accept(suggest_db):
+    sid = suggestion_id("bloomberg-2023-12-27", NIS)
+    with session_scope(suggest_db) as session:
+        claim = accept(session, sid[:6])
+        (attribution,) = session.exec(select(Attribution)).all()
+        assert attribution.quote == NIS and attribution.claim_id == claim.id

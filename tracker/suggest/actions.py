@@ -21,7 +21,8 @@ from tracker.figures import write_period, write_quantity
 from tracker.models import Attribution, Claim, Document, RejectedSuggestion, Source, Subject
 from tracker.normalize.types import Quantity, TimeSpan
 from tracker.registry import SourceRegistry
-from tracker.suggest.suggestion import Suggestion
+from tracker.suggest.sentences import split_sentences
+from tracker.suggest.suggestion import ID_LENGTH, Suggestion, suggestion_id
 from tracker.suggest.workflow import (
     document_anchor,
     normalized,
@@ -46,6 +47,14 @@ EDITABLE = (
 def find_suggestion(session: Session, suggestion_id: str) -> Suggestion:
     """The current suggestion with this id (a unique prefix is enough)."""
     wanted = suggestion_id.strip().lower()
+    if len(wanted) == ID_LENGTH:
+        # A whole id names a sentence of one document: hash the sentences (cheap) and
+        # suggest for the documents that match, not for the whole case.
+        for document_id in _documents_with_sentence(session, wanted):
+            found = [s for s in suggest(session, document_id) if s.id == wanted]
+            if found:
+                return found[0]
+    # A prefix, or a second voice of a sentence (its id also hashes the source): all of it.
     matches = [s for s in suggest(session) if s.id.startswith(wanted)] if wanted else []
     if not matches:
         raise UserError(f"suggestion {suggestion_id}: no such suggestion (run `tracker suggest`)")
@@ -54,6 +63,15 @@ def find_suggestion(session: Session, suggestion_id: str) -> Suggestion:
             f"suggestion {suggestion_id}: ambiguous, matches {len(matches)} suggestions"
         )
     return next((s for s in matches if s.id == wanted), matches[0])
+
+
+def _documents_with_sentence(session: Session, wanted: str) -> list[str]:
+    rows = session.exec(select(Document.id, Document.text).order_by(Document.id)).all()
+    return [
+        document_id
+        for document_id, text in rows
+        if any(suggestion_id(document_id, s.text) == wanted for s in split_sentences(text))
+    ]
 
 
 def _source(session: Session, suggestion: Suggestion, name: str | None) -> Source:

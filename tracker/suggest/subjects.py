@@ -249,22 +249,26 @@ def _fits(figure: _Figure, profile: SubjectProfile, sentence: str) -> bool:
 
 
 class Subjects:
-    """The case's subject profiles, indexed by the kind of thing their claims count:
-    a count of shipments need only be tried against the subjects that count shipments.
-    Build it once the profiles are complete (after every ``add_claim``)."""
+    """The case's subject profiles, indexed by the kind of thing their claims count and
+    the rate they count it at: a count of shipments need only be tried against the
+    subjects that count shipments. Build it once the profiles are complete (after
+    every ``add_claim``)."""
 
     def __init__(self, profiles: list[SubjectProfile]) -> None:
         self.profiles = profiles
-        self.by_kind: dict[str, list[SubjectProfile]] = {}
+        self.counting: dict[tuple[str, str | None], list[SubjectProfile]] = {}
         for profile in profiles:
             for kind in profile.kinds:
-                self.by_kind.setdefault(kind, []).append(profile)
+                for rate in profile.rates or {None}:
+                    self.counting.setdefault((kind, rate), []).append(profile)
 
-    def candidates(self, figure: _Figure) -> list[SubjectProfile]:
-        """Every profile that may fit the figure, in their original order."""
+    def fitting(self, figure: _Figure, sentence: str) -> list[SubjectProfile]:
+        """Every profile the figure fits, in their original order."""
         if figure.quantity.unit not in DIMENSIONS and figure.kind is not None:
-            return self.by_kind.get(figure.kind, [])
-        return self.profiles
+            # What _fits decides for a count, with kind and rate already matched.
+            same = self.counting.get((figure.kind, figure.quantity.per), [])
+            return [p for p in same if not p.numbered or p.numbered & figure.numbered]
+        return [p for p in self.profiles if _fits(figure, p, sentence)]
 
 
 def choose_subject(
@@ -276,7 +280,7 @@ def choose_subject(
     subjects = profiles if isinstance(profiles, Subjects) else Subjects(profiles)
     if quantity is not None:
         figure = _Figure.read(quantity, sentence)
-        fitting = [p for p in subjects.candidates(figure) if _fits(figure, p, sentence)]
+        fitting = subjects.fitting(figure, sentence)
         cutoff = 0.0
     else:
         fitting, cutoff = subjects.profiles, EVENT_WORDING_MIN

@@ -28,6 +28,7 @@ from tracker.models import (
     Subject,
 )
 from tracker.normalize import normalize
+from tracker.normalize.batch import normalize_all
 from tracker.normalize.types import Anchor, Normalized, Quantity, TimeSpan
 from tracker.registry import SourceRegistry
 from tracker.suggest.candidates import (
@@ -243,8 +244,29 @@ def _named(cue: SpeakerCue) -> bool:
     return not cue.evidence and cue.speaker not in PRONOUNS and cue.speaker not in OUTLET_WORDS
 
 
-def suggest_document(document: Document, case: CaseContext) -> list[Suggestion]:
-    """Every suggestion for one document, in the order of its text."""
+Readings = dict[tuple[str, Anchor], Normalized]
+
+
+def read_ahead(documents: list[Document]) -> Readings:
+    """The normalizer's reading of every sentence of these documents that may carry a
+    figure or a date, computed together (over several cores for a whole case)."""
+    wanted: dict[tuple[str, Anchor], None] = {}
+    for document in documents:
+        anchor = document_anchor(document)
+        if anchor is None:
+            continue
+        for sentence in _body(document):
+            if may_carry_figure_or_date(sentence.text):
+                wanted[(sentence.text, anchor)] = None
+    keys = list(wanted)
+    return dict(zip(keys, normalize_all(keys), strict=True))
+
+
+def suggest_document(
+    document: Document, case: CaseContext, readings: Readings | None = None
+) -> list[Suggestion]:
+    """Every suggestion for one document, in the order of its text (``readings``: the
+    normalizer's answers computed ahead by ``read_ahead``, if any)."""
     outlet = case.outlets.get(document.outlet_id) if document.outlet_id is not None else None
     voice, origin_id = own_voice(document, case)
     anchor = document_anchor(document)
@@ -274,7 +296,8 @@ def suggest_document(document: Document, case: CaseContext) -> list[Suggestion]:
         hedge = find_hedge(sentence.text)
         reading = None
         if may_carry_figure_or_date(sentence.text):
-            reading = normalized(sentence.text, anchor)
+            ahead = readings.get((sentence.text, anchor)) if readings and anchor else None
+            reading = ahead if ahead is not None else normalized(sentence.text, anchor)
         figure = reading is not None and says_figure_or_date(reading, sentence.text)
         dated = figure or names_a_period(sentence.text)
         if not (dated or any(map(_named, cues)) or (hedge in STRONG_HEDGES)):
@@ -381,9 +404,10 @@ def suggest(session: Session, document_id: str | None = None) -> list[Suggestion
     documents = case.documents
     if document_id is not None:
         documents = [d for d in documents if d.id == document_id]
+    readings = read_ahead(documents) if len(documents) > 1 else None
     out: list[Suggestion] = []
     for document in documents:
-        out.extend(suggest_document(document, case))
+        out.extend(suggest_document(document, case, readings))
     return out
 
 
