@@ -11,9 +11,14 @@ so a stage's own peak shows as an increase):
    (the analyst's first pass); target with stage 1: < 60 s
 3. import claims     the claims files (chunks of --chunk), anchored and normalized
 4. suggest, curated  suggest on --sample articles once every subject exists (per article)
+   suggest, one document   what the TUI's reader computes on opening an article
+   find suggestion by id   what `tracker suggest accept ID` looks up before accepting
 5. score             tracker.scoring.score_case, the whole case; target < 5 s
 6. brief             tracker.brief.write_brief, the whole case
 7. lookup            tracker.cite.cite, a dozen queries, median and worst; target < 100 ms
+
+Each stage prints wall time and CPU time (this process and its worker processes:
+whole-case suggestions normalize over several cores, so CPU can exceed wall).
 
 Baseline in the same process: the same rows (the export of the imported case,
 audit log included) bulk-inserted with SQLAlchemy core into an empty database
@@ -46,6 +51,7 @@ from tracker.db import open_database, resolve_url, session_scope  # noqa: E402
 from tracker.importers import import_paths  # noqa: E402
 from tracker.scoring import score_case  # noqa: E402
 from tracker.suggest import suggest  # noqa: E402
+from tracker.suggest.actions import find_suggestion  # noqa: E402
 
 QUERIES = [
     "about 1,200 shipments",
@@ -67,15 +73,25 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
+def _cpu() -> float:
+    """CPU seconds of this process and its finished workers: on a shared machine the
+    wall clock also counts other people's work; CPU above wall means cores in parallel."""
+    own, workers = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+    )
+    return own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
+
+
 def stage(name: str, fn: Callable[[], Any], note: Callable[[Any], str] = lambda _: "") -> Any:
     before = peak_mb()
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), _cpu()
     result = fn()
-    seconds = time.perf_counter() - start
+    seconds, cpu = time.perf_counter() - start, _cpu() - cpu
     after = peak_mb()
     print(
-        f"  {name:<22} {seconds:9.2f} s   peak RSS {after:7.0f} MB (+{after - before:5.0f})"
-        f"   {note(result)}",
+        f"  {name:<22} {seconds:9.2f} s  (CPU {cpu:7.2f} s)  peak RSS {after:7.0f} MB"
+        f" (+{after - before:5.0f})   {note(result)}",
         flush=True,
     )
     return result
@@ -112,6 +128,19 @@ def run(url: str, empty_url: str, case: Path, args: argparse.Namespace) -> dict[
             return sum(len(suggest(session, doc)) for doc in ids[: args.sample])
 
     timed("suggest, curated", suggest_sample, lambda n: f"{args.sample} articles, {n} suggestions")
+
+    def one_document() -> int:  # what the TUI's reader does on opening an article
+        with session_scope(engine) as session:
+            return len(suggest(session, f"doc-{args.articles // 2:05d}"))
+
+    timed("suggest, one document", one_document, lambda n: f"{n} suggestions")
+
+    def find_by_id() -> str:  # what `tracker suggest accept ID` does before accepting
+        with session_scope(engine) as session:
+            wanted = suggest(session, f"doc-{args.articles - 1:05d}")[-1].id
+            return find_suggestion(session, wanted).id
+
+    timed("find suggestion by id", find_by_id, lambda sid: sid)
 
     def score() -> int:
         with session_scope(engine) as session:

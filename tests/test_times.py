@@ -240,3 +240,14 @@ def test_domain_contract_example_times_half():
     assert [(q["text"], q["start"], q["end"]) for q in result["quantities"]] == [
         ("about 10 shipments", 34, 52)
     ]
+
+
+ANCHOR = Anchor.parse("2023-10-16")
+
+
+def test_a_day_in_words_ends_at_a_word_boundary():
+    # "third" glued to the next word is no day of May (every ordinal, not only the last listed)
+    assert [t.text for t in find_times("It happened on May thirdthat year.", ANCHOR)] == []
+    assert [t.text for t in find_times("on May twenty-firstly", ANCHOR)] == []
+    (day,) = find_times("It happened on May third.", ANCHOR)
+    assert (day.text, day.first, day.last) == ("May third", date(2023, 5, 3), date(2023, 5, 3))

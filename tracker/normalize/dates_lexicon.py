@@ -83,12 +83,12 @@ WEEKDAY = rf"(?P<wd>{_alt(WEEKDAYS)})\b\.?"
 _WORD_DAY = _alt(list(ORDINALS) + list(CARDINALS))
 DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
 # A day said as a cardinal ("May twenty one") only where no counted thing follows it.
-# As first written, the ordinals' alternation was not wrapped, so its closing \b binds only
-# to its last (shortest) word; kept exactly so, since _alt's grouping must not change a match.
+# The closing \b holds for every ordinal ("May thirdthat" is no day): the alternation is
+# wrapped before it, since a bare a|b\b would bind the \b to its last word only.
 _ORDINALS_IN_ORDER = sorted(ORDINALS, key=lambda w: len(re.escape(w)), reverse=True)
 _ORDINALS_ALT = f"(?:{_alt(_ORDINALS_IN_ORDER[:-1])})|{re.escape(_ORDINALS_IN_ORDER[-1])}"
 DAY_WORD = (
-    rf"(?P<dayword>{_ORDINALS_ALT}\b|(?:{_alt(CARDINALS)})\b"
+    rf"(?P<dayword>(?:{_ORDINALS_ALT})\b|(?:{_alt(CARDINALS)})\b"
     rf"(?=\s*[,.;!?]|\s*$|\s+(?:two\s+thousand|nineteen|twenty)\b))"
 )
 # Years said in words, as in transcripts: "two thousand and eighteen", "nineteen seventy eight".
