@@ -159,6 +159,20 @@ def test_cli_shows_markup_and_escapes_as_text(
         assert _flat(piece) in out, piece
 
 
+@pytest.mark.parametrize(
+    "args",
+    [("claims", "--json"), ("suggest", "--json"), ("cite", "10 shipments", "--json")],
+    ids=lambda a: " ".join(a),
+)
+def test_json_output_is_inert_on_a_terminal(hostile_db: str, args: tuple[str, ...]) -> None:
+    # JSON escapes C0 itself; the bidi override and C1 must be \u escapes too.
+    out = tracker(hostile_db, *args)
+    assert_inert(out)
+    assert json.loads(out)
+    if "suggest" not in args:  # a suggestion quotes a sentence without the override
+        assert "\\u202e" in out
+
+
 def test_json_output_keeps_the_data_exactly(hostile_db: str) -> None:
     claims = json.loads(tracker(hostile_db, "claims", "--json"))
     assert claims[0]["text"] == CLAIM_TEXT

@@ -43,3 +43,16 @@ def pictured(value: object) -> str:
     if text.isprintable():
         return text
     return _ACTIVE.sub(_picture, text)
+
+
+_JSON_ACTIVE = re.compile(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def json_text(value: object, indent: int | None = None) -> str:
+    """JSON for a terminal or a pipe: non-ASCII text kept as written, but every
+    terminal-active character as a ``\\uXXXX`` escape (json already escapes C0
+    controls), so the same string comes back when the JSON is read."""
+    import json
+
+    text = json.dumps(value, ensure_ascii=False, indent=indent)
+    return _JSON_ACTIVE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

@@ -27,6 +27,7 @@ from typer._click.globals import get_current_context
 from typer.core import TyperGroup
 
 from tracker.audit import set_analyst
+from tracker.display import visible
 from tracker.errors import UserError
 
 COMMAND_MODULES = [
@@ -64,11 +65,11 @@ class _Group(TyperGroup):
         try:
             return super().invoke(ctx)
         except UserError as error:
-            err_console.print(f"tracker: {error.message}")
+            err_console.print(f"tracker: {visible(error.message)}")
             raise typer.Exit(1) from None
         except OperationalError as error:
             first = str(error.orig if error.orig is not None else error).strip().splitlines()
-            err_console.print(f"tracker: database error: {first[0] if first else error}")
+            err_console.print(f"tracker: database error: {visible(first[0] if first else error)}")
             raise typer.Exit(1) from None
 
 
@@ -173,5 +174,5 @@ def main() -> None:
     try:
         app()
     except UserError as error:  # raised outside a command (e.g. while parsing)
-        err_console.print(f"tracker: {error.message}")
+        err_console.print(f"tracker: {visible(error.message)}")
         sys.exit(1)

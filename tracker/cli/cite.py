@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import typer
 from rich.text import Text
 
@@ -11,6 +9,7 @@ from tracker.cli import console, open_session
 
 # Terminal control characters in article text are shown, never sent to the terminal.
 from tracker.cli.literal import shown as _shown
+from tracker.display import json_text
 
 
 def _cite(
@@ -24,7 +23,7 @@ def _cite(
     with open_session() as session:
         matches = cite(session, query, limit=limit)
     if as_json:
-        typer.echo(json.dumps([m.to_json() for m in matches], ensure_ascii=False, indent=1))
+        typer.echo(json_text([m.to_json() for m in matches], indent=1))
         return
     if not matches:
         console.print(_shown(f"No claim matches {query!r}."))

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import json
-
 import typer
 from rich.table import Table
 
 from tracker.cli import console, open_session
 from tracker.cli.literal import shown, visible
+from tracker.display import json_text
 from tracker.errors import UserError
 from tracker.listing import get_document, list_claims, list_documents, list_sources
 
 
 def _json(rows: object) -> None:
-    typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    typer.echo(json_text(rows, indent=2))
 
 
 def _table(title: str, columns: list[str], rows: list[list[object]]) -> None:

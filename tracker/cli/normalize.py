@@ -15,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from tracker.cli import console, err_console
+from tracker.display import json_text
 from tracker.errors import UserError
 from tracker.normalize import Anchor, normalize
 
@@ -51,7 +52,7 @@ def _jsonl() -> int:
             err_console.print(f"tracker: {error.message}")
             failed += 1
             continue
-        sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+        sys.stdout.write(json_text(result) + "\n")
         sys.stdout.flush()
     return 1 if failed else 0
 
@@ -96,6 +97,6 @@ def register(app: typer.Typer) -> None:
             raise UserError("normalize needs TEXT and --anchor DATE (or --jsonl)")
         result = normalize(text, _anchor(anchor)).to_json()
         if as_json:
-            typer.echo(json.dumps(result, ensure_ascii=False))
+            typer.echo(json_text(result))
         else:
             _show(result)

@@ -10,14 +10,13 @@ visible (``tracker.cli.literal``).
 
 from __future__ import annotations
 
-import json
-
 import typer
 from rich.table import Table
 from rich.text import Text
 
 from tracker.cli import console, open_session
 from tracker.cli.literal import shown, visible
+from tracker.display import json_text
 from tracker.scoring import ClaimScore, score_case, score_claim
 from tracker.scoring.explain import OriginEvidence, ScoreExplanation
 
@@ -30,7 +29,7 @@ def _score(
     with open_session() as session:
         scores = score_case(session, subject)
         if as_json:
-            typer.echo(json.dumps(scores.to_json(), ensure_ascii=False, indent=1))
+            typer.echo(json_text(scores.to_json(), indent=1))
             return
         # One table per subject: claims are only compared inside their subject.
         for name, group in sorted(scores.by_subject().items()):

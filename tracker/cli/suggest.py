@@ -13,7 +13,6 @@ every cell is a ``rich.text.Text``, never markup.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import typer
@@ -24,6 +23,7 @@ from typer.core import TyperGroup
 
 from tracker.cli import console, open_session
 from tracker.cli.literal import shown
+from tracker.display import json_text
 
 SHOW = "show"
 QUOTE_CHARS = 90
@@ -48,7 +48,7 @@ suggest_app = typer.Typer(
 
 def _print_suggestions(items: list, as_json: bool) -> None:
     if as_json:
-        typer.echo(json.dumps([s.to_json() for s in items], ensure_ascii=False, indent=1))
+        typer.echo(json_text([s.to_json() for s in items], indent=1))
         return
     table = Table(show_lines=True)
     table.add_column("id", no_wrap=True)
@@ -184,7 +184,7 @@ def _links(
             }
             for p in proposals
         ]
-        typer.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        typer.echo(json_text(rows, indent=1))
         return
     table = Table()
     for column in ("document", "derived from", "outlet", "cue"):
