@@ -89,3 +89,40 @@ async def test_nothing_to_undo_is_a_notification(tmp_path: Path) -> None:
         await wait_for(
             pilot, lambda: any("nothing to undo" in n.message for n in app._notifications)
         )
+
+
+def test_saving_what_is_already_there_changes_nothing(tmp_path: Path) -> None:
+    # A save with no change writes no update: the version stays (no false conflict for a
+    # colleague editing the same claim) and the audit log gains nothing to undo.
+    from tracker.db import session_scope
+    from tracker.models import AuditEntry
+    from tracker.tui.claims_edit import save_claim
+
+    engine = build_case(tmp_path / "case.sqlite")
+    with Session(engine) as session:
+        claim = session.get(Claim, "nis-shipments-10")
+        assert claim is not None
+        subject = session.get(Subject, claim.subject_id)
+        assert subject is not None
+        fields = dict(
+            text=claim.text,
+            subject=subject.name,
+            stance=claim.stance,
+            quantity_text=claim.quantity_text or "",
+            period_text=claim.period_text or "",
+        )
+        rusi = session.exec(select(Source).where(Source.short == "RUSI")).one()
+
+    def state() -> tuple[int, int, int]:
+        with Session(engine) as session:
+            claim, source = session.get(Claim, "nis-shipments-10"), session.get(Source, rusi.id)
+            assert claim is not None and source is not None
+            return claim.version, source.version, len(session.exec(select(AuditEntry)).all())
+
+    with session_scope(engine) as session:  # the first save fills what the builder left out
+        save_claim(session, "nis-shipments-10", **fields)
+    before = state()
+    with session_scope(engine) as session:
+        save_claim(session, "nis-shipments-10", **fields)
+    set_grade(engine, rusi.id or 0, rusi.reliability)
+    assert state() == before

@@ -108,6 +108,5 @@ def save_claim(
     write_quantity(claim, result.quantity)
     claim.period_text = period_text.strip() or None
     write_period(claim, result.period)
-    claim.version += 1
     session.add(claim)
     return claim

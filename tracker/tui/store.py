@@ -175,7 +175,6 @@ def set_grade(engine: Engine, source_id: int, grade: str) -> str:
         if source is None:
             raise LookupError("that source no longer exists")
         source.reliability = grade
-        source.version += 1
         session.add(source)
         return f"{source.name}: reliability {grade}"
 
@@ -187,7 +186,6 @@ def set_group(engine: Engine, source_id: int, group: str) -> str:
         if source is None:
             raise LookupError("that source no longer exists")
         source.group = group.strip() or None
-        source.version += 1
         session.add(source)
         return f"{source.name}: group {source.group or '(from parents)'}"
 
@@ -251,7 +249,6 @@ def merge_subjects(engine: Engine, source_id: int, target_id: int) -> str:
         claims = list(session.exec(select(Claim).where(Claim.subject_id == source_id)))
         for claim in claims:
             claim.subject_id = target_id
-            claim.version += 1
             session.add(claim)
         target.cumulative = target.cumulative or source.cumulative
         return f"merged {len(claims)} claims of {source.name!r} into {target.name!r}"
