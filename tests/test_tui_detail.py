@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from sqlmodel import Session
+from sqlmodel import Session, select
 from test_tui_case import build_case
 from test_tui_claims import screen_text, wait_loaded
 from textual.widgets import Input
@@ -88,3 +88,31 @@ async def test_empty_wording_is_refused_with_a_notification(tmp_path: Path) -> N
         with Session(engine) as session:
             claim = session.get(Claim, "wh-containers")
             assert claim is not None and claim.text.startswith("More than 1,000 containers")
+
+
+async def test_letter_keys_on_the_stance_choice_do_not_quit_or_undo(tmp_path: Path) -> None:
+    # On the editor's stance choice, q, u, i, b and c are keys typed into a form, not the
+    # app's quit, undo, import, brief or cite.
+    from textual.widgets import Select
+
+    from tracker.models import AuditEntry
+
+    engine = build_case(tmp_path / "case.sqlite")
+    with Session(engine) as session:
+        entries = len(session.exec(select(AuditEntry)).all())
+    app = TrackerApp(engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_detail(app, pilot, "nis-shipments-10")
+        stance = screen.query_one("#edit-stance", Select)
+        stance.focus()
+        await pilot.pause()
+        for closed_or_open in ("closed", "open"):
+            if closed_or_open == "open":
+                await pilot.press("enter")  # the choice's list is showing
+            await pilot.press("q", "u", "i", "b", "c", "1")
+            await pilot.pause(0.1)
+            assert app.is_running and app.screen is screen
+        await pilot.press("escape")
+        stance.blur()
+    with Session(engine) as session:
+        assert len(session.exec(select(AuditEntry)).all()) == entries

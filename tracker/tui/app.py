@@ -8,6 +8,7 @@ from sqlalchemy.engine import Engine
 from textual import work
 from textual.app import App
 from textual.binding import Binding
+from textual.widgets import Select
 
 from tracker.tui.claims_screen import ClaimsScreen
 from tracker.tui.commands import TrackerCommands
@@ -17,6 +18,9 @@ from tracker.tui.messages import Failed, Loaded, Saved
 from tracker.tui.prompt_screen import PromptScreen
 from tracker.tui.scores import prepare_scoring, stop_scoring
 from tracker.tui.store import undo_last
+
+# The app's actions bound to a plain letter or digit.
+LETTER_ACTIONS = frozenset({"quit", "show", "undo", "import_files", "export_brief", "cite"})
 
 
 class TrackerApp(App[None]):
@@ -45,6 +49,19 @@ class TrackerApp(App[None]):
         self.claims_screen = ClaimsScreen()
         # Audit entries already undone, or written by an undo: skipped by the next undo.
         self._undo_skip: set[int] = set()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # A letter typed on a form's choice (the stance) belongs to the form: it must not
+        # quit, undo or import. Inputs take their keys themselves; a Select does not.
+        if action in LETTER_ACTIONS and self._on_a_choice():
+            return False
+        return True
+
+    def _on_a_choice(self) -> bool:
+        focused = self.focused
+        return focused is not None and any(
+            isinstance(node, Select) for node in focused.ancestors_with_self
+        )
 
     def on_mount(self) -> None:
         self.push_screen(self.claims_screen)
