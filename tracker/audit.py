@@ -16,9 +16,9 @@ from typing import Any
 from sqlalchemy import event, insert, inspect
 from sqlalchemy.orm import Session, UOWTransaction
 
-from tracker.models import Attribution, AuditEntry, Claim, Document, Source
+from tracker.models import Attribution, AuditEntry, Claim, Document, Source, Subject
 
-AUDITED = (Claim, Attribution, Source, Document)
+AUDITED = (Claim, Attribution, Source, Document, Subject)
 # Full article texts are large; the log records that they changed, not the text.
 _ELIDED = {("document", "text")}
 

@@ -260,11 +260,12 @@ _TABLES: dict[str, Any] = {
     "attribution": Attribution,
     "source": Source,
     "document": Document,
+    "subject": Subject,
 }
 
 
 def _key(model: Any, row_id: str) -> Any:
-    return int(row_id) if model in (Attribution, Source) else row_id
+    return int(row_id) if model in (Attribution, Source, Subject) else row_id
 
 
 def _restore_value(model: Any, column: str, value: Any) -> Any:
