@@ -16,7 +16,8 @@ def screen_text(table: ClaimsTable) -> str:
 
 
 async def wait_loaded(app: TrackerApp, pilot) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(100):
+    # Up to 15 s: the scorer is a spawned process, slow to start on a loaded machine.
+    for _ in range(750):
         await pilot.pause(0.02)
         if app.claims_screen.loaded and app.claims_screen.score_state != "scoring…":
             return

@@ -18,7 +18,7 @@ from tracker.tui.detail_screen import ClaimDetailScreen
 async def open_detail(app: TrackerApp, pilot, claim_id: str) -> ClaimDetailScreen:  # type: ignore[no-untyped-def]
     await wait_loaded(app, pilot)
     app.open_claim(claim_id)
-    for _ in range(100):
+    for _ in range(750):
         await pilot.pause(0.02)
         screen = app.screen
         if isinstance(screen, ClaimDetailScreen) and screen.view is not None:
@@ -27,7 +27,7 @@ async def open_detail(app: TrackerApp, pilot, claim_id: str) -> ClaimDetailScree
 
 
 async def wait_for(pilot, predicate) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(150):
+    for _ in range(750):
         await pilot.pause(0.02)
         if predicate():
             return

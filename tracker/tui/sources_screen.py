@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-from textual import work
-from textual.app import ComposeResult
+from rich.text import Text
+from sqlalchemy.engine import Engine
 from textual.binding import Binding
-from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
 
 from tracker.models import RELIABILITY_GRADES
-from tracker.tui.messages import Failed, Loaded, Saved
 from tracker.tui.prompt_screen import PromptScreen
 from tracker.tui.store import SourceView, list_sources, set_grade, set_group
+from tracker.tui.table_screen import TableScreen
 from tracker.tui.text import literal
 
 
-class SourcesScreen(Screen[None]):
+class SourcesScreen(TableScreen[SourceView]):
     BINDINGS = [
         Binding("escape", "app.show('claims')", "Claims"),
         Binding("r", "grade", "Set grade"),
@@ -24,55 +22,34 @@ class SourcesScreen(Screen[None]):
         Binding("g", "group", "Set group"),
     ]
 
+    HINT = "Sources: r sets the grade (A-F), +/- moves it, g sets the group"
+    COLUMNS = ("Name", "Short", "Kind", "Grade", "Parent", "Group", "Claims", "Aliases")
+    WHAT = "sources"
+
     def __init__(self) -> None:
         super().__init__(id="sources")
-        self.sources: list[SourceView] = []
 
-    def compose(self) -> ComposeResult:
-        yield Static("Sources: r sets the grade (A-F), +/- moves it, g sets the group", id="hint")
-        yield DataTable(id="sources-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+    @property
+    def sources(self) -> list[SourceView]:
+        return self.rows
 
-    def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns("Name", "Short", "Kind", "Grade", "Parent", "Group", "Claims", "Aliases")
-        self.reload()
+    def load(self, engine: Engine) -> list[SourceView]:
+        return list_sources(engine)
 
-    @work(thread=True, exclusive=True, group="sources")
-    def reload(self) -> None:
-        try:
-            self.post_message(Loaded("sources", list_sources(self.app.engine)))  # type: ignore[attr-defined]
-        except Exception as error:  # noqa: BLE001
-            self.post_message(Failed(f"Could not read sources: {error}"))
-
-    def on_loaded(self, message: Loaded) -> None:
-        table = self.query_one(DataTable)
-        row = table.cursor_row
-        table.clear()
-        self.sources = message.data
-        for s in self.sources:
-            table.add_row(
-                literal(s.name),
-                literal(s.short),
-                literal(s.kind),
-                literal(s.grade, "bold"),
-                literal(s.parent),
-                literal(s.group, "" if s.explicit_group else "italic"),
-                str(s.claims),
-                literal(", ".join(s.aliases)),
-                key=str(s.id),
-            )
-        if self.sources:
-            table.move_cursor(row=min(row, len(self.sources) - 1))
-
-    def _current(self) -> SourceView | None:
-        table = self.query_one(DataTable)
-        if not self.sources:
-            return None
-        return self.sources[table.cursor_row]
+    def cells(self, s: SourceView) -> tuple[str | Text, ...]:
+        return (
+            literal(s.name),
+            literal(s.short),
+            literal(s.kind),
+            literal(s.grade, "bold"),
+            literal(s.parent),
+            literal(s.group, "" if s.explicit_group else "italic"),
+            str(s.claims),
+            literal(", ".join(s.aliases)),
+        )
 
     def action_grade(self) -> None:
-        source = self._current()
+        source = self.current()
         if source is None:
             return
 
@@ -85,7 +62,7 @@ class SourcesScreen(Screen[None]):
         )
 
     def action_shift(self, step: int) -> None:
-        source = self._current()
+        source = self.current()
         if source is None:
             return
         index = RELIABILITY_GRADES.index(source.grade) + step
@@ -93,7 +70,7 @@ class SourcesScreen(Screen[None]):
             self.write(set_grade, source.id, RELIABILITY_GRADES[index])
 
     def action_group(self) -> None:
-        source = self._current()
+        source = self.current()
         if source is None:
             return
 
@@ -108,20 +85,3 @@ class SourcesScreen(Screen[None]):
             ),
             done,
         )
-
-    @work(thread=True, group="sources-write")
-    def write(self, change, *args) -> None:  # type: ignore[no-untyped-def]
-        try:
-            self.post_message(Saved(change(self.app.engine, *args)))  # type: ignore[attr-defined]
-        except Exception as error:  # noqa: BLE001
-            self.post_message(Failed(str(error)))
-
-    def on_saved(self, message: Saved) -> None:
-        message.stop()
-        self.notify(message.summary, markup=False)
-        self.app.claims_changed()  # type: ignore[attr-defined]
-        self.reload()
-
-    def on_failed(self, message: Failed) -> None:
-        message.stop()
-        self.notify(message.summary, severity="error", markup=False)

@@ -1,0 +1,95 @@
+"""A screen that lists rows of the case in a table and changes them one at a time.
+
+The sources and subjects screens share this: the rows are read in a worker
+(the UI never waits on the database), the table is refilled keeping the
+cursor, and a change runs in a worker too, then rescores the claims table and
+rereads the rows. A subclass says what the rows are and which keys change them.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar, Generic, Protocol, TypeVar
+
+from rich.text import Text
+from sqlalchemy.engine import Engine
+from textual import work
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from tracker.tui.messages import Failed, Loaded, Saved
+
+
+class _Identified(Protocol):
+    @property
+    def id(self) -> int: ...
+
+
+Row = TypeVar("Row", bound=_Identified)
+
+
+class TableScreen(Screen[None], Generic[Row]):
+    HINT: ClassVar[str] = ""
+    COLUMNS: ClassVar[tuple[str, ...]] = ()
+    WHAT: ClassVar[str] = "rows"  # for error messages: "Could not read sources"
+
+    def __init__(self, id: str) -> None:
+        super().__init__(id=id)
+        self.rows: list[Row] = []
+
+    # -- what a subclass says ------------------------------------------------------------
+    def load(self, engine: Engine) -> list[Row]:
+        raise NotImplementedError
+
+    def cells(self, row: Row) -> tuple[str | Text, ...]:
+        raise NotImplementedError
+
+    # -- the rest is the same for every such screen --------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Static(self.HINT, id="hint")
+        yield DataTable(id=f"{self.id}-table", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(DataTable).add_columns(*self.COLUMNS)
+        self.reload()
+
+    @work(thread=True, exclusive=True, group="table-read")
+    def reload(self) -> None:
+        try:
+            self.post_message(Loaded(self.WHAT, self.load(self.app.engine)))  # type: ignore[attr-defined]
+        except Exception as error:  # noqa: BLE001
+            self.post_message(Failed(f"Could not read {self.WHAT}: {error}"))
+
+    def on_loaded(self, message: Loaded) -> None:
+        table = self.query_one(DataTable)
+        cursor = table.cursor_row
+        table.clear()
+        self.rows = message.data
+        for row in self.rows:
+            table.add_row(*self.cells(row), key=str(row.id))
+        if self.rows:
+            table.move_cursor(row=min(cursor, len(self.rows) - 1))
+
+    def current(self) -> Row | None:
+        if not self.rows:
+            return None
+        return self.rows[self.query_one(DataTable).cursor_row]
+
+    @work(thread=True, group="table-write")
+    def write(self, change: Any, *args: Any) -> None:
+        """``change(engine, *args)`` in a worker; its summary is notified, then all is reread."""
+        try:
+            self.post_message(Saved(change(self.app.engine, *args)))  # type: ignore[attr-defined]
+        except Exception as error:  # noqa: BLE001
+            self.post_message(Failed(str(error)))
+
+    def on_saved(self, message: Saved) -> None:
+        message.stop()
+        self.notify(message.summary, markup=False)
+        self.app.claims_changed()  # type: ignore[attr-defined]
+        self.reload()
+
+    def on_failed(self, message: Failed) -> None:
+        message.stop()
+        self.notify(message.summary, severity="error", markup=False)
