@@ -14,7 +14,7 @@ so a stage's own peak shows as an increase):
    suggest, one document   what the TUI's reader computes on opening an article
    find suggestion by id   what `tracker suggest accept ID` looks up before accepting
 5. score             tracker.scoring.score_case, the whole case; target < 5 s
-6. brief             tracker.brief.write_brief, the whole case
+6. brief             tracker.brief.write_brief_to a file, the whole case
 7. lookup            tracker.cite.cite, a dozen queries, median and worst; target < 100 ms
 
 Each stage prints wall time and CPU time (this process and its worker processes:
@@ -45,7 +45,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import write_case  # noqa: E402
 
 from tracker.backup import export_case, restore  # noqa: E402
-from tracker.brief import write_brief  # noqa: E402
+from tracker.brief import write_brief_to  # noqa: E402
 from tracker.cite import cite  # noqa: E402
 from tracker.db import open_database, resolve_url, session_scope  # noqa: E402
 from tracker.importers import import_paths  # noqa: E402
@@ -149,8 +149,13 @@ def run(url: str, empty_url: str, case: Path, args: argparse.Namespace) -> dict[
     timed("score", score, lambda n: f"{n} claims scored")
 
     def brief() -> int:
-        with session_scope(engine) as session:
-            return len(write_brief(session))
+        # Streamed to a file, as `tracker brief -o` does.
+        with (
+            session_scope(engine) as session,
+            tempfile.TemporaryFile("w+", encoding="utf-8") as out,
+        ):
+            write_brief_to(out, session)
+            return out.tell()
 
     timed("brief", brief, lambda n: f"{n / 1e6:.1f} MB of markdown")
 

@@ -104,6 +104,7 @@ def test_unknown_subject_is_a_one_line_error_and_no_file(tmp_path) -> None:
     assert result.exit_code != 0
     assert "no such subject: Nope" in result.output
     assert "Traceback" not in result.output and not out.exists()
+    assert not list(tmp_path.glob("*.partial"))  # nothing half-written is left behind
 
 
 def test_bad_min_credibility_is_refused(tmp_path) -> None:
@@ -115,3 +116,17 @@ def test_bad_min_credibility_is_refused(tmp_path) -> None:
     )
     assert result.exit_code != 0 and "--min-credibility" in result.output
     assert not out.exists()
+
+
+def test_brief_to_stdout_is_the_brief_written_to_a_file(tmp_path) -> None:
+    db = tmp_path / "case.sqlite"
+    _case(db)
+    out = tmp_path / "brief.md"
+    to_file = CliRunner().invoke(app, ["--db", str(db), "brief", "-o", str(out)])
+    to_stdout = CliRunner().invoke(app, ["--db", str(db), "brief", "-o", "-"])
+    assert to_file.exit_code == 0 and to_stdout.exit_code == 0, to_file.output + to_stdout.output
+    text = out.read_text(encoding="utf-8")
+    assert to_stdout.output == text
+    assert text.startswith("# Claims brief\n")
+    assert text.endswith("Denier: “No shipments took place”\n")  # the last footnote, once
+    assert "\n\n\n" not in text

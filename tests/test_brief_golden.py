@@ -9,6 +9,7 @@ TRACKER_UPDATE_GOLDEN=1 and read the diff before committing it.
 
 from __future__ import annotations
 
+import io
 import os
 import re
 from datetime import date
@@ -20,7 +21,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from sqlmodel import select
 from typer.testing import CliRunner
 
-from tracker.brief import write_brief
+from tracker.brief import write_brief, write_brief_to
 from tracker.cli import app
 from tracker.db import open_database, session_scope
 from tracker.models import Document
@@ -54,6 +55,19 @@ def test_brief_matches_the_hand_checked_golden_file(brief: str) -> None:
 def test_same_database_same_bytes(najin_db: Path, brief: str) -> None:
     with session_scope(open_database(najin_db)) as session:
         assert write_brief(session, title=TITLE, today=TODAY) == brief
+
+
+def test_written_in_small_batches_the_bytes_are_the_same(
+    najin_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The brief is streamed in batches of lines; where a batch ends changes nothing."""
+    from tracker.brief import writer
+
+    monkeypatch.setattr(writer._Lines, "BATCH", 3)
+    out = io.StringIO()
+    with session_scope(open_database(najin_db)) as session:
+        write_brief_to(out, session, title=TITLE, today=TODAY)
+    assert out.getvalue() == GOLDEN.read_text(encoding="utf-8")
 
 
 def test_every_footnote_is_defined_and_referenced(brief: str) -> None:

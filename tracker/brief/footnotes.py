@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from tracker.brief.escape import escape_inline, url_or_text
-from tracker.models import Attribution, Document, Source
+from tracker.models import Document, Source
 
 
 def published_words(document: Document) -> str:
@@ -24,38 +26,56 @@ def published_words(document: Document) -> str:
 
 @dataclass
 class Footnotes:
-    """Hands out ``[^n]`` for attributions; the same appearance cited twice keeps its number."""
+    """Hands out ``[^n]`` for attributions; the same appearance cited twice keeps its number.
+
+    An attribution is anything with the Attribution fields ``id``, ``document_id``,
+    ``source_id``, ``hedge`` and ``quote`` (a model or a plain row)."""
 
     documents: dict[str, Document]
     sources: dict[int, Source]
     _numbers: dict[int, int] = field(default_factory=dict)
-    _cited: list[Attribution] = field(default_factory=list)
+    _cited: list[Any] = field(default_factory=list)
+    # A whole case cites each document and speaker thousands of times: each is worded once.
+    _document_words: dict[str, str] = field(default_factory=dict)
+    _speaker_words: dict[int, str] = field(default_factory=dict)
 
-    def ref(self, attribution: Attribution) -> str:
+    def ref(self, attribution: Any) -> str:
         key = attribution.id if attribution.id is not None else -len(self._cited) - 1
-        if key not in self._numbers:
-            self._numbers[key] = len(self._numbers) + 1
+        number = self._numbers.get(key)
+        if number is None:
+            number = self._numbers[key] = len(self._numbers) + 1
             self._cited.append(attribution)
-        return f"[^{self._numbers[key]}]"
+        return f"[^{number}]"
 
-    def definitions(self) -> list[str]:
-        return [f"[^{n}]: {self._line(a)}" for n, a in enumerate(self._cited, start=1)]
+    def definitions(self) -> Iterator[str]:
+        for n, a in enumerate(self._cited, start=1):
+            yield f"[^{n}]: {self._line(a)}"
 
-    def _line(self, attribution: Attribution) -> str:
-        document = self.documents.get(attribution.document_id)
-        source = self.sources.get(attribution.source_id)
-        parts: list[str] = []
-        if document is not None:
-            outlet = self.sources.get(document.outlet_id) if document.outlet_id else None
-            parts.append(escape_inline(outlet.name) if outlet else "Unknown outlet")
-            if document.authors:
-                parts.append(escape_inline(", ".join(document.authors)))
-            parts.append(f"“{escape_inline(document.title)}”" if document.title else "untitled")
-            parts.append(escape_inline(published_words(document)))
-            if document.url:
-                parts.append(url_or_text(document.url))
-        else:
-            parts.append(escape_inline(attribution.document_id))
-        speaker = escape_inline(source.name) if source else "Unknown source"
+    def _line(self, attribution: Any) -> str:
+        where = self._document_words.get(attribution.document_id)
+        if where is None:
+            where = self._document_words[attribution.document_id] = self._where(
+                attribution.document_id
+            )
+        speaker = self._speaker_words.get(attribution.source_id)
+        if speaker is None:
+            source = self.sources.get(attribution.source_id)
+            speaker = escape_inline(source.name) if source else "Unknown source"
+            self._speaker_words[attribution.source_id] = speaker
         hedge = f" (hedged: {escape_inline(attribution.hedge)})" if attribution.hedge else ""
-        return "; ".join(parts) + f". {speaker}{hedge}: “{escape_inline(attribution.quote)}”"
+        return f"{where}. {speaker}{hedge}: “{escape_inline(attribution.quote)}”"
+
+    def _where(self, document_id: str) -> str:
+        document = self.documents.get(document_id)
+        if document is None:
+            return escape_inline(document_id)
+        parts: list[str] = []
+        outlet = self.sources.get(document.outlet_id) if document.outlet_id else None
+        parts.append(escape_inline(outlet.name) if outlet else "Unknown outlet")
+        if document.authors:
+            parts.append(escape_inline(", ".join(document.authors)))
+        parts.append(f"“{escape_inline(document.title)}”" if document.title else "untitled")
+        parts.append(escape_inline(published_words(document)))
+        if document.url:
+            parts.append(url_or_text(document.url))
+        return "; ".join(parts)

@@ -3,21 +3,24 @@
 Numbers come from ``tracker.scoring.score_case``; this module only chooses
 and words them. The same database gives the same bytes: every list is sorted
 on stable keys and the date of writing is a parameter.
+
+A whole case's brief runs to hundreds of megabytes, so it is written line by line
+(``write_brief_to``); ``write_brief`` returns the same text as one string.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import io
+from collections.abc import Iterable, Iterator
 from datetime import date
+from typing import Protocol
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
+from tracker.brief.case import BriefCase, Row
 from tracker.brief.escape import escape_cell, escape_inline
 from tracker.brief.footnotes import Footnotes
 from tracker.brief.words import as_clause, confidence, figure_words, period_words
-from tracker.models import Attribution, Claim, Document, Source, Subject
-from tracker.registry import SourceRegistry
-from tracker.scoring import ClaimScore, score_case
 
 DEFAULT_TITLE = "Claims brief"
 CREDIBILITY_WORDS = {
@@ -30,71 +33,6 @@ CREDIBILITY_WORDS = {
 }
 
 
-class _Case:
-    """The rows the brief draws on, loaded once and indexed."""
-
-    def __init__(self, session: Session, subjects: Iterable[str] | None, min_credibility):  # type: ignore[no-untyped-def]
-        self.sources = {s.id: s for s in session.exec(select(Source)).all() if s.id is not None}
-        self.registry = SourceRegistry(self.sources.values())
-        wanted = set(subjects) if subjects else None
-        all_subjects = session.exec(select(Subject)).all()
-        self.subject_names = {s.id: s.name for s in all_subjects}
-        if wanted is not None:
-            unknown = wanted - set(self.subject_names.values())
-            if unknown:
-                from tracker.errors import UserError
-
-                raise UserError(f"--subject: no such subject: {', '.join(sorted(unknown))}")
-        scores = score_case(session).claims
-        claims = [
-            c
-            for c in session.exec(select(Claim)).all()
-            if (wanted is None or self.subject_names[c.subject_id] in wanted)
-            and c.id in scores
-            and (min_credibility is None or scores[c.id].credibility <= min_credibility)
-        ]
-        self.claims = {c.id: c for c in claims}
-        self.scores: dict[str, ClaimScore] = {c.id: scores[c.id] for c in claims}
-        attributions = session.exec(
-            select(Attribution).where(col(Attribution.claim_id).in_(list(self.claims)))
-        ).all()
-        doc_ids = {a.document_id for a in attributions}
-        self.documents = {
-            d.id: d
-            for d in session.exec(select(Document).where(col(Document.id).in_(doc_ids))).all()
-        }
-        self.attributions: dict[str, list[Attribution]] = {}
-        for a in sorted(attributions, key=self._appearance_order):
-            self.attributions.setdefault(a.claim_id, []).append(a)
-        self.by_attribution_id = {a.id: a for a in attributions}
-
-    def _appearance_order(self, a: Attribution) -> tuple:
-        document = self.documents.get(a.document_id)
-        day = document.published_first if document and document.published_first else date.max
-        return (day, a.document_id, a.id or 0)
-
-    def by_subject(self) -> dict[str, list[Claim]]:
-        grouped: dict[str, list[Claim]] = {}
-        for claim in self.claims.values():
-            grouped.setdefault(self.subject_names[claim.subject_id], []).append(claim)
-        for claims in grouped.values():
-            claims.sort(key=self._claim_order)
-        return dict(sorted(grouped.items()))
-
-    def _claim_order(self, claim: Claim) -> tuple:
-        s = self.scores[claim.id]
-        return (s.credibility, -round(s.corroboration, 6), round(s.contradiction, 6), claim.id)
-
-    def best_supported(self, claims: list[Claim]) -> Claim:
-        asserted = [c for c in claims if c.stance == "asserts"] or claims
-
-        def strength(c: Claim) -> tuple:
-            s = self.scores[c.id]
-            return (-round(s.probability, 6), -round(s.corroboration, 6), c.id)
-
-        return min(asserted, key=strength)
-
-
 def write_brief(
     session: Session,
     subjects: Iterable[str] | None = None,
@@ -103,26 +41,93 @@ def write_brief(
     today: date | None = None,
 ) -> str:
     """The brief as markdown. ``min_credibility`` N keeps claims rated 1..N (Admiralty)."""
-    case = _Case(session, subjects, min_credibility)
+    # StringIO grows one string in place: no second copy of a large brief at the end.
+    out = io.StringIO()
+    write_brief_to(out, session, subjects, min_credibility, title, today)
+    return out.getvalue()
+
+
+class Writable(Protocol):
+    """Where a brief is written: a text file, sys.stdout, io.StringIO."""
+
+    def write(self, text: str, /) -> object: ...
+
+
+def write_brief_to(
+    out: Writable,
+    session: Session,
+    subjects: Iterable[str] | None = None,
+    min_credibility: int | None = None,
+    title: str | None = None,
+    today: date | None = None,
+) -> None:
+    """``write_brief``, written to ``out`` as it is made. Nothing is written before the
+    case has loaded, so an unknown subject fails with ``out`` untouched."""
+    case = BriefCase(session, subjects, min_credibility)
     notes = Footnotes(case.documents, case.sources)
     today = today or date.today()
     grouped = case.by_subject()
-    out: list[str] = [f"# {escape_inline(title or DEFAULT_TITLE)}", ""]
-    out += [f"Written on {today.isoformat()}.", ""]
-    out += _scope(case, grouped, min_credibility)
-    out += _judgments(case, grouped, notes)
-    out += _claim_tables(case, grouped, notes)
-    out += _disagreements(case, notes)
-    out += _source_table(case)
+    lines = _Lines(out)
+    lines.write([f"# {escape_inline(title or DEFAULT_TITLE)}", ""])
+    lines.write([f"Written on {today.isoformat()}.", ""])
+    lines.write(_scope(case, grouped, min_credibility))
+    lines.write(_judgments(case, grouped, notes))
+    lines.write(_claim_tables(case, grouped, notes))
+    lines.write(_disagreements(case, notes))
+    lines.write(_source_table(case))
+    lines.write(_notes(notes))
+    lines.close()
+
+
+class _Lines:
+    """Lines joined by newlines, blank lines at the end dropped, one newline after the
+    last: written in batches, never held whole."""
+
+    BATCH = 4000
+    # The separator before a line: one newline, and one more per blank line before it.
+    _BREAKS = tuple("\n" * n for n in range(8))
+
+    def __init__(self, out: Writable) -> None:
+        self.out = out
+        self.started = False
+        self.blank = 0  # blank lines seen since the last written line
+
+    def write(self, lines: Iterable[str]) -> None:
+        batch: list[str] = []
+        add = batch.append
+        blank, started, breaks = self.blank, self.started, self._BREAKS
+        for line in lines:
+            if not line:
+                blank += 1
+                continue
+            gap = blank + started
+            add(breaks[gap] if gap < len(breaks) else "\n" * gap)
+            add(line)
+            blank, started = 0, True
+            if len(batch) >= self.BATCH:
+                self.out.write("".join(batch))
+                batch.clear()
+        self.out.write("".join(batch))
+        self.blank, self.started = blank, started
+
+    def close(self) -> None:
+        self.out.write("\n")
+
+
+def _notes(notes: Footnotes) -> Iterator[str]:
     definitions = notes.definitions()
-    if definitions:
-        out += ["## Notes", ""]
-        for line in definitions:
-            out += [line, ""]
-    return "\n".join(out).rstrip("\n") + "\n"
+    first = next(definitions, None)
+    if first is None:
+        return
+    yield from ("## Notes", "", first, "")
+    for line in definitions:
+        yield line
+        yield ""
 
 
-def _scope(case: _Case, grouped: dict[str, list[Claim]], min_credibility) -> list[str]:  # type: ignore[no-untyped-def]
+def _scope(
+    case: BriefCase, grouped: dict[str, list[Row]], min_credibility: int | None
+) -> list[str]:
     docs = sorted(case.documents.values(), key=lambda d: d.id)
     days = [d.published_first for d in docs if d.published_first] + [
         d.published_last for d in docs if d.published_last
@@ -153,10 +158,11 @@ def _scope(case: _Case, grouped: dict[str, list[Claim]], min_credibility) -> lis
     return [*lines, ""]
 
 
-def _judgments(case: _Case, grouped: dict[str, list[Claim]], notes: Footnotes) -> list[str]:
-    lines = ["## Key judgments", ""]
+def _judgments(case: BriefCase, grouped: dict[str, list[Row]], notes: Footnotes) -> Iterator[str]:
+    yield from ("## Key judgments", "")
     if not grouped:
-        return [*lines, "No claims are in scope.", ""]
+        yield from ("No claims are in scope.", "")
+        return
     for number, (subject, claims) in enumerate(grouped.items(), start=1):
         best = case.best_supported(claims)
         score = case.scores[best.id]
@@ -170,42 +176,50 @@ def _judgments(case: _Case, grouped: dict[str, list[Claim]], notes: Footnotes) -
             what = escape_inline(as_clause(best.text))
         refs = "".join(notes.ref(a) for a in case.attributions.get(best.id, [])[:1])
         level, basis = confidence(score)
-        lines.append(
+        # Built for this sentence only: thousands of explanations kept add up to gigabytes.
+        score.forget_explanation()
+        yield (
             f"{number}. **{escape_inline(subject)}.** It is {score.estimative} that {what}"
             f" (claim {escape_inline(best.id)}).{refs} "
             f"We have {level} confidence in this judgment, based on {escape_inline(basis)}."
         )
-    return [*lines, ""]
+    yield ""
 
 
-def _claim_tables(case: _Case, grouped: dict[str, list[Claim]], notes: Footnotes) -> list[str]:
-    lines = ["## Claims by subject", ""]
+def _claim_tables(
+    case: BriefCase, grouped: dict[str, list[Row]], notes: Footnotes
+) -> Iterator[str]:
+    yield from ("## Claims by subject", "")
     header = (
         "| Claim | Value | Period | Origins | Corroboration | Contradiction "
         "| Credibility; likelihood |",
         "| --- | --- | --- | --- | ---: | ---: | --- |",
     )
+    # A few independence groups carry a whole case: each list of them is escaped once.
+    origin_cells: dict[tuple[str, ...], str] = {}
     for subject, claims in grouped.items():
-        lines += [f"### {escape_inline(subject)}", "", *header]
+        yield from (f"### {escape_inline(subject)}", "", *header)
         for claim in claims:
             s = case.scores[claim.id]
+            origins = origin_cells.get(s.origins)
+            if origins is None:
+                origins = origin_cells[s.origins] = escape_cell(", ".join(s.origins))
             refs = "".join(notes.ref(a) for a in case.attributions.get(claim.id, []))
             stance = " (denial)" if claim.stance == "denies" else ""
             cells = [
                 f"{escape_cell(claim.text)}{stance} ({escape_inline(claim.id)}){refs}",
                 escape_cell(claim.quantity_text),
                 escape_cell(claim.period_text),
-                escape_cell(", ".join(s.origins)),
+                origins,
                 f"{s.corroboration:.2f}",
                 f"{s.contradiction:.2f}",
                 f"{s.credibility} ({CREDIBILITY_WORDS.get(s.credibility, '?')}); {s.estimative}",
             ]
-            lines.append("| " + " | ".join(cells) + " |")
-        lines.append("")
-    return lines
+            yield "| " + " | ".join(cells) + " |"
+        yield ""
 
 
-def _side(case: _Case, claim_id: str, notes: Footnotes) -> str:
+def _side(case: BriefCase, claim_id: str, notes: Footnotes) -> str:
     claim = case.claims[claim_id]
     first = case.attributions.get(claim_id, [])[:1]
     if not first:
@@ -215,48 +229,50 @@ def _side(case: _Case, claim_id: str, notes: Footnotes) -> str:
     return f"{speaker}: “{escape_inline(a.quote)}”{notes.ref(a)} ({escape_inline(claim_id)})"
 
 
-def _disagreements(case: _Case, notes: Footnotes) -> list[str]:
-    lines = ["## Contradictions and reporting discrepancies", "", "### Contradictions", ""]
-    pairs = sorted(
-        {
-            tuple(sorted((claim_id, other)))
-            for claim_id, s in case.scores.items()
-            for other in s.contradicted_by
-            if other in case.claims
-        }
-    )
-    if not pairs:
-        lines.append("No contradictions between independent sources in scope.")
-    for left, right in pairs:
-        lines.append(f"- {_side(case, left, notes)} versus {_side(case, right, notes)}")
-    lines += ["", "### Reporting discrepancies", ""]
+def _disagreements(case: BriefCase, notes: Footnotes) -> Iterator[str]:
+    yield from ("## Contradictions and reporting discrepancies", "", "### Contradictions", "")
+    # A claim stands in many pairs; its side is the same words each time.
+    sides: dict[str, str] = {}
+    found = False
+    for left, right in case.contradictions():
+        found = True
+        first = sides.get(left)
+        if first is None:
+            first = sides[left] = _side(case, left, notes)
+        second = sides.get(right)
+        if second is None:
+            second = sides[right] = _side(case, right, notes)
+        yield f"- {first} versus {second}"
+    if not found:
+        yield "No contradictions between independent sources in scope."
+    sides.clear()
+    yield from ("", "### Reporting discrepancies", "")
     seen = set()
     found = False
-    for claim_id in sorted(case.scores):
-        for d in case.scores[claim_id].discrepancies:
-            key = (d.claim, d.kind, d.first.attribution, d.second.attribution)
-            if key in seen:
-                continue
-            seen.add(key)
-            found = True
-            sides = []
-            for ref in (d.first, d.second):
-                attribution = case.by_attribution_id.get(ref.attribution)
-                mark = notes.ref(attribution) if attribution is not None else ""
-                sides.append(
-                    f"{escape_inline(ref.outlet or ref.document)} printed "
-                    f"“{escape_inline(ref.quote)}”{mark}"
-                )
-            lines.append(
-                f"- {escape_inline(d.origin)}, claim {escape_inline(d.claim)} ({d.kind}): "
-                f"{sides[0]}; {sides[1]}. {escape_inline(d.detail)}"
+    for d in case.iter_discrepancies():
+        key = (d.claim, d.kind, d.first.attribution, d.second.attribution)
+        if key in seen:
+            continue
+        seen.add(key)
+        found = True
+        marked = []
+        for ref in (d.first, d.second):
+            attribution = case.by_attribution_id.get(ref.attribution)
+            mark = notes.ref(attribution) if attribution is not None else ""
+            marked.append(
+                f"{escape_inline(ref.outlet or ref.document)} printed "
+                f"“{escape_inline(ref.quote)}”{mark}"
             )
+        yield (
+            f"- {escape_inline(d.origin)}, claim {escape_inline(d.claim)} ({d.kind}): "
+            f"{marked[0]}; {marked[1]}. {escape_inline(d.detail)}"
+        )
     if not found:
-        lines.append("No reporting discrepancies in scope.")
-    return [*lines, ""]
+        yield "No reporting discrepancies in scope."
+    yield ""
 
 
-def _source_table(case: _Case) -> list[str]:
+def _source_table(case: BriefCase) -> list[str]:
     used: set[int] = set()
     for attributions in case.attributions.values():
         for a in attributions:

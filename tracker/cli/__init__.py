@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import importlib
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 import typer
 from rich.console import Console
@@ -143,15 +143,25 @@ def open_session(ctx: ClickContext | None = None) -> Iterator[Session]:
 
 
 def write_output(path: Path, content: str) -> None:
-    """Write ``content`` to ``path`` ('-' is stdout) through a temporary file, so a
+    """Write ``content`` to ``path`` ('-' is stdout); see ``stream_output``."""
+    stream_output(path, lambda out: out.write(content))
+
+
+def stream_output(path: Path, write: Callable[[TextIO], object]) -> None:
+    """``write`` into ``path`` ('-' is stdout) through a temporary file beside it, so a
     failed run never leaves half a file behind."""
     if str(path) == "-":
-        typer.echo(content, nl=False)
+        write(sys.stdout)
         return
     if not path.parent.exists():
         raise UserError(f"{path}: no such directory: {path.parent}")
     partial = path.with_name(path.name + ".partial")
-    partial.write_text(content, encoding="utf-8", newline="\n")
+    try:
+        with partial.open("w", encoding="utf-8", newline="\n") as out:
+            write(out)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
     partial.replace(path)
 
 

@@ -1,4 +1,8 @@
-"""`tracker brief -o FILE`: the markdown brief of issue 7 (one core call: write_brief)."""
+"""`tracker brief -o FILE`: the markdown brief of issue 7 (one core call: write_brief_to).
+
+A whole case's brief runs to hundreds of megabytes: it is streamed to the file as it is
+written, never held whole.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ from pathlib import Path
 
 import typer
 
-from tracker.cli import open_session, write_output
+from tracker.cli import open_session, stream_output
 from tracker.errors import UserError
 
 
@@ -21,15 +25,17 @@ def _brief(
     title: str | None = typer.Option(None, "--title", help="The brief's title."),
 ) -> None:
     """Write a markdown brief: key judgments, claims, disagreements, sources, footnotes."""
-    from tracker.brief import write_brief
+    from tracker.brief import write_brief_to
 
     if min_credibility is not None and not 1 <= min_credibility <= 6:
         raise UserError(f"--min-credibility: must be 1 to 6, not {min_credibility}")
     with open_session() as session:
-        content = write_brief(
-            session, subjects=subject or None, min_credibility=min_credibility, title=title
+        stream_output(
+            output,
+            lambda out: write_brief_to(
+                out, session, subjects=subject or None, min_credibility=min_credibility, title=title
+            ),
         )
-    write_output(output, content)
 
 
 def register(app: typer.Typer) -> None:

@@ -21,6 +21,7 @@ that decided it, so explanations can cite it:
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from tracker.scoring.inputs import ClaimIn, Figure
@@ -99,35 +100,96 @@ _NOTES = {
 }
 
 
-def relation(a: ClaimIn, b: ClaimIn) -> tuple[str, str]:
-    """(kind, rule name): the hot path, without building any text."""
+# How a pair's figures settle its kind once ``decide`` has found the rule: not at all
+# (the rule's verdict stands), by overlap, or by whether the first figure can be at most
+# the second (A_AT_MOST_B) or the second at most the first (B_AT_MOST_A). The test
+# depends only on what ``decide`` reads, never on the values, so the pair loop
+# (``pairs.py``) decides it once per kind of claim and compares only floats per pair.
+ALWAYS_SUPPORTS, ALWAYS_CONFLICTS, NEVER_RELATED, OVERLAPS, A_AT_MOST_B, B_AT_MOST_A = range(6)
+_VERDICT = {ALWAYS_SUPPORTS: SUPPORTS, ALWAYS_CONFLICTS: CONFLICTS, NEVER_RELATED: UNRELATED}
+
+
+def decide(a: ClaimIn, b: ClaimIn) -> tuple[str, int]:
+    """(rule name, test): which rule relates two claims of one subject, from their stances,
+    units, periods and cumulative flags alone."""
     if a.stance != b.stance:
-        return (CONFLICTS, "denial")
+        return ("denial", ALWAYS_CONFLICTS)
     if a.stance == "denies":
-        return (SUPPORTS, "both_deny")
+        return ("both_deny", ALWAYS_SUPPORTS)
     fa, fb = a.figure, b.figure
     if fa is None or fb is None:
-        return (SUPPORTS, "stance")
+        return ("stance", ALWAYS_SUPPORTS)
     if (fa.unit or None) != (fb.unit or None) or (fa.per or None) != (fb.per or None):
-        return (UNRELATED, "units")
+        return ("units", NEVER_RELATED)
     cumulative = a.cumulative or b.cumulative
     pa, pb = a.period, b.period
     if pa is not None and pb is not None and (pa.first, pa.last) != (pb.first, pb.last):
         if cumulative and pa.last != pb.last:
-            earlier, later = (fa, fb) if pa.last < pb.last else (fb, fa)
             # The later running total must be able to be >= the earlier one.
-            if can_be_at_most(earlier, later):
-                return (SUPPORTS, "cumulative_order")
-            return (CONFLICTS, "cumulative_order")
+            return ("cumulative_order", A_AT_MOST_B if pa.last < pb.last else B_AT_MOST_A)
         if not cumulative:
             a_in_b = pb.first <= pa.first and pa.last <= pb.last
             b_in_a = pa.first <= pb.first and pb.last <= pa.last
             if a_in_b or b_in_a:
-                part, whole = (fa, fb) if a_in_b else (fb, fa)
-                if can_be_at_most(part, whole):
-                    return (SUPPORTS, "sub_period")
-                return (CONFLICTS, "sub_period")
-            return (UNRELATED, "other_period")
-    if overlap(fa, fb):
-        return (SUPPORTS, "overlap")
-    return (CONFLICTS, "overlap")
+                # The part's count must be able to be <= the whole's.
+                return ("sub_period", A_AT_MOST_B if a_in_b else B_AT_MOST_A)
+            return ("other_period", NEVER_RELATED)
+    return ("overlap", OVERLAPS)
+
+
+def relation(a: ClaimIn, b: ClaimIn) -> tuple[str, str]:
+    """(kind, rule name): the hot path, without building any text."""
+    rule, test = decide(a, b)
+    verdict = _VERDICT.get(test)
+    if verdict is not None:
+        return (verdict, rule)
+    fa, fb = a.figure, b.figure
+    assert fa is not None and fb is not None
+    if test == OVERLAPS:
+        fits = overlap(fa, fb)
+    elif test == A_AT_MOST_B:
+        fits = can_be_at_most(fa, fb)
+    else:
+        fits = can_be_at_most(fb, fa)
+    return (SUPPORTS if fits else CONFLICTS, rule)
+
+
+class Kinds:
+    """Claims' kinds (what ``decide`` reads of a claim) numbered, and the test between two
+    kinds decided once for a whole scoring: subjects share their periods and units."""
+
+    def __init__(self) -> None:
+        self._ids: dict[tuple, int] = {}
+        self._examples: list[ClaimIn] = []
+        # tests[a][b] for kinds a and b, -1 until two claims of those kinds meet.
+        self.tests: list[list[int]] = []
+
+    def of(self, c: ClaimIn) -> int:
+        f, period = c.figure, c.period
+        key = (
+            c.stance,
+            f is None,
+            (f.unit or None) if f is not None else None,
+            (f.per or None) if f is not None else None,
+            (period.first, period.last) if period is not None else None,
+            c.cumulative,
+        )
+        known = self._ids.get(key)
+        if known is None:
+            known = self._ids[key] = len(self._examples)
+            self._examples.append(c)
+            self.tests.append([])
+        return known
+
+    def meet(self, kinds: Iterable[int]) -> None:
+        """Decide the tests between every two of ``kinds`` not decided yet."""
+        kinds = list(kinds)
+        width = max(kinds, default=-1) + 1
+        examples = self._examples
+        for a in kinds:
+            row = self.tests[a]
+            if len(row) < width:
+                row.extend([-1] * (width - len(row)))
+            for b in kinds:
+                if row[b] < 0:
+                    row[b] = decide(examples[a], examples[b])[1]

@@ -6,7 +6,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from tracker.provenance import AttributedOrigin, Derivations, attribution_origins
+from tracker.scoring.compat import Kinds
 from tracker.scoring.inputs import ClaimIn, DocumentIn, SourceIn
+from tracker.scoring.tally import Tally
 from tracker.scoring.weights import Weights
 
 _GRADE_ORDER = "ABCDEF"
@@ -23,6 +25,7 @@ class Context:
         self.documents = documents
         self.weights = weights
         self.derivations = Derivations(documents)
+        self.kinds = Kinds()
         self.group_grade: dict[str, str] = {}
         self._weight: dict[str, float] = {}
         self.regroup()
@@ -36,6 +39,8 @@ class Context:
                 best[s.group] = grade
         self.group_grade = best
         self._weight = {g: self.weights.weight(grade) for g, grade in best.items()}
+        # Origins' tallies for the pair loop, kept across subjects while grades stand.
+        self.tally = Tally(self)
 
     def reset_derivations(self) -> None:
         self.derivations = Derivations(self.documents)
@@ -69,6 +74,12 @@ class Prepared:
 
 def prepare(claim: ClaimIn, ctx: Context) -> Prepared:
     attributed = tuple(attribution_origins(claim, ctx.sources, ctx.derivations))
+    if len(attributed) == 1:  # most claims: one appearance, one origin, nothing to rank
+        (a,) = attributed
+        origin_source = a.copied_from.source_id if a.copied_from else a.attribution.source_id
+        return Prepared(
+            claim, attributed, (a.origin,), a.origin, {a.origin: (ctx.source_name(origin_source),)}
+        )
     by_origin: dict[str, dict[str, None]] = {}
     for a in attributed:
         origin_source = a.copied_from.source_id if a.copied_from else a.attribution.source_id

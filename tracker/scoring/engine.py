@@ -19,11 +19,11 @@ from tracker.scoring.compat import (
     SUPPORTS,
     UNRELATED,
     compare,
-    relation,
 )
 from tracker.scoring.context import Context, Prepared
 from tracker.scoring.discrepancies import discrepancies
 from tracker.scoring.explain import Comparison, Explanation, OriginEvidence, ScoreExplanation
+from tracker.scoring.pairs import pairwise
 from tracker.scoring.results import ClaimScore
 from tracker.scoring.scores import (
     credibility,
@@ -33,8 +33,9 @@ from tracker.scoring.scores import (
     phrase,
     probability,
 )
-from tracker.scoring.sweep import DIGITS, sweep, sweepable
+from tracker.scoring.sweep import sweep, sweepable
 from tracker.scoring.sweep_mixed import mixable, mixed_sweep
+from tracker.scoring.tally import DIGITS
 
 FORMULA = "1 - prod(1 - w) over counted origins, each origin once"
 
@@ -215,30 +216,6 @@ def edited_scores(
             old.forget_explanation()
             continue
         result[claim_id] = _score(p, corr, contr, ctx, _later(p, box, ctx))
-    return result
-
-
-def pairwise(members: list[Prepared], ctx: Context) -> dict[str, tuple[float, float]]:
-    """Every pair once: the supporting and conflicting origins of each claim."""
-    support = [set(p.origins) for p in members]
-    conflict: list[set[str]] = [set() for _ in members]
-    for i, p in enumerate(members):
-        for j in range(i + 1, len(members)):
-            q = members[j]
-            kind, _ = relation(p.claim, q.claim)
-            if kind == SUPPORTS:
-                support[i].update(q.origins)
-                support[j].update(p.origins)
-            elif kind == CONFLICTS:
-                conflict[i].update(q.origins)
-                conflict[j].update(p.origins)
-    weight = ctx.weight_table().get
-    floor = ctx.weights.weight("F")
-    result = {}
-    for p, s, c in zip(members, support, conflict, strict=True):
-        corr = noisy_or(weight(g, floor) for g in s if g != p.primary)
-        contr = noisy_or(weight(g, floor) for g in c if g not in p.origins) if c else 0.0
-        result[p.claim.id] = (round(corr, DIGITS), round(contr, DIGITS))
     return result
 
 

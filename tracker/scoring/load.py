@@ -17,6 +17,7 @@ from sqlmodel import Session, select
 from tracker.errors import UserError
 from tracker.models import Attribution, Claim, Derivation, Document, Source, Subject
 from tracker.provenance import independence_groups
+from tracker.scoring.collector import collector_paused
 from tracker.scoring.inputs import (
     AttributionIn,
     ClaimIn,
@@ -75,6 +76,40 @@ def figure_from_parts(
     return Figure(low, high, low_open, high_open, qualifier, value, unit, item, per, text)
 
 
+def figure_of(row: Any) -> Figure | None:
+    """The figure of a claim row (a Claim or a plain row with its ``qty_*`` columns)."""
+    return figure_from_parts(
+        row.qty_value,
+        row.qty_low,
+        row.qty_high,
+        row.qty_low_open,
+        row.qty_high_open,
+        row.qty_qualifier,
+        row.qty_unit,
+        row.qty_item,
+        row.qty_per,
+        row.quantity_text or "",
+    )
+
+
+def claim_in(
+    row: Any,
+    subject: str,
+    cumulative: bool,
+    attributions: tuple[AttributionIn, ...] = (),
+    figure: Figure | None = None,
+) -> ClaimIn:
+    """What scoring compares of a claim row (a Claim or a plain row of its columns)."""
+    period = (
+        Period(row.period_first, row.period_last or row.period_first, row.period_qualifier or "in")
+        if row.period_first is not None
+        else None
+    )
+    if figure is None:
+        figure = figure_of(row)
+    return ClaimIn(row.id, subject, row.stance, figure, period, cumulative, row.hedge, attributions)
+
+
 @lru_cache(maxsize=65536)
 def _quantities(quote: str, first: date | None, last: date | None) -> tuple[Quantity, ...]:
     """``normalize(quote, anchor).quantities``, with the costly part cached per quote.
@@ -128,7 +163,13 @@ def load_inputs(
     session: Session, subject: str | None = None, outlet_figures: bool = True
 ) -> ScoringInputs:
     """The scoring inputs, in a few bulk queries. ``outlet_figures=False`` skips
-    normalizing each quote (no value discrepancies then; hedges are still compared)."""
+    normalizing each quote (no value discrepancies then; hedges are still compared).
+
+    What each outlet printed (an attribution's own figure, and its hedge read from the
+    quote when none was stored) is only ever compared between two documents carrying one
+    claim (``discrepancies``), so it is read only for claims carried by two or more
+    documents: normalizing a quote is most of the cost of loading a case.
+    """
     rows = list(session.exec(select(Source)).all())
     groups = independence_groups(rows)
     sources = {
@@ -156,74 +197,69 @@ def load_inputs(
         ).all()
     }
     subjects = {s.id: s for s in session.exec(select(Subject)).all()}
-    # Rows as plain tuples (named like the model's fields): no ORM objects to build.
-    claim_table, attribution_table = Claim.__table__.c, Attribution.__table__.c  # type: ignore[attr-defined]
-    claim_query = sa_select(*claim_table)
+    # Rows as plain tuples of the columns scoring reads: no ORM objects to build.
+    c, a = Claim.__table__.c, Attribution.__table__.c  # type: ignore[attr-defined]
+    claim_query = sa_select(
+        c.id,
+        c.subject_id,
+        c.stance,
+        c.hedge,
+        c.quantity_text,
+        c.qty_value,
+        c.qty_low,
+        c.qty_high,
+        c.qty_low_open,
+        c.qty_high_open,
+        c.qty_qualifier,
+        c.qty_unit,
+        c.qty_item,
+        c.qty_per,
+        c.period_first,
+        c.period_last,
+        c.period_qualifier,
+    )
+    attribution_query = sa_select(
+        a.id, a.claim_id, a.source_id, a.document_id, a.quote, a.hedge
+    ).order_by(a.id)
     if subject is not None:
         wanted = [s for s in subjects.values() if s.name == subject]
         if not wanted:
             raise UserError(f"no subject named {subject!r}")
-        claim_query = claim_query.where(claim_table.subject_id == wanted[0].id)
-    claims = list(session.execute(claim_query).all())
-    attribution_query = sa_select(
-        attribution_table.id,
-        attribution_table.claim_id,
-        attribution_table.source_id,
-        attribution_table.document_id,
-        attribution_table.quote,
-        attribution_table.hedge,
-    )
-    if subject is not None:
+        claim_query = claim_query.where(c.subject_id == wanted[0].id)
         attribution_query = attribution_query.where(
-            attribution_table.claim_id.in_([c.id for c in claims])
+            a.claim_id.in_(sa_select(c.id).where(c.subject_id == wanted[0].id))
         )
+    claims = session.execute(claim_query).all()
     by_claim: dict[str, list[Any]] = {}
-    for a in session.execute(attribution_query).all():
-        by_claim.setdefault(a.claim_id, []).append(a)
+    for row in session.execute(attribution_query).all():
+        listed = by_claim.get(row[1])
+        if listed is None:
+            by_claim[row[1]] = [row]
+        else:
+            listed.append(row)
 
+    subject_of = {s.id: (s.name, s.cumulative) for s in subjects.values()}
     result = []
-    for c in claims:
-        subj = subjects[c.subject_id]
-        figure = figure_from_parts(
-            c.qty_value,
-            c.qty_low,
-            c.qty_high,
-            c.qty_low_open,
-            c.qty_high_open,
-            c.qty_qualifier,
-            c.qty_unit,
-            c.qty_item,
-            c.qty_per,
-            c.quantity_text or "",
-        )
-        period = (
-            Period(c.period_first, c.period_last or c.period_first, c.period_qualifier or "in")
-            if c.period_first is not None
-            else None
-        )
+    for row in claims:
+        carried = by_claim.get(row.id, ())
+        compared = len(carried) > 1 and len({a[3] for a in carried}) > 1
+        figure = figure_of(row)
         attributions = []
-        for a in sorted(by_claim.get(c.id, []), key=lambda a: a.id or 0):
+        for attribution_id, _, source_id, document_id, quote, own_hedge in carried:
             own: Figure | None = None
-            doc = documents.get(a.document_id)
-            if outlet_figures and figure is not None and doc is not None:
-                q = _matching(_quantities(a.quote, doc.published_first, doc.published_last), figure)
-                own = Figure.from_quantity(q) if q is not None else None
-            hedge = a.hedge if a.hedge is not None else find_hedge(a.quote)
+            if compared:
+                doc = documents.get(document_id)
+                if outlet_figures and figure is not None and doc is not None:
+                    first, last = doc.published_first, doc.published_last
+                    q = _matching(_quantities(quote, first, last), figure)
+                    own = Figure.from_quantity(q) if q is not None else None
+                if own_hedge is None:
+                    own_hedge = find_hedge(quote)
             attributions.append(
-                AttributionIn(a.source_id, a.document_id, a.quote, hedge, own, a.id)
+                AttributionIn(source_id, document_id, quote, own_hedge, own, attribution_id)
             )
-        result.append(
-            ClaimIn(
-                c.id,
-                subj.name,
-                c.stance,
-                figure,
-                period,
-                subj.cumulative,
-                c.hedge,
-                tuple(attributions),
-            )
-        )
+        name, cumulative = subject_of[row.subject_id]
+        result.append(claim_in(row, name, cumulative, tuple(attributions), figure))
     return ScoringInputs(sources, documents, tuple(result))
 
 
@@ -231,7 +267,8 @@ def score_case(
     session: Session, subject: str | None = None, weights: Weights = DEFAULT_WEIGHTS
 ) -> CaseScores:
     """Every claim's scores (or one subject's), from the database."""
-    return score_inputs(load_inputs(session, subject), weights)
+    with collector_paused():
+        return score_inputs(load_inputs(session, subject), weights)
 
 
 def score_claim(session: Session, claim_id: str, weights: Weights = DEFAULT_WEIGHTS) -> ClaimScore:

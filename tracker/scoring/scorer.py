@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
+from tracker.scoring.collector import collector_paused
 from tracker.scoring.context import Context, Prepared, prepare, reorder
 from tracker.scoring.engine import edited_scores, score_subject
 from tracker.scoring.inputs import ClaimIn, DocumentIn, ScoringInputs, SourceIn
@@ -41,10 +42,11 @@ class Scorer:
         self._subjects_of_source: defaultdict[int, set[str]] = defaultdict(set)
         self._subjects_of_group: defaultdict[str, set[str]] = defaultdict(set)
         self._subjects_of_document: defaultdict[str, set[str]] = defaultdict(set)
-        for claim in inputs.claims:
-            self._add(claim)
-        for subject in list(self.subjects):
-            self._rescore(subject, reprepare=True)
+        with collector_paused():
+            for claim in inputs.claims:
+                self._add(claim)
+            for subject in list(self.subjects):
+                self._rescore(subject, reprepare=True)
 
     # -- reading ---------------------------------------------------------------
     def case_scores(self, subject: str | None = None) -> CaseScores:
