@@ -6,6 +6,7 @@ worker thread never shares a session with another.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -166,28 +167,39 @@ def list_sources(engine: Engine) -> list[SourceView]:
     ]
 
 
+def _edit(
+    engine: Engine, model: type[Source] | type[Subject], row_id: int, change: Callable[[Any], str]
+) -> str:
+    """Apply ``change`` to one row in its own transaction; its message is the result."""
+    with session_scope(engine) as session:
+        row = session.get(model, row_id)
+        if row is None:
+            raise LookupError(f"that {model.__name__.lower()} no longer exists")
+        message: str = change(row)
+        session.add(row)
+        return message
+
+
 def set_grade(engine: Engine, source_id: int, grade: str) -> str:
     grade = grade.strip().upper()
     if grade not in RELIABILITY_GRADES:
         raise ValueError(f"reliability must be one of A-F, not {grade!r}")
-    with session_scope(engine) as session:
-        source = session.get(Source, source_id)
-        if source is None:
-            raise LookupError("that source no longer exists")
+
+    def change(source: Source) -> str:
         source.reliability = grade
-        session.add(source)
         return f"{source.name}: reliability {grade}"
+
+    return _edit(engine, Source, source_id, change)
 
 
 def set_group(engine: Engine, source_id: int, group: str) -> str:
     """An explicit independence group; an empty name goes back to the parent chain."""
-    with session_scope(engine) as session:
-        source = session.get(Source, source_id)
-        if source is None:
-            raise LookupError("that source no longer exists")
+
+    def change(source: Source) -> str:
         source.group = group.strip() or None
-        session.add(source)
         return f"{source.name}: group {source.group or '(from parents)'}"
+
+    return _edit(engine, Source, source_id, change)
 
 
 # -- subjects --------------------------------------------------------------------
@@ -229,13 +241,11 @@ def rename_subject(engine: Engine, subject_id: int, name: str) -> str:
 
 
 def set_cumulative(engine: Engine, subject_id: int, cumulative: bool) -> str:
-    with session_scope(engine) as session:
-        subject = session.get(Subject, subject_id)
-        if subject is None:
-            raise LookupError("that subject no longer exists")
+    def change(subject: Subject) -> str:
         subject.cumulative = cumulative
-        session.add(subject)
         return f"{subject.name}: {'cumulative' if cumulative else 'not cumulative'}"
+
+    return _edit(engine, Subject, subject_id, change)
 
 
 def merge_subjects(engine: Engine, source_id: int, target_id: int) -> str:
