@@ -273,10 +273,21 @@ def test_cite_command_prints_article_text_literally(case_engine, tmp_path) -> No
     assert "\x1b[31m" not in result.output
 
 
-@pytest.mark.parametrize(
-    "query",
-    ['"', "NEAR(a b)", "a AND OR NOT", "* ^ : -", 'Najin\'s "port"', "", "   ", "ü 1e309 ∞"],
-)
+HOSTILE_QUERIES = [
+    '"',
+    "NEAR(a b)",
+    "a AND OR NOT",
+    "* ^ : -",
+    'Najin\'s "port"',
+    "",
+    "   ",
+    "ü 1e309 ∞",
+    "shells & !rounds | (port:*)",
+    "don't <-> won't",
+]
+
+
+@pytest.mark.parametrize("query", HOSTILE_QUERIES)
 def test_any_query_text_is_data_for_the_index(case_engine, query: str) -> None:
     # FTS5 operators, quotes and odd numerals in a query never reach the index as syntax.
     with session_scope(case_engine) as s:
@@ -293,5 +304,9 @@ def test_same_answers_on_postgresql(pg_database_url: str) -> None:
             assert cite(s, "Rajin")[0].claim == "bloomberg-najin-hundreds-of-containers"
             assert cite(s, "South Korean intelligence")[0].claim == "nis-rounds-over-1-million"
             assert "rusi-dunay-trips" not in [m.claim for m in cite(s, "Danube")]
+            # tsquery operators in a query are data there too.
+            for query in HOSTILE_QUERIES:
+                assert isinstance(cite(s, query), list)
+            assert cite(s, "shells & !rounds | (port:*)")[0].claim == "nis-rounds-over-1-million"
     finally:
         engine.dispose()

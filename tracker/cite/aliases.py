@@ -112,11 +112,6 @@ def search_groups(text: str) -> list[list[str]]:
     return groups
 
 
-def search_terms(text: str) -> list[str]:
-    """Every word of ``search_groups``, once."""
-    return list(dict.fromkeys(w for group in search_groups(text) for w in group))
-
-
 _STOPWORDS = frozenset(
     "the and for from with that this over more than about into onto were was has have had "
     "its their there been some any all said says say what where who which".split()

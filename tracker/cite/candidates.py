@@ -12,7 +12,7 @@ import re
 from sqlalchemy import text
 from sqlmodel import Session
 
-from tracker.cite.aliases import search_groups, search_terms
+from tracker.cite.aliases import search_groups
 from tracker.models import Source
 from tracker.normalize.types import Quantity
 
@@ -30,29 +30,24 @@ _LABEL_MIN = 3
 
 
 def text_candidates(session: Session, query: str) -> list[str]:
-    """Claim ids whose wording or quotes share words with the query, best first."""
+    """Claim ids whose wording or quotes share words with the query, best first:
+    every query word (any of its spellings) first; failing that, any word at all."""
     dialect = session.get_bind().dialect.name
-    if dialect == "sqlite":
-        groups = search_groups(query)
-        return _sqlite_fts(session, groups) if groups else []
-    if dialect == "postgresql":
-        terms = search_terms(query)
-        return _postgres_fts(session, terms) if terms else []
-    return []
+    if dialect not in _SEARCHES:
+        return []
+    term, every_of, any_of, rows = _SEARCHES[dialect]
+    groups = [g for g in ([term(t) for t in g if term(t)] for g in search_groups(query)) if g]
+    if not groups:
+        return []
+    every = every_of.join("(" + any_of.join(g) + ")" for g in groups)
+    found = rows(session, every)
+    if len(found) < TEXT_CANDIDATES and len(groups) > 1:
+        found = _unique([*found, *rows(session, any_of.join(t for g in groups for t in g))])
+    return found[:TEXT_CANDIDATES]
 
 
 def _fts_phrase(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
-
-
-def _sqlite_fts(session: Session, groups: list[list[str]]) -> list[str]:
-    """Every query word (any of its spellings) first; failing that, any word at all."""
-    every = " AND ".join("(" + " OR ".join(_fts_phrase(t) for t in g) + ")" for g in groups)
-    found = _fts_rows(session, every)
-    if len(found) < TEXT_CANDIDATES and len(groups) > 1:
-        anyone = " OR ".join(_fts_phrase(t) for g in groups for t in g)
-        found = _unique([*found, *_fts_rows(session, anyone)])
-    return found[:TEXT_CANDIDATES]
 
 
 def _fts_rows(session: Session, match: str) -> list[str]:
@@ -70,32 +65,51 @@ def _fts_rows(session: Session, match: str) -> list[str]:
     return _unique(row[0] for row in rows)
 
 
-def _postgres_fts(session: Session, terms: list[str]) -> list[str]:
-    words = [re.sub(r"[^\w]", "", t) for t in terms]
-    tsquery = " | ".join(w for w in words if w)
-    if not tsquery:
-        return []
-    body = "text || ' ' || coalesce(quantity_text, '') || ' ' || coalesce(period_text, '')"
-    rows = session.connection().execute(
-        text(
-            f"SELECT id FROM claim WHERE to_tsvector('simple', {body}) "
-            "@@ to_tsquery('simple', :q) "
+def _tsquery_word(term: str) -> str:
+    # to_tsquery reads operators in its argument: only word characters go in.
+    return re.sub(r"[^\w]", "", term)
+
+
+# The expressions migration 0002 indexes, per table: (table, claim id column, text).
+_POSTGRES_TEXTS = (
+    (
+        "claim",
+        "id",
+        "text || ' ' || coalesce(quantity_text, '') || ' ' || coalesce(period_text, '')",
+    ),
+    ("attribution", "claim_id", "quote"),
+)
+
+
+def _postgres_rows(session: Session, tsquery: str) -> list[str]:
+    """Claims whose wording, then whose quotes, match; ranked unless too many match, as
+    ``_fts_rows``: ts_rank reads every matching row, a word in every quote is all of them."""
+    connection = session.connection()
+    ids: list[str] = []
+    for table, key, body in _POSTGRES_TEXTS:
+        matches = f"to_tsvector('simple', {body}) @@ to_tsquery('simple', :q)"
+        many = connection.execute(
+            text(f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {matches} LIMIT :cap) AS m"),
+            {"q": tsquery, "cap": RANK_AT_MOST + 1},
+        ).scalar_one()
+        order = (
             f"ORDER BY ts_rank(to_tsvector('simple', {body}), to_tsquery('simple', :q)) DESC "
-            "LIMIT :limit"
-        ),
-        {"q": tsquery, "limit": TEXT_CANDIDATES},
-    )
-    ids = [row[0] for row in rows]
-    rows = session.connection().execute(
-        text(
-            "SELECT claim_id FROM attribution WHERE to_tsvector('simple', quote) "
-            "@@ to_tsquery('simple', :q) "
-            "ORDER BY ts_rank(to_tsvector('simple', quote), to_tsquery('simple', :q)) DESC "
-            "LIMIT :limit"
-        ),
-        {"q": tsquery, "limit": TEXT_CANDIDATES},
-    )
-    return _unique([*ids, *(row[0] for row in rows)])[:TEXT_CANDIDATES]
+            if many <= RANK_AT_MOST
+            else ""
+        )
+        rows = connection.execute(
+            text(f"SELECT {key} FROM {table} WHERE {matches} {order}LIMIT :limit"),
+            {"q": tsquery, "limit": TEXT_CANDIDATES},
+        )
+        ids.extend(row[0] for row in rows)
+    return _unique(ids)
+
+
+# Per dialect: a search word as the query language writes it, "and", "or", the search.
+_SEARCHES = {
+    "sqlite": (_fts_phrase, " AND ", " OR ", _fts_rows),
+    "postgresql": (_tsquery_word, " & ", " | ", _postgres_rows),
+}
 
 
 def figure_bounds(quantity: Quantity) -> tuple[float, float] | None:
@@ -148,12 +162,15 @@ def source_candidates(session: Session, sources: list[Source]) -> list[str]:
     ids = [s.id for s in sources if s.id is not None]
     params = {f"s{i}": v for i, v in enumerate(ids)}
     marks = ", ".join(f":s{i}" for i in range(len(ids)))
+    # Two indexed lookups joined, not one OR across the join: the OR reads every
+    # attribution (75 ms on 100,000 in PostgreSQL, 0.1 ms as a union).
     rows = session.connection().execute(
         text(
-            "SELECT DISTINCT a.claim_id FROM attribution AS a "
-            "LEFT JOIN document AS d ON d.id = a.document_id "
-            f"WHERE a.source_id IN ({marks}) OR d.outlet_id IN ({marks}) "
-            "ORDER BY a.claim_id LIMIT :limit"
+            f"SELECT claim_id FROM attribution WHERE source_id IN ({marks}) "
+            "UNION SELECT a.claim_id FROM attribution AS a "
+            "JOIN document AS d ON d.id = a.document_id "
+            f"WHERE d.outlet_id IN ({marks}) "
+            "ORDER BY claim_id LIMIT :limit"
         ),
         {**params, "limit": SOURCE_CANDIDATES},
     )
