@@ -13,6 +13,7 @@ import pytest
 from sqlmodel import select
 
 from tracker.cite import cite, cite_by_scan
+from tracker.cite.candidates import named_sources
 from tracker.db import open_database, session_scope
 from tracker.models import Attribution, Claim, Document, Source, Subject
 from tracker.normalize import normalize
@@ -310,3 +311,15 @@ def test_same_answers_on_postgresql(pg_database_url: str) -> None:
             assert cite(s, "shells & !rounds | (port:*)")[0].claim == "nis-rounds-over-1-million"
     finally:
         engine.dispose()
+
+
+def test_a_query_names_a_source_by_whole_words_only() -> None:
+    nis = Source(id=1, name="National Intelligence Service", short="NIS")
+    white_house = Source(id=2, name="The White House", aliases=["U.S. President's office"])
+    sources = [nis, white_house]
+    assert named_sources(sources, "what NIS said") == [nis]
+    assert named_sources(sources, "nis, in March") == [nis]  # case and punctuation aside
+    assert named_sources(sources, "shipments from Tunisia") == []  # not inside a word
+    assert named_sources(sources, "the white   house on Najin") == [white_house]
+    assert named_sources(sources, "U.S. President's office") == [white_house]
+    assert named_sources(sources, "white housing") == []

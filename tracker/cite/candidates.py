@@ -143,16 +143,26 @@ def figure_candidates(session: Session, quantities: list[Quantity]) -> list[str]
 
 def named_sources(sources: list[Source], query: str) -> list[Source]:
     """Sources whose name, short name or an alias appears in the query as whole words."""
-    folded = query.casefold()
+    said = _words(query)
     found = []
     for source in sources:
         labels = [source.name, source.short or "", *(source.aliases or [])]
         for label in labels:
-            label = label.casefold().strip()
-            if len(label) >= _LABEL_MIN and re.search(rf"\b{re.escape(label)}\b", folded):
+            words = _words(label)
+            if len(label.strip()) >= _LABEL_MIN and words != " " and words in said:
                 found.append(source)
                 break
     return found
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _words(text: str) -> str:
+    """The words of ``text``, casefolded, one space around each: "a b" is whole words of
+    "x a b y" when " a b " is in " x a b y ". One pattern for every label, not a pattern
+    per label (hundreds of sources overflow the re module's cache)."""
+    return " " + " ".join(_WORD.findall(text.casefold())) + " "
 
 
 def source_candidates(session: Session, sources: list[Source]) -> list[str]:
