@@ -18,7 +18,7 @@ from tracker.registry import SourceRegistry
 from tracker.suggest.derivation import credited_in_text, credited_in_title, propose_derivations
 from tracker.suggest.hedges import find_hedge
 from tracker.suggest.resolve import resolve_speaker
-from tracker.suggest.sentences import split_sentences
+from tracker.suggest.sentences import split_sentences, word_before
 from tracker.suggest.speakers import SpeakerMemory, find_cue
 from tracker.suggest.subjects import SubjectProfile, choose_subject, kind_of
 
@@ -97,6 +97,28 @@ def test_sentence_never_crosses_a_line_and_list_markers_are_not_sentences():
         "1. U.S. Mission to the UN, Twitter, October 13, 2023.",
         "Next line here.",
     ]
+
+
+@given(
+    st.text(alphabet=st.sampled_from(list("aZ.. 9é\u00c9-'")), max_size=30),
+    st.integers(0, 30),
+)
+def test_the_word_before_a_period_is_the_letters_and_periods_from_a_letter_on(
+    line: str, dot: int
+) -> None:
+    """As the pattern ``[A-Za-z][A-Za-z.]*$`` finds it (ASCII letters only)."""
+    import re
+
+    dot = min(dot, len(line))
+    m = re.search(r"([A-Za-z][A-Za-z.]*)$", line[:dot])
+    assert word_before(line, dot) == (m.group(1) if m else "")
+
+
+def test_abbreviations_in_a_long_paragraph_do_not_end_its_sentences() -> None:
+    line = "Officials in the U.S. said so. " * 2_000
+    sentences = split_sentences(line)
+    assert len(sentences) == 2_000
+    assert {s.text for s in sentences} == {"Officials in the U.S. said so."}
 
 
 # --- attribution patterns -------------------------------------------------------------------

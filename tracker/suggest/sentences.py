@@ -22,7 +22,7 @@ ABBREVIATIONS = frozenset(
 # A candidate end: terminal punctuation, closing quotes/brackets, an optional
 # footnote number, then whitespace.
 _END = re.compile(r"[.!?]+[\"”’')\]]*(\d{1,2})?(?=\s)")
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
 _TRAILING_FOOTNOTE = re.compile(r"(?<=[.!?\"”’')\]])\d{1,2}\s*$")
 _NEXT_START = re.compile(r"\s+([\"“‘'(\[]*)(\S)")
 
@@ -36,12 +36,23 @@ class Sentence:
     end: int
 
 
+def word_before(line: str, dot: int) -> str:
+    """The letters and periods just before ``line[dot]``, from a letter on ("U.S" in
+    "the U.S."). Read backwards from the period: a pattern anchored at the period
+    would be tried from every earlier position, quadratic in a long paragraph."""
+    start = dot
+    while start > 0 and line[start - 1] in _WORD_CHARS:
+        start -= 1
+    while start < dot and line[start] == ".":
+        start += 1
+    return line[start:dot]
+
+
 def _is_abbreviation(line: str, dot: int) -> bool:
     """Whether the period at ``line[dot]`` belongs to the word before it."""
-    m = _WORD_BEFORE.search(line, 0, dot)
-    if not m:
+    word = word_before(line, dot)
+    if not word:
         return False
-    word = m.group(1)
     if "." in word:  # U.S., U.K., a.m.
         return True
     if len(word) == 1 and word.isupper():  # an initial: "Joseph P. Byrne"
