@@ -18,6 +18,7 @@ from tracker.brief.contradictions import conflicting
 from tracker.db import open_database, session_scope
 from tracker.importers import import_paths
 from tracker.scoring import score_case
+from tracker.scoring.load import claim_in
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 from synthetic import write_case  # noqa: E402
@@ -75,7 +76,8 @@ def test_the_cap_on_named_claims_decides_some_pairs(crowded_db: Path) -> None:
         members: dict[str, list] = {}
         for claim_id, score in case.scores.items():
             row = case.claims[claim_id]
-            members.setdefault(score.subject, []).append(case._claim_in(row, score.subject))
+            cumulative = case.cumulative[score.subject]
+            members.setdefault(score.subject, []).append(claim_in(row, score.subject, cumulative))
         origins = {claim_id: set(score.origins) for claim_id, score in case.scores.items()}
     uncapped = set()
     for subject_members in members.values():

@@ -37,7 +37,7 @@ class BriefCase:
         wanted = set(subjects) if subjects else None
         all_subjects = session.exec(select(Subject)).all()
         self.subject_names = {s.id: s.name for s in all_subjects}
-        self._cumulative = {s.name: s.cumulative for s in all_subjects}
+        self.cumulative = {s.name: s.cumulative for s in all_subjects}
         if wanted is not None:
             unknown = wanted - set(self.subject_names.values())
             if unknown:
@@ -126,7 +126,7 @@ class BriefCase:
         size = len(ids)
         keys = []
         for subject, claim_ids in members.items():
-            cumulative = self._cumulative[subject]
+            cumulative = self.cumulative[subject]
             compared = [claim_in(self._subject_claims[i], subject, cumulative) for i in claim_ids]
             for left, right in contradiction_pairs(compared, origins, self.claims, cap):
                 keys.append(rank[left] * size + rank[right])
