@@ -18,6 +18,7 @@ from tracker.brief.contradictions import conflicting
 from tracker.db import open_database, session_scope
 from tracker.importers import import_paths
 from tracker.scoring import score_case
+from tracker.scoring.compat import Kinds
 from tracker.scoring.load import claim_in
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
@@ -81,7 +82,7 @@ def test_the_cap_on_named_claims_decides_some_pairs(crowded_db: Path) -> None:
         origins = {claim_id: set(score.origins) for claim_id, score in case.scores.items()}
     uncapped = set()
     for subject_members in members.values():
-        for i, others in enumerate(conflicting(subject_members)):
+        for i, others in enumerate(conflicting(subject_members, Kinds())):
             a = subject_members[i].id
             for j in others:
                 b = subject_members[j].id

@@ -20,6 +20,7 @@ from tracker.errors import UserError
 from tracker.models import Attribution, Claim, Document, Source, Subject
 from tracker.registry import SourceRegistry
 from tracker.scoring import DEFAULT_WEIGHTS, ClaimScore, score_case
+from tracker.scoring.compat import Kinds
 from tracker.scoring.load import claim_in
 
 # A claim or attribution row: the model's fields by name (sqlalchemy Row).
@@ -125,10 +126,11 @@ class BriefCase:
         rank = {claim_id: i for i, claim_id in enumerate(ids)}
         size = len(ids)
         keys = []
+        kinds = Kinds()  # rules between kinds of claim, decided once for every subject
         for subject, claim_ids in members.items():
             cumulative = self.cumulative[subject]
             compared = [claim_in(self._subject_claims[i], subject, cumulative) for i in claim_ids]
-            for left, right in contradiction_pairs(compared, origins, self.claims, cap):
+            for left, right in contradiction_pairs(compared, origins, self.claims, cap, kinds):
                 keys.append(rank[left] * size + rank[right])
         keys.sort()
         for key in keys:

@@ -4,7 +4,7 @@
 by comparing the claim with every other claim of its subject and building an evidence
 object for each origin. For a whole case (100,000 claims) that was most of the brief's
 time, and the explanations kept took gigabytes. The brief needs only the names, so here
-each pair of a subject is compared once, with scoring's own rule (``compat.relation``),
+each pair of a subject is compared once, by scoring's own pair loop (``pairs.py``),
 and claims are named as the explanation names them: per conflicting origin that is not
 one of the claim's own, the first ``claims_shown_per_origin`` conflicting claims carrying
 it, in the subject's order. tests/test_brief_contradictions.py holds the two to the same
@@ -15,21 +15,19 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Mapping, Sequence
 
-from tracker.scoring.compat import CONFLICTS, relation
+from tracker.scoring.compat import Kinds
 from tracker.scoring.inputs import ClaimIn
+from tracker.scoring.pairs import related_pairs
 
 
-def conflicting(members: Sequence[ClaimIn]) -> list[list[int]]:
-    """Per member, the positions of the members it conflicts with, in ascending order.
-
-    The relation's kind is symmetric (compat.compare), so each pair is judged once."""
+def conflicting(members: Sequence[ClaimIn], kinds: Kinds) -> list[list[int]]:
+    """Per member, the positions of the members it conflicts with, in ascending order:
+    the pairs scoring's pair loop finds (``pairs.related_pairs``), each judged once."""
     found: list[list[int]] = [[] for _ in members]
-    for i, a in enumerate(members):
-        mine = found[i]
-        for j in range(i + 1, len(members)):
-            if relation(a, members[j])[0] == CONFLICTS:
-                mine.append(j)
-                found[j].append(i)
+    for i, j, supports in related_pairs(members, kinds):
+        if not supports:
+            found[i].append(j)
+            found[j].append(i)
     return found
 
 
@@ -56,12 +54,13 @@ def contradiction_pairs(
     origins: Mapping[str, tuple[str, ...]],
     in_scope: Collection[str],
     cap: int,
+    kinds: Kinds,
 ) -> Iterator[tuple[str, str]]:
     """Pairs of claims in scope, (lower id, higher id), where either names the other in
     its ``contradicted_by``. ``members`` are all claims of one subject in scoring's order
     (claims out of scope still take their place in the per-origin count)."""
     member_origins = [origins.get(c.id, ()) for c in members]
-    against = conflicting(members)
+    against = conflicting(members, kinds)
     seen: set[tuple[str, str]] = set()
     for i, claim in enumerate(members):
         if claim.id not in in_scope or not against[i]:

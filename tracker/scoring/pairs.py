@@ -10,32 +10,67 @@ and conflicting origins are two ints.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+
 from tracker.scoring.compat import (
     A_AT_MOST_B,
     ALWAYS_CONFLICTS,
     ALWAYS_SUPPORTS,
     NEVER_RELATED,
     OVERLAPS,
+    Kinds,
     lower,
     upper,
 )
 from tracker.scoring.context import Context, Prepared
+from tracker.scoring.inputs import ClaimIn
 
 _INF = float("inf")
+
+
+def related_pairs(claims: Sequence[ClaimIn], kinds: Kinds) -> Iterator[tuple[int, int, bool]]:
+    """(i, j, supports) for every pair i < j of one subject's claims that the rules
+    relate, in order; ``supports`` False is a conflict. Unrelated pairs are skipped."""
+    n = len(claims)
+    kind_of = [kinds.of(c) for c in claims]
+    lows = [lower(c.figure) if c.figure is not None else -_INF for c in claims]
+    highs = [upper(c.figure) if c.figure is not None else _INF for c in claims]
+    kinds.meet(set(kind_of))
+    tests = kinds.tests
+    # Locals, not module globals, in the loop that runs for every pair.
+    never, overlaps, supports, conflicts, a_at_most_b = (
+        NEVER_RELATED,
+        OVERLAPS,
+        ALWAYS_SUPPORTS,
+        ALWAYS_CONFLICTS,
+        A_AT_MOST_B,
+    )
+    for i in range(n - 1):
+        row, lo_i, hi_i = tests[kind_of[i]], lows[i], highs[i]
+        for j in range(i + 1, n):
+            test = row[kind_of[j]]
+            if test == overlaps:
+                yield i, j, not (hi_i < lows[j]) and not (highs[j] < lo_i)
+            elif test == never:
+                continue
+            elif test == a_at_most_b:
+                yield i, j, not (highs[j] < lo_i)
+            elif test == conflicts:
+                yield i, j, False
+            elif test == supports:
+                yield i, j, True
+            else:  # B_AT_MOST_A
+                yield i, j, not (hi_i < lows[j])
 
 
 def pairwise(members: list[Prepared], ctx: Context) -> dict[str, tuple[float, float]]:
     """(corroboration, contradiction) per claim: the supporting and conflicting origins of
     each claim from every pair once, counted as ``tally.Tally`` counts them."""
-    n = len(members)
-    kinds, tally = ctx.kinds, ctx.tally
+    tally = ctx.tally
     bits: dict[str, int] = {}
     by_unit: dict[int, int] = {}  # a grade's tally unit -> the bits of its origins
     own: list[int] = []
     primary: list[int] = []
-    kind_of: list[int] = []
-    lows: list[float] = []
-    highs: list[float] = []
     for p in members:
         mask = 0
         for g in p.origins:
@@ -47,48 +82,16 @@ def pairwise(members: list[Prepared], ctx: Context) -> dict[str, tuple[float, fl
             mask |= bit
         own.append(mask)
         primary.append(bits[p.primary] if p.primary is not None else 0)
-        claim = p.claim
-        kind_of.append(kinds.of(claim))
-        f = claim.figure
-        lows.append(lower(f) if f is not None else -_INF)
-        highs.append(upper(f) if f is not None else _INF)
-    kinds.meet(set(kind_of))
-    tests = kinds.tests
 
     support = list(own)  # a claim's own origins carry it
-    conflict = [0] * n
-    # Locals, not module globals, in the loop that runs for every pair.
-    never, overlaps, supports, conflicts, a_at_most_b = (
-        NEVER_RELATED,
-        OVERLAPS,
-        ALWAYS_SUPPORTS,
-        ALWAYS_CONFLICTS,
-        A_AT_MOST_B,
-    )
-    for i in range(n - 1):
-        row, lo_i, hi_i, own_i = tests[kind_of[i]], lows[i], highs[i], own[i]
-        s, c = support[i], conflict[i]
-        for j in range(i + 1, n):
-            test = row[kind_of[j]]
-            if test == overlaps:
-                fits = not (hi_i < lows[j]) and not (highs[j] < lo_i)
-            elif test == never:
-                continue
-            elif test == a_at_most_b:
-                fits = not (highs[j] < lo_i)
-            elif test == conflicts:
-                fits = False
-            elif test == supports:
-                fits = True
-            else:  # B_AT_MOST_A
-                fits = not (hi_i < lows[j])
-            if fits:
-                s |= own[j]
-                support[j] |= own_i
-            else:
-                c |= own[j]
-                conflict[j] |= own_i
-        support[i], conflict[i] = s, c
+    conflict = [0] * len(members)
+    for i, j, supports in related_pairs([p.claim for p in members], ctx.kinds):
+        if supports:
+            support[i] |= own[j]
+            support[j] |= own[i]
+        else:
+            conflict[i] |= own[j]
+            conflict[j] |= own[i]
 
     grades = list(by_unit.items())
 
