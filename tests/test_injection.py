@@ -236,3 +236,21 @@ def test_an_unknown_id_with_escapes_is_named_inertly_on_stderr(
     assert done.returncode == 1 and error.startswith("tracker: ") and error.count("\n") == 1
     assert_inert(error)
     assert "\\x1b" in error  # the escape is named, not sent
+
+
+def test_import_names_a_hostile_source_inertly_on_stderr(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A failed file's line quotes the file's own text: its escapes are written out."""
+    (tmp_path / "sources.yaml").write_text(SOURCES, encoding="utf-8")
+    (tmp_path / "hostile.md").write_text(ARTICLE, encoding="utf-8")
+    unknown = CLAIMS.replace("source: MIN", f"source: {json.dumps('Nobody ' + CSI + OSC)}")
+    (tmp_path / "claims.yaml").write_text(unknown, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "tracker", "--db", str(tmp_path / "x.db"), "import", str(tmp_path)],
+        capture_output=True,
+        env={**os.environ, "TRACKER_DB": ""},
+        timeout=120,
+    )
+    error = done.stderr.decode("utf-8")
+    assert done.returncode == 1 and error.startswith("tracker: ") and error.count("\n") == 1
+    assert "unknown source 'Nobody \\x1b[31m\\x1b]0;title\\x07'" in error
+    assert_inert(error + done.stdout.decode("utf-8"))

@@ -65,11 +65,11 @@ class _Group(TyperGroup):
         try:
             return super().invoke(ctx)
         except UserError as error:
-            err_console.print(f"tracker: {visible(error.message)}")
+            print_error(error.message)
             raise typer.Exit(1) from None
         except OperationalError as error:
             first = str(error.orig if error.orig is not None else error).strip().splitlines()
-            err_console.print(f"tracker: database error: {visible(first[0] if first else error)}")
+            print_error(f"database error: {first[0] if first else error}")
             raise typer.Exit(1) from None
 
 
@@ -142,6 +142,12 @@ def open_session(ctx: ClickContext | None = None) -> Iterator[Session]:
         yield session
 
 
+def print_error(message: object) -> None:
+    """``tracker: message`` on stderr, one line; a message quotes the user's files, so
+    terminal-active characters in it are written out as escapes, never sent."""
+    err_console.print(f"tracker: {visible(message)}")
+
+
 def write_output(path: Path, content: str) -> None:
     """Write ``content`` to ``path`` ('-' is stdout); see ``stream_output``."""
     stream_output(path, lambda out: out.write(content))
@@ -184,5 +190,5 @@ def main() -> None:
     try:
         app()
     except UserError as error:  # raised outside a command (e.g. while parsing)
-        err_console.print(f"tracker: {visible(error.message)}")
+        print_error(error.message)
         sys.exit(1)

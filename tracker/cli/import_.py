@@ -7,7 +7,8 @@ from pathlib import Path
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-from tracker.cli import console, err_console, get_engine
+from tracker.cli import console, err_console, get_engine, print_error
+from tracker.display import visible
 from tracker.importers import ImportReport, import_paths, plan
 
 # Fewer files than this import too fast for a progress bar to help.
@@ -17,9 +18,9 @@ PROGRESS_FROM = 5
 def print_report(report: ImportReport) -> None:
     for result in report.files:
         if result.status == "failed":
-            err_console.print(f"tracker: {result.error}")
+            print_error(result.error)
     for note in report.notes:
-        console.print(f"note: {note}")
+        console.print(f"note: {visible(note)}")
     console.print(
         f"{len(report.added)} added, {len(report.updated)} updated, "
         f"{len(report.unchanged)} unchanged, {len(report.failed)} failed"

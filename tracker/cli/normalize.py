@@ -14,7 +14,7 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from tracker.cli import console, err_console
+from tracker.cli import console, print_error
 from tracker.display import json_text
 from tracker.errors import UserError
 from tracker.normalize import Anchor, normalize
@@ -49,7 +49,7 @@ def _jsonl() -> int:
         try:
             result = _one_line(raw, number)
         except UserError as error:
-            err_console.print(f"tracker: {error.message}")
+            print_error(error.message)
             failed += 1
             continue
         sys.stdout.write(json_text(result) + "\n")
