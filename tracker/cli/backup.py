@@ -1,5 +1,6 @@
 """``tracker export``: a complete JSON backup (``tracker import FILE`` restores it),
-or the cited documents as CSL-JSON for Zotero, or claims with scores as CSV."""
+the cited documents as CSL-JSON for Zotero, claims with scores as CSV, a STIX 2.1
+bundle for threat-intelligence platforms, or schema.org ClaimReview as JSON-LD."""
 
 from __future__ import annotations
 
@@ -10,15 +11,19 @@ import typer
 from tracker.cli import err_console, get_engine, open_session, write_output
 from tracker.errors import UserError
 
-FORMATS = ("json", "csl-json", "csv")
+FORMATS = ("json", "csl-json", "csv", "stix", "claimreview")
 
 
-def _content(fmt: str) -> str:
+def _content(fmt: str, author: str | None) -> str:
     if fmt == "json":
         from tracker.backup import export_json
 
         return export_json(get_engine())
     with open_session() as session:
+        if fmt in ("stix", "claimreview"):
+            from tracker.interchange import interchange_json
+
+            return interchange_json(session, fmt, author)
         if fmt == "csl-json":
             from tracker.cite.csl import csl_json
 
@@ -36,12 +41,19 @@ def register(app: typer.Typer) -> None:
             "json",
             "--format",
             help="json: complete backup (restore with `tracker import FILE`); "
-            "csl-json: cited documents for Zotero; csv: claims with their scores.",
+            "csl-json: cited documents for Zotero; csv: claims with their scores; "
+            "stix: a STIX 2.1 bundle; claimreview: schema.org ClaimReview (JSON-LD).",
+        ),
+        author: str = typer.Option(
+            None,
+            "--author",
+            help="stix, claimreview: the organization that signs the export "
+            "(default: the analyst, --analyst or the OS user).",
         ),
     ) -> None:
         """Export the case: a lossless backup, citations, or a spreadsheet."""
         if fmt not in FORMATS:
             raise UserError(f"--format: {fmt!r} is not one of {', '.join(FORMATS)}")
-        write_output(output, _content(fmt))
+        write_output(output, _content(fmt, author))
         if str(output) != "-":
             err_console.print(f"{fmt} written to {output}")
