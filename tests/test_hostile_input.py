@@ -156,7 +156,9 @@ def case_engine(tmp_path: Path) -> Iterator[Engine]:
     (re-anchoring every quote of the document would take most of the time budget).
     """
     engine = open_database(tmp_path / "case.sqlite")
-    assert import_paths(engine, [p for p in CASE.iterdir() if p.name != "claims.yaml"]).ok
+    # hypotheses.yaml rates claims, so it waits for them too.
+    held_back = ("claims.yaml", "hypotheses.yaml")
+    assert import_paths(engine, [p for p in CASE.iterdir() if p.name not in held_back]).ok
     yield engine
     engine.dispose()
 
@@ -179,6 +181,9 @@ def test_mutated_case_files_import_or_fail_cleanly(
         original = html_page()
     elif name == "claims.yaml":
         original = claims_excerpt()
+    elif name == "hypotheses.yaml":  # it rates the case's claims: they must be there
+        assert import_paths(case_engine, [CASE / "claims.yaml"]).ok
+        original = (CASE / name).read_bytes()
     else:
         original = (CASE / name).read_bytes()
     rng = random.Random(name)

@@ -16,9 +16,18 @@ from typing import Any
 from sqlalchemy import event, insert, inspect
 from sqlalchemy.orm import Session, UOWTransaction
 
-from tracker.models import Attribution, AuditEntry, Claim, Document, Source, Subject
+from tracker.models import (
+    Attribution,
+    AuditEntry,
+    Claim,
+    Document,
+    Hypothesis,
+    Rating,
+    Source,
+    Subject,
+)
 
-AUDITED = (Claim, Attribution, Source, Document, Subject)
+AUDITED = (Claim, Attribution, Source, Document, Subject, Hypothesis, Rating)
 # Full article texts are large; the log records that they changed, not the text.
 _ELIDED = {("document", "text")}
 
@@ -65,10 +74,10 @@ def _shown(table: str, column: str, value: Any) -> Any:
 
 
 def _row_id(obj: Any) -> str:
-    identity = inspect(obj).identity
-    if identity:
-        return "/".join(str(part) for part in identity)
-    return str(getattr(obj, "id", ""))
+    state = inspect(obj)
+    # A new row has no identity yet in after_flush; its key columns are already set.
+    identity = state.identity or state.mapper.primary_key_from_instance(obj)
+    return "/".join(str(part) for part in identity)
 
 
 def _snapshot(obj: Any) -> dict:

@@ -150,6 +150,37 @@ class Attribution(SQLModel, table=True):
     hedge: str | None = None
 
 
+RATINGS = ("CC", "C", "N", "I", "II")
+
+
+class Hypothesis(SQLModel, table=True):
+    """One explanation the evidence may favour (Analysis of Competing Hypotheses).
+
+    ``supports`` and ``undermines`` name subjects whose assertions bear the hypothesis
+    out or tell against it; they only let the tool propose ratings, never store them."""
+
+    id: str = Field(primary_key=True)
+    title: str
+    description: str = Field(default="", sa_column=Column(Text, nullable=False))
+    supports: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    undermines: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+
+
+class Rating(SQLModel, table=True):
+    """How consistent one claim is with one hypothesis (CC, C, N, I, II), as rated."""
+
+    hypothesis_id: str = Field(foreign_key="hypothesis.id", primary_key=True, ondelete="CASCADE")
+    claim_id: str = Field(foreign_key="claim.id", primary_key=True, index=True, ondelete="CASCADE")
+    rating: str
+    note: str | None = None
+
+    @declared_attr  # type: ignore[misc, arg-type]
+    def __mapper_args__(cls) -> dict:  # noqa: N805
+        # Removing a hypothesis deletes it and its ratings in one flush (one undo); the
+        # database's ON DELETE CASCADE may remove the ratings first, which is no error.
+        return {"confirm_deleted_rows": False}
+
+
 class AuditEntry(SQLModel, table=True):
     """Every insert, update and delete of a claim, attribution, source or document."""
 

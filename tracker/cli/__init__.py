@@ -43,6 +43,7 @@ COMMAND_MODULES = [
     "cite",
     "tui",
     "edit",
+    "ach",
 ]
 
 # Article and user text is data: never interpret it as Rich markup or highlight it.

@@ -11,7 +11,7 @@ import typer
 from tracker.cli import err_console, get_engine, open_session, write_output
 from tracker.errors import UserError
 
-FORMATS = ("json", "csl-json", "csv", "stix", "claimreview")
+FORMATS = ("json", "csl-json", "csv", "stix", "claimreview", "hypotheses")
 
 
 def _content(fmt: str, author: str | None) -> str:
@@ -20,6 +20,10 @@ def _content(fmt: str, author: str | None) -> str:
 
         return export_json(get_engine())
     with open_session() as session:
+        if fmt == "hypotheses":
+            from tracker.importers.hypotheses import hypotheses_yaml
+
+            return hypotheses_yaml(session)
         if fmt in ("stix", "claimreview"):
             from tracker.interchange import interchange_json
 
@@ -42,7 +46,8 @@ def register(app: typer.Typer) -> None:
             "--format",
             help="json: complete backup (restore with `tracker import FILE`); "
             "csl-json: cited documents for Zotero; csv: claims with their scores; "
-            "stix: a STIX 2.1 bundle; claimreview: schema.org ClaimReview (JSON-LD).",
+            "stix: a STIX 2.1 bundle; claimreview: schema.org ClaimReview (JSON-LD); "
+            "hypotheses: hypotheses.yaml (ACH ratings; import it back with the case).",
         ),
         author: str = typer.Option(
             None,

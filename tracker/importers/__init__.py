@@ -27,6 +27,7 @@ from tracker.importers.articles import front_matter_peek, parse_markdown, store_
 from tracker.importers.claims import import_claims
 from tracker.importers.claims_files import parse_claims
 from tracker.importers.html import parse_html
+from tracker.importers.hypotheses import import_hypotheses
 from tracker.importers.reading import (
     check_size,
     content_hash,
@@ -45,12 +46,13 @@ from tracker.importers.report import (
     ImportReport,
 )
 from tracker.importers.sources import import_sources
-from tracker.models import Claim, Document, ImportedFile, Source
+from tracker.models import Claim, Document, Hypothesis, ImportedFile, Source
 
 __all__ = ["FileResult", "ImportReport", "import_file", "import_paths", "plan", "walk"]
 
 SOURCES, ARTICLE, HTML, CLAIMS, BACKUP = "sources", "article", "html", "claims", "backup"
-_ORDER = {BACKUP: 0, SOURCES: 1, ARTICLE: 2, HTML: 2, CLAIMS: 3}
+HYPOTHESES = "hypotheses"
+_ORDER = {BACKUP: 0, SOURCES: 1, ARTICLE: 2, HTML: 2, CLAIMS: 3, HYPOTHESES: 4}
 _ARTICLE_SUFFIXES = {".md": ARTICLE, ".txt": ARTICLE, ".html": HTML, ".htm": HTML}
 _DATA_SUFFIXES = {".yaml", ".yml", ".json", ".csv"}
 
@@ -64,6 +66,8 @@ def classify(path: Path) -> str | None:
         return None
     if "source" in name and suffix in (".yaml", ".yml"):
         return SOURCES
+    if "hypothes" in name and suffix in (".yaml", ".yml"):
+        return HYPOTHESES
     if suffix == ".json" and _looks_like_backup(path):
         return BACKUP
     return CLAIMS
@@ -238,7 +242,8 @@ def _import_in(
     if kind == "unknown":
         raise located(
             path,
-            "not a case file (expected .md, .txt, .html, sources.yaml or claims .yaml/.json/.csv)",
+            "not a case file (expected .md, .txt, .html, sources.yaml, claims .yaml/.json/.csv "
+            "or hypotheses.yaml)",
         )
     data = read_bytes(path)
     digest = content_hash(data)
@@ -247,8 +252,12 @@ def _import_in(
         return FileResult(path, kind, UNCHANGED)
     notes: list[str] = []
     status = ADDED
-    if kind in (SOURCES, CLAIMS):
-        importer = import_sources if kind == SOURCES else import_claims
+    if kind in (SOURCES, CLAIMS, HYPOTHESES):
+        importer = {
+            SOURCES: import_sources,
+            CLAIMS: import_claims,
+            HYPOTHESES: import_hypotheses,
+        }[kind]
         counts, notes = importer(session, path, text)
         status = _status_of(counts)
     else:
@@ -282,6 +291,10 @@ def _still_present(session: Session, path: Path, kind: str, text: str) -> bool:
         if kind == CLAIMS:
             ids = [text_field(path, e, "id", required=True) for e in parse_claims(path, text)]
             return all(session.get(Claim, claim_id) is not None for claim_id in ids)
+        if kind == HYPOTHESES:
+            entries = require_list(path, load_yaml(path, text), "hypotheses")
+            ids = [text_field(path, e, "id", required=True) for e in entries]
+            return all(session.get(Hypothesis, h) is not None for h in ids)
         if kind == SOURCES:
             names = {
                 text_field(path, e, "name", required=True).casefold()

@@ -23,6 +23,8 @@ from tracker.models import (
     AuditEntry,
     Claim,
     Document,
+    Hypothesis,
+    Rating,
     Source,
     Subject,
 )
@@ -271,10 +273,14 @@ _TABLES: dict[str, Any] = {
     "source": Source,
     "document": Document,
     "subject": Subject,
+    "hypothesis": Hypothesis,
+    "rating": Rating,
 }
 
 
 def _key(model: Any, row_id: str) -> Any:
+    if model is Rating:  # "hypothesis/claim" (hypothesis ids hold no "/")
+        return tuple(row_id.split("/", 1))
     return int(row_id) if model in (Attribution, Source, Subject) else row_id
 
 

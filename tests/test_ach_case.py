@@ -1,0 +1,210 @@
+"""ACH on a case: the bundled case's three hypotheses through the real CLI, ratings that
+are audited and undone, hypotheses.yaml errors named by file and line, and the backup."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlmodel import select
+
+from tracker.ach.case import claim_weight, load_assessment, rate, remove_hypothesis
+from tracker.backup import export_case, restore
+from tracker.db import open_database, session_scope
+from tracker.importers import import_paths
+from tracker.models import Hypothesis, Rating
+from tracker.tui.store import undo_last
+
+
+def _tracker(db: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "tracker", "--db", str(db), *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.fixture(scope="module")
+def case_db(tmp_path_factory: pytest.TempPathFactory, bundled_case: Path) -> Path:
+    db = tmp_path_factory.mktemp("ach") / "case.sqlite"
+    result = _tracker(db, "import", str(bundled_case))
+    assert result.returncode == 0, result.stderr
+    return db
+
+
+def test_the_bundled_case_ranks_its_three_hypotheses(case_db: Path) -> None:
+    result = _tracker(case_db, "ach", "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["ranking"] == ["sea-through-najin", "mostly-rail", "ordinary-trade"]
+    weight = {c["id"]: c["weight"] for c in data["claims"]}
+    score = {h["id"]: h["inconsistency"] for h in data["hypotheses"]}
+    # hypotheses.yaml, by hand: only the two DPRK denials (I) tell against the sea route;
+    # against ordinary trade, two II (weight x 2) and four I.
+    assert score["sea-through-najin"] == pytest.approx(
+        weight["dprk-denies-shipments"] + weight["dprk-denies-supplying-russia"], abs=1e-3
+    )
+    assert score["ordinary-trade"] == pytest.approx(
+        2 * weight["rusi-vessels-carry-arms"]
+        + 2 * weight["us-munitions-delivered-to-tikhoretsk"]
+        + weight["rusi-tikhoretsk-containers-match"]
+        + weight["nis-shipments-about-10"]
+        + weight["us-containers-over-1000"]
+        + weight["wh-300-containers-sep-7-oct-1"],
+        abs=1e-3,
+    )
+    # A denial is contradicted by stronger evidence: it weighs far less than RUSI's finding.
+    assert weight["dprk-denies-shipments"] < weight["rusi-vessels-carry-arms"] / 4
+    assert data["sensitive"] == []
+    assert data["sensitivity"].startswith("No single claim")
+
+
+def test_the_table_and_the_proposals(case_db: Path) -> None:
+    result = _tracker(case_db, "ach", "--proposals")
+    assert result.returncode == 0, result.stderr
+    assert "1. sea-through-najin" in result.stdout
+    # us-accuses-dprk-of-supplying-russia asserts in a subject that supports the sea route.
+    assert "proposed: us-accuses-dprk-of-supplying-russia C under sea-through-najin" in (
+        result.stdout
+    )
+    # A proposal is not a rating until the analyst accepts it.
+    data = json.loads(_tracker(case_db, "ach", "--json").stdout)
+    assert "us-accuses-dprk-of-supplying-russia" not in {c["id"] for c in data["claims"]}
+
+
+def test_weights_come_from_credibility_and_corroboration() -> None:
+    from tracker.scoring import score_case  # noqa: F401  (the ClaimScore type below)
+    from tracker.scoring.results import ClaimScore
+
+    def score(credibility: int, corroboration: float) -> ClaimScore:
+        return ClaimScore("c", "s", (), corroboration, 0.0, credibility, "likely", 0.6, (), None)  # type: ignore[arg-type]
+
+    assert claim_weight(score(1, 1.0)) == 1.0  # confirmed, fully corroborated
+    assert claim_weight(score(6, 0.0)) == 0.25  # cannot be judged, alone: 0.5 x 0.5
+    assert claim_weight(score(5, 0.0)) == pytest.approx(0.05)  # improbable: 0.1 x 0.5
+
+
+def test_rating_cli_then_undo(tmp_path: Path, bundled_case: Path) -> None:
+    db = tmp_path / "case.sqlite"
+    assert _tracker(db, "import", str(bundled_case)).returncode == 0
+    rated = _tracker(db, "rate", "mostly-rail", "us-accuses-dprk-of-supplying-russia", "c")
+    assert rated.returncode == 0, rated.stderr
+    changed = _tracker(db, "rate", "mostly-rail", "rusi-vessels-carry-arms", "II")
+    assert changed.returncode == 0, changed.stderr
+    engine = open_database(str(db))
+    try:
+        with session_scope(engine) as s:
+            assert s.get(Rating, ("mostly-rail", "rusi-vessels-carry-arms")).rating == "II"
+        summary, undone, written = undo_last(engine, set())
+        with session_scope(engine) as s:
+            assert s.get(Rating, ("mostly-rail", "rusi-vessels-carry-arms")).rating == "I"
+        undo_last(engine, set(undone) | set(written))
+        with session_scope(engine) as s:
+            assert s.get(Rating, ("mostly-rail", "us-accuses-dprk-of-supplying-russia")) is None
+        # Removing a hypothesis takes its ratings; one undo brings both back.
+        with session_scope(engine) as s:
+            assert remove_hypothesis(s, "ordinary-trade") == 12
+        with session_scope(engine) as s:
+            assert s.get(Hypothesis, "ordinary-trade") is None
+        undo_last(engine, set())
+        with session_scope(engine) as s:
+            assert s.get(Hypothesis, "ordinary-trade").title.startswith("The Najin-Dunay")
+            back = s.exec(select(Rating).where(Rating.hypothesis_id == "ordinary-trade")).all()
+            assert len(back) == 12
+    finally:
+        engine.dispose()
+
+
+def test_bad_ratings_are_one_line_and_change_nothing(tmp_path: Path) -> None:
+    db = tmp_path / "case.sqlite"
+    assert (
+        _tracker(db, "import", str(Path(__file__).parents[1] / "imports/najin-2023")).returncode
+        == 0
+    )
+    before = _tracker(db, "ach", "--json").stdout
+    for args, expected in [
+        (("rate", "mostly-rail", "nis-shipments-about-10", "maybe"), "not one of CC, C, N, I, II"),
+        (("rate", "no-such", "nis-shipments-about-10", "C"), "no hypothesis 'no-such'"),
+        (("rate", "mostly-rail", "no-such-claim", "C"), "no claim 'no-such-claim'"),
+        (("hypotheses", "add", "a/b", "--title", "x"), "may not contain '/'"),
+        (("hypotheses", "add", "x", "--title", "x", "--supports", "Nope"), "no subject named"),
+    ]:
+        result = _tracker(db, *args)
+        assert result.returncode == 1, args
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and expected in lines[0], (args, result.stderr)
+    assert _tracker(db, "ach", "--json").stdout == before
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "expected"),
+    [
+        (
+            "- id: h1\n  title: T\n  ratings:\n    - {claim: nis-shipments-about-10, rating: X}\n",
+            4,
+            "rating 'X' is not one of",
+        ),
+        (
+            "- id: h1\n  title: T\n  ratings:\n    - {claim: nobody, rating: C}\n",
+            4,
+            "no claim 'nobody'",
+        ),
+        ("- id: h1\n  title: T\n- id: h1\n  title: U\n", 3, "listed twice (first on line 1)"),
+        ("- id: h1\n  supports: [Nope]\n  title: T\n", 1, "no subject named 'Nope'"),
+        ("- id: h1\n", 1, "missing required field 'title'"),
+        ("- id: h1\n  title: T\n  colour: red\n", 1, "unknown field 'colour'"),
+    ],
+)
+def test_hypotheses_yaml_errors_name_file_and_line(
+    tmp_path: Path, bundled_case: Path, body: str, line: int, expected: str
+) -> None:
+    db = tmp_path / "case.sqlite"
+    assert (
+        _tracker(
+            db,
+            "import",
+            str(bundled_case / "sources.yaml"),
+            *[str(p) for p in sorted(bundled_case.iterdir()) if p.suffix == ".md"],
+            str(bundled_case / "claims.yaml"),
+        ).returncode
+        == 0
+    )
+    bad = tmp_path / "hypotheses.yaml"
+    bad.write_text(body, encoding="utf-8")
+    result = _tracker(db, "import", str(bad))
+    assert result.returncode != 0
+    assert f"{bad}:{line}:" in result.stderr and expected in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+    assert json.loads(_tracker(db, "ach", "--json").stdout)["hypotheses"] == []
+
+
+def test_hypotheses_round_trip_through_the_backup_and_their_file(
+    tmp_path: Path, bundled_case: Path
+) -> None:
+    source = open_database(str(tmp_path / "a.sqlite"))
+    target = open_database(str(tmp_path / "b.sqlite"))
+    try:
+        import_paths(source, [bundled_case])
+        with session_scope(source) as s:
+            rate(s, "mostly-rail", "nis-shipments-about-10", "I", note="a note")
+        restore(target, json.loads(json.dumps(export_case(source))))
+        with session_scope(source) as s, session_scope(target) as t:
+            assert load_assessment(s).to_json() == load_assessment(t).to_json()
+            assert t.get(Rating, ("mostly-rail", "nis-shipments-about-10")).note == "a note"
+    finally:
+        source.dispose()
+        target.dispose()
+
+    written = tmp_path / "hypotheses.yaml"
+    out = _tracker(tmp_path / "a.sqlite", "export", "--format", "hypotheses", "-o", str(written))
+    assert out.returncode == 0, out.stderr
+    fresh = tmp_path / "c.sqlite"
+    files = [p for p in sorted(bundled_case.iterdir()) if p.name != "hypotheses.yaml"]
+    assert _tracker(fresh, "import", *map(str, files), str(written)).returncode == 0
+    a = json.loads(_tracker(tmp_path / "a.sqlite", "ach", "--json").stdout)
+    c = json.loads(_tracker(fresh, "ach", "--json").stdout)
+    assert a == c

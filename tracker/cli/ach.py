@@ -1,0 +1,166 @@
+"""``tracker hypotheses``, ``tracker rate`` and ``tracker ach``: Analysis of Competing
+Hypotheses over the case's graded, corroborated claims."""
+
+from __future__ import annotations
+
+import typer
+from rich.table import Table
+
+from tracker.cli import console, open_session
+from tracker.display import json_text, visible
+
+
+def register(app: typer.Typer) -> None:
+    hypotheses = typer.Typer(help="The case's hypotheses: list, add, edit, remove.")
+
+    @hypotheses.callback(invoke_without_command=True)
+    def listing(ctx: typer.Context) -> None:
+        """List the hypotheses with their rank (what `tracker ach` computes)."""
+        if ctx.invoked_subcommand is not None:
+            return
+        from tracker.ach.case import load_assessment
+
+        with open_session() as session:
+            case = load_assessment(session)
+        if not case.hypotheses:
+            console.print("no hypotheses (add one: tracker hypotheses add ID --title TITLE)")
+            return
+        for s in case.assessment.scores:
+            title = case.hypotheses[s.hypothesis].title
+            console.print(
+                f"{s.rank}. {visible(s.hypothesis)}: {visible(title)} "
+                f"(inconsistency {s.inconsistency:.2f})"
+            )
+
+    @hypotheses.command("add")
+    def add(
+        hypothesis_id: str = typer.Argument(..., metavar="ID", help="Short id, e.g. sea-route."),
+        title: str = typer.Option(..., "--title", help="The explanation, in one line."),
+        description: str = typer.Option("", "--description", help="More words."),
+        supports: list[str] = typer.Option(
+            [], "--supports", help="A subject whose assertions bear it out (repeatable)."
+        ),
+        undermines: list[str] = typer.Option(
+            [], "--undermines", help="A subject whose assertions tell against it (repeatable)."
+        ),
+    ) -> None:
+        """Add a hypothesis."""
+        from tracker.ach.case import add_hypothesis
+
+        with open_session() as session:
+            add_hypothesis(session, hypothesis_id, title, description, supports, undermines)
+        console.print(f"hypothesis {visible(hypothesis_id)} added")
+
+    @hypotheses.command("edit")
+    def edit(
+        hypothesis_id: str = typer.Argument(..., metavar="ID"),
+        title: str | None = typer.Option(None, "--title"),
+        description: str | None = typer.Option(None, "--description"),
+        supports: list[str] | None = typer.Option(None, "--supports"),
+        undermines: list[str] | None = typer.Option(None, "--undermines"),
+    ) -> None:
+        """Change a hypothesis's title, description or related subjects."""
+        from tracker.ach.case import edit_hypothesis
+
+        with open_session() as session:
+            edit_hypothesis(
+                session, hypothesis_id, title, description, supports or None, undermines or None
+            )
+        console.print(f"hypothesis {visible(hypothesis_id)} saved")
+
+    @hypotheses.command("remove")
+    def remove(hypothesis_id: str = typer.Argument(..., metavar="ID")) -> None:
+        """Remove a hypothesis and its ratings (undoable)."""
+        from tracker.ach.case import remove_hypothesis
+
+        with open_session() as session:
+            count = remove_hypothesis(session, hypothesis_id)
+        console.print(f"hypothesis {visible(hypothesis_id)} removed with {count} rating(s)")
+
+    app.add_typer(hypotheses, name="hypotheses")
+
+    @app.command("rate")
+    def rate_command(
+        hypothesis_id: str = typer.Argument(..., metavar="HYPOTHESIS"),
+        claim_id: str = typer.Argument(..., metavar="CLAIM"),
+        rating: str = typer.Argument(
+            ..., metavar="RATING", help="CC, C, N, I or II ('-' removes the rating)."
+        ),
+        note: str | None = typer.Option(None, "--note", help="Why, in a few words."),
+    ) -> None:
+        """Rate how consistent a claim is with a hypothesis."""
+        from tracker.ach.case import rate, unrate
+
+        with open_session() as session:
+            if rating.strip() == "-":
+                removed = unrate(session, hypothesis_id, claim_id)
+                console.print("rating removed" if removed else "no rating to remove")
+                return
+            value = rate(session, hypothesis_id, claim_id, rating, note).rating
+        console.print(f"{visible(claim_id)} is {value} under {visible(hypothesis_id)}")
+
+    @app.command("ach")
+    def ach(
+        as_json: bool = typer.Option(False, "--json", help="The matrix and scores as JSON."),
+        proposals: bool = typer.Option(
+            False, "--proposals", help="Also the ratings the subjects suggest (not stored)."
+        ),
+    ) -> None:
+        """The matrix of claims against hypotheses, ranked by Heuer's inconsistency score."""
+        from tracker.ach.case import load_assessment
+        from tracker.ach.case import proposals as proposed
+
+        with open_session() as session:
+            case = load_assessment(session)
+            offered = proposed(session) if proposals else []
+        if as_json:
+            data = case.to_json()
+            if proposals:
+                data["proposals"] = [
+                    {
+                        "hypothesis": p.hypothesis,
+                        "claim": p.claim,
+                        "rating": p.rating,
+                        "reason": p.reason,
+                    }
+                    for p in offered
+                ]
+            console.print(json_text(data, indent=2), soft_wrap=True)
+            return
+        _print_matrix(case)
+        for p in offered:
+            console.print(
+                f"proposed: {visible(p.claim)} {p.rating} under {visible(p.hypothesis)} "
+                f"({p.reason}); accept: tracker rate {visible(p.hypothesis)} "
+                f"{visible(p.claim)} {p.rating}"
+            )
+
+
+def _print_matrix(case: object) -> None:
+    from tracker.ach.case import CaseAssessment
+
+    assert isinstance(case, CaseAssessment)
+    matrix, result = case.matrix, case.assessment
+    if not matrix.hypotheses:
+        console.print("no hypotheses (add one: tracker hypotheses add ID --title TITLE)")
+        return
+    table = Table(title="Claims against hypotheses (CC C N I II)", show_lines=False)
+    table.add_column("claim", overflow="fold")
+    table.add_column("weight", justify="right")
+    ranked = result.ranking()
+    for h in ranked:
+        table.add_column(visible(h), justify="center", overflow="fold")
+    table.add_column("", justify="left")
+    for c in matrix.claims:
+        marks = ("not diagnostic" if c in result.not_diagnostic else "") + (
+            "sensitive" if c in result.sensitive else ""
+        )
+        cells = [matrix.rating(h, c) for h in ranked]
+        table.add_row(visible(c), f"{matrix.weight(c):.2f}", *cells, marks)
+    console.print(table)
+    console.print("Ranking (least evidence against first):")
+    for s in result.scores:
+        title = case.hypotheses[s.hypothesis].title
+        console.print(f"  {s.rank}. {visible(s.hypothesis)}: {visible(title)}")
+        console.print(f"     {visible(s.explain())}")
+    console.print(visible(case.sensitivity_words()))
