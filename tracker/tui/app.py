@@ -36,6 +36,7 @@ class TrackerApp(App[None]):
         Binding("2", "show('sources')", "Sources"),
         Binding("3", "show('documents')", "Documents"),
         Binding("4", "show('subjects')", "Subjects"),
+        Binding("5", "show('matrix')", "Hypotheses"),
         Binding("u", "undo", "Undo"),
         Binding("i", "import_files", "Import"),
         Binding("b", "export_brief", "Brief"),
@@ -79,6 +80,7 @@ class TrackerApp(App[None]):
         if name == "claims":
             return
         from tracker.tui.documents_screen import DocumentsScreen
+        from tracker.tui.matrix_screen import MatrixScreen
         from tracker.tui.sources_screen import SourcesScreen
         from tracker.tui.subjects_screen import SubjectsScreen
 
@@ -86,6 +88,7 @@ class TrackerApp(App[None]):
             "sources": SourcesScreen,
             "documents": DocumentsScreen,
             "subjects": SubjectsScreen,
+            "matrix": MatrixScreen,
         }
         self.push_screen(screens[name]())
 

@@ -12,6 +12,7 @@ ACTIONS: list[tuple[str, str, str]] = [
     ("Sources", "show('sources')", "The source registry: grades, aliases, parents, groups"),
     ("Documents", "show('documents')", "Read articles; accept, attach or reject suggestions"),
     ("Subjects", "show('subjects')", "Rename, merge, mark cumulative"),
+    ("Hypotheses", "show('matrix')", "Rate claims against competing hypotheses (ACH)"),
     ("Import files", "import_files", "Import a case folder or files (sources, articles, claims)"),
     ("Export the brief", "export_brief", "Write the markdown brief with citations"),
     ("Citation lookup", "cite", "Where did a figure come from?"),
