@@ -17,7 +17,9 @@ from rich.text import Text
 from tracker.cli import console, open_session
 from tracker.cli.literal import shown, visible
 from tracker.display import json_text
+from tracker.errors import UserError
 from tracker.scoring import ClaimScore, score_case, score_claim
+from tracker.scoring.estimate import SubjectSummary
 from tracker.scoring.explain import OriginEvidence, ScoreExplanation
 
 
@@ -27,10 +29,15 @@ def _score(
 ) -> None:
     """Corroboration, contradiction, credibility and estimative phrase of every claim."""
     with open_session() as session:
-        scores = score_case(session, subject)
         if as_json:
-            typer.echo(json_text(scores.to_json(), indent=1))
+            from tracker.scoring.estimate import score_with_estimates
+
+            scores, subjects = score_with_estimates(session, subject)
+            data = scores.to_json()
+            data["subjects"] = [s.to_json() for s in subjects]
+            typer.echo(json_text(data, indent=1))
             return
+        scores = score_case(session, subject)
         # One table per subject: claims are only compared inside their subject.
         for name, group in sorted(scores.by_subject().items()):
             console.print(shown(name, style="bold"))
@@ -100,11 +107,63 @@ def render_explanation(score: ClaimScore) -> list[Text]:
     return lines
 
 
-def _explain(claim_id: str = typer.Argument(..., help="The claim's id.")) -> None:
-    """Why a claim scores as it does: claims, sources, grades and rules."""
+def _explain(
+    claim_id: str | None = typer.Argument(None, metavar="CLAIM_ID", help="The claim's id."),
+    subject: str | None = typer.Option(
+        None, "--subject", help="Explain a subject's estimate instead of one claim."
+    ),
+) -> None:
+    """Why a claim scores as it does (claims, sources, grades and rules), or what a
+    subject's evidence adds up to (--subject)."""
     with open_session() as session:
+        if subject is not None:
+            from tracker.scoring.estimate import score_with_estimates
+
+            _, summaries = score_with_estimates(session, subject)
+            if not summaries:
+                raise UserError(f"no subject named {subject!r} with claims")
+            for line in render_subject(summaries[0]):
+                console.print(line)
+            return
+        if claim_id is None:
+            raise UserError("name a claim (tracker explain CLAIM_ID) or --subject NAME")
         for line in render_explanation(score_claim(session, claim_id)):
             console.print(line)
+
+
+def render_subject(summary: SubjectSummary) -> list[Text]:
+    lines = [shown(f"subject {summary.name}", style="bold")]
+    lines.append(shown(f"asserted by: {', '.join(summary.asserted_by) or 'nobody'}"))
+    if summary.denied_by:
+        lines.append(shown(f"denied by: {', '.join(summary.denied_by)}"))
+    if not summary.estimates:
+        lines.append(Text("no figure to estimate (its claims are statements)"))
+    for e in summary.estimates:
+        lines.append(shown(e.sentence()))
+        lines.append(
+            Text(
+                "  rule: each origin counts once, with its latest figure; the estimate is "
+                "where the largest weight of origins agrees (weights as in corroboration)",
+                style="dim",
+            )
+        )
+        lines.append(shown(f"  behind it: {', '.join(e.origins)}"))
+        if e.outside:
+            lines.append(shown(f"  outside it: {', '.join(e.outside)}"))
+        for o in e.outliers:
+            lines.append(shown(f"  outlier: {o.origin} {o.figure.describe()} ({o.claim})"))
+        lines.append(
+            shown(
+                f"  spread: lowest {e.lowest.figure.describe()} ({e.lowest.origin}), "
+                f"highest {e.highest.figure.describe()} ({e.highest.origin})"
+            )
+        )
+        for r in e.series:
+            when = r.period_last.isoformat() if r.period_last else "undated"
+            lines.append(shown(f"  series: {when} {r.origin} {r.figure.describe()}"))
+        if e.falls:
+            lines += [shown(f"  the running total falls: {line}") for line in e.falls_at]
+    return lines
 
 
 def register(app: typer.Typer) -> None:
