@@ -162,6 +162,4 @@ def test_explain_a_subject_from_the_command_line(tmp_path: Path, bundled_case: P
     assert "it is very likely that the figure is 9 to 11 trips" in out.stdout
     assert "denied by: Democratic People's Republic of Korea" in out.stdout
     bad = subprocess.run([*run, "explain", "--subject", "nope"], capture_output=True, text=True)
-    assert (
-        bad.returncode == 1 and bad.stderr.strip() == "tracker: no subject named 'nope' with claims"
-    )
+    assert bad.returncode == 1 and bad.stderr.startswith("tracker: no subject named 'nope'")
