@@ -24,7 +24,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from tracker.dates_display import human_span
-from tracker.provenance import first_appearance
+from tracker.scoring.collector import collector_paused
 from tracker.scoring.compat import lower, overlap, upper
 from tracker.scoring.context import Context, prepare
 from tracker.scoring.inputs import ClaimIn, Figure, ScoringInputs
@@ -183,8 +183,13 @@ def _num(x: float) -> str:
     return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}".rstrip("0").rstrip(".")
 
 
-def _key(f: Figure) -> tuple[str | None, str | None]:
-    return (f.unit, f.per)
+def _plain(key: tuple[str | None, str | None]) -> tuple[str, str]:
+    return (key[0] or "", key[1] or "")
+
+
+def _by_unit_and_origin(item: tuple[tuple, tuple]) -> tuple:
+    (unit_key, origin), _ = item
+    return (_plain(unit_key), origin)
 
 
 def _size(f: Figure) -> float:
@@ -195,15 +200,11 @@ def _size(f: Figure) -> float:
     return 0.0
 
 
-def _recency(r: Reported, claims: Mapping[str, ClaimIn]) -> tuple:
-    period = claims[r.claim].period
-    start = period.first.toordinal() if period else 0
-    return (r.first or date.min, r.period_last or date.min, -start, r.claim)
-
-
 def _best(reported: list[Reported], ctx: Context) -> list[Reported]:
     """The heaviest set of origins whose intervals share a point (sweep; ties: the
     set found first from below, which is deterministic)."""
+    if len(reported) == 1:
+        return list(reported)
     events: list[tuple[float, int, int]] = []
     for i, r in enumerate(reported):
         events.append((lower(r.figure), 0, i))  # starts before ends at one point: closed
@@ -320,9 +321,38 @@ def estimate_subjects(
     inputs: ScoringInputs,
     subjects: Mapping[str, tuple[int | None, bool]] | None = None,
     weights: Weights = DEFAULT_WEIGHTS,
+    scores: CaseScores | None = None,
 ) -> list[SubjectSummary]:
-    """Every subject of ``inputs`` summarized; ``subjects`` maps names to (id, cumulative)."""
+    """Every subject of ``inputs`` summarized; ``subjects`` maps names to (id, cumulative).
+    With ``scores`` (of the same inputs) each claim's origins are taken from them rather
+    than worked out again."""
+    # Many small objects, none cyclic: the collector's passes were half the time.
+    with collector_paused():
+        return _estimate_subjects(inputs, subjects, weights, scores)
+
+
+def _estimate_subjects(
+    inputs: ScoringInputs,
+    subjects: Mapping[str, tuple[int | None, bool]] | None,
+    weights: Weights,
+    scores: CaseScores | None,
+) -> list[SubjectSummary]:
     ctx = Context(inputs.sources, inputs.documents, weights)
+    documents = inputs.documents
+
+    def origins_of(claim: ClaimIn) -> tuple[str, ...]:
+        known = scores.claims.get(claim.id) if scores is not None else None
+        return known.origins if known is not None else prepare(claim, ctx).origins
+
+    def first_seen(claim: ClaimIn) -> date | None:
+        # The earliest day any of its documents may be from (first_appearance's "first").
+        days = [
+            d.published_first
+            for a in claim.attributions
+            if (d := documents.get(a.document_id)) is not None and d.published_first is not None
+        ]
+        return min(days) if days else None
+
     by_subject: dict[str, list[ClaimIn]] = {}
     for claim in inputs.claims:
         by_subject.setdefault(claim.subject, []).append(claim)
@@ -331,42 +361,43 @@ def estimate_subjects(
         members = by_subject[name]
         claims = {c.id: c for c in members}
         cumulative = any(c.cumulative for c in members)
-        latest: dict[tuple, Reported] = {}
+        # (unit key, origin) -> (recency, claim, first seen): the origin's latest figure.
+        latest: dict[tuple, tuple[tuple, ClaimIn, date | None]] = {}
         asserted: set[str] = set()
         denied: set[str] = set()
         for claim in members:
-            prepared = prepare(claim, ctx)
+            origins = origins_of(claim)
             if claim.stance == "denies":
-                denied.update(prepared.origins)
+                denied.update(origins)
                 continue
-            asserted.update(prepared.origins)
-            if claim.figure is None:
+            asserted.update(origins)
+            figure = claim.figure
+            if figure is None:
                 continue
-            seen = first_appearance(claim, inputs.documents).first
-            for origin in prepared.origins:
-                r = Reported(
-                    origin,
-                    claim.id,
-                    claim.figure,
-                    seen,
-                    claim.period.last if claim.period else None,
-                )
-                key = (_key(claim.figure), origin)
-                known = latest.get(key)
-                # An origin's latest figure stands for it (a revision replaces the old one);
-                # on one day, the figure over the latest and widest period (a total, not
-                # the count of a part of it).
-                if known is None or _recency(r, claims) > _recency(known, claims):
-                    latest[key] = r
+            seen = first_seen(claim)
+            period = claim.period
+            # A revision replaces the origin's earlier figure; on one day, the figure over
+            # the latest and widest period stands (a total, not the count of a part of it).
+            recency = (
+                seen or date.min,
+                period.last if period else date.min,
+                -period.first.toordinal() if period else 0,
+                claim.id,
+            )
+            unit_key = (figure.unit, figure.per)
+            for origin in origins:
+                known = latest.get((unit_key, origin))
+                if known is None or recency > known[0]:
+                    latest[(unit_key, origin)] = (recency, claim, seen)
         groups: dict[tuple, list[Reported]] = {}
-        for (unit_key, _origin), r in sorted(
-            latest.items(), key=lambda kv: (str(kv[0]), kv[1].claim)
-        ):
-            groups.setdefault(unit_key, []).append(r)
+        for (unit_key, origin), (_, c, seen) in sorted(latest.items(), key=_by_unit_and_origin):
+            assert c.figure is not None
+            last = c.period.last if c.period else None
+            groups.setdefault(unit_key, []).append(Reported(origin, c.id, c.figure, seen, last))
         denied_by = tuple(sorted(denied, key=lambda g: (-ctx.weight(g), g)))
         estimates = tuple(
             _estimate(name, rs, claims, denied_by, cumulative, ctx)
-            for _, rs in sorted(groups.items(), key=lambda kv: (-len(kv[1]), str(kv[0])))
+            for _, rs in sorted(groups.items(), key=lambda kv: (-len(kv[1]), _plain(kv[0])))
         )
         sid = subjects.get(name, (None, cumulative))[0] if subjects else None
         out.append(
@@ -399,4 +430,4 @@ def score_with_estimates(
         scores = score_inputs(inputs, weights)
     rows = session.exec(select(Subject.name, Subject.id, Subject.cumulative)).all()
     known = {name: (sid, cumulative) for name, sid, cumulative in rows}
-    return scores, estimate_subjects(inputs, known, weights)
+    return scores, estimate_subjects(inputs, known, weights, scores)
