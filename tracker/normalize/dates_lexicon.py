@@ -183,8 +183,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "the_day",
         re.compile(
             r"\bthe\s+(?:(?P<day>[0-3]?\d)(?:(?:st|nd|rd|th)\b(?=\s*(?:[.,;:!?)]|$|(?:of|and|to|"
-            r"through|until|till)\b|[-–]))|(?=\s*[.!?;]|\s*$))|"
-            rf"(?P<dayword>{_LATE_DAY_WORD})(?=\s*[.!?;]|\s*$))",
+            r"through|until|till)\b|[-–]))|(?=\s*[.!?;](?!\d)|\s*$))|"
+            rf"(?P<dayword>{_LATE_DAY_WORD})(?=\s*[.!?;](?!\d)|\s*$))",
             _I,
         ),
     ),
@@ -398,6 +398,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:\b(?:in|since|from|until|t(?:ill|hrough|o)|b(?:y|efore|etween)|a(?:fter|nd)|of|"
             r"during|early|late|mid|year)|©)\s+"
             rf"(?P<year>1[89]\d{{2}}|20\d{{2}}|{SPOKEN_YEAR})(?![\d,.]\d|\w)"
+            # "from 1000 to 2000 hires": a count, not the year 2000
+            r"(?!(?<=to\s\d{4})\s[a-z]{3,}s\b)(?!(?<=and\s\d{4})\s[a-z]{3,}s\b)"
             r"|(?<![\w$€£.,-])(?P<year2>1[89]\d{2}|20\d{2})(?=,\s)",
             _I,
         ),

@@ -18,7 +18,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tracker.normalize.numbers import Number, find_numbers, letter_words, trie_pattern
+from tracker.normalize.direction import with_changes
+from tracker.normalize.numbers import (
+    Number,
+    find_numbers,
+    letter_words,
+    scaled,
+    trie_pattern,
+)
 from tracker.normalize.types import Quantity
 from tracker.normalize.units import (
     CURRENCIES,
@@ -101,7 +108,7 @@ PARENTHESIS_CLOSE = re.compile(r"\s{0,2}\)")
 # A rate may sit a few words after its item: "2,700 rounds fired at Ukraine daily",
 # "one cup of coffee a month"; the words between may not start a new clause.
 RATE = re.compile(
-    r"\s{1,3}(?:(?!(?:and|or|but|since|until|that|which|who|when|while|because)\b)"
+    r"\s{1,3}(?:(?!(?:and|or|but|since|until|that|which|who|when|while|because|from|than)\b)"
     r"[A-Za-z][\w'’-]{0,20}\s{1,3}){0,3}?"
     r"(?:(?:more|less|fewer|extra|additional)\s{1,3})?"
     r"(?:(?:per|a|each|every|an)\s{1,3}(?P<per>day|week|month|year|hour|minute|second)\b"
@@ -155,6 +162,7 @@ ITEM_STOP = frozenset(
     gave left fell rose sent saw held began ran become became told paid lost won built fought
     flew sold bought brought kept""".split()
 )
+_SIGNED_RATIO = re.compile(r"\s?(?:%|pc\b|per\s?cent|percent|bp\b|basis\spoints)", re.I)
 _COMPARISON_GAP = re.compile(r"(?:\s{1,3}(?:or|equal|than|to)\b){0,5}\s{0,3}", re.IGNORECASE)
 _RANGE_SCALE = re.compile(r"(?:thousand|million|billion|trillion|bn|k)$", re.IGNORECASE)
 _RANGE_SCALES = {
@@ -244,8 +252,9 @@ def _unit_after(text: str, end: int) -> tuple[str, int] | None:
     bare = spelling.strip("- ")
     if bare.lower() in GLUED_ONLY and not glued:
         return None
-    # "5G", "3D": an upper-case letter glued to a number is a name, not grams
-    if len(bare) == 1 and bare.isupper():
+    # "5G", "3D": an upper-case letter glued to a number is a name, not grams;
+    # "47.6C", "85F", "15W" are temperatures and watts
+    if len(bare) == 1 and bare.isupper() and bare not in "CFW":
         return None
     return unit, m.end()
 
@@ -436,7 +445,7 @@ class _Builder:
                 if scale and not _RANGE_SCALE.search(number.text):
                     size = _RANGE_SCALES[scale[0].lower()]
                     if value * size <= high_value:
-                        value *= size
+                        value = scaled(value, size)
                 end = self.numbers[j].end
         qualifier = "exact"
         q_start = core_start
@@ -472,7 +481,7 @@ class _Builder:
             # "75 USD million": the scale written after the currency
             late = _SCALE_AFTER_UNIT.match(text, end) if unit in CURRENCIES else None
             if late and not _SCALE_WORD_END.search(number.text):
-                value *= _RANGE_SCALES[late[1].lower()]
+                value = scaled(value, _RANGE_SCALES[late[1].lower()])
                 end = late.end()
             # "5 ft 2 in", "5 feet and 2 inches": one length in feet
             inches = _INCHES_AFTER.match(text, end, min(len(text), end + 20))
@@ -553,7 +562,10 @@ class _Builder:
         """ "+1-222-2222-2222", "192.168.1.2": numerals chained by punctuation are a code."""
         number = self.numbers[index]
         text = self.text
-        if text[max(0, number.start - 1) : number.start] in ("+", "/"):
+        sign = text[max(0, number.start - 1) : number.start]
+        if sign == "+" and _SIGNED_RATIO.match(text, number.end):
+            return False  # "+0.2%": a signed change, not a phone number
+        if sign in ("+", "/"):
             return True  # "+1-222-...", "24/7", "9/11", "10/16/2023"
         if (
             text[number.end : number.end + 1] == "/"
@@ -691,7 +703,14 @@ def find_quantity_matches(text: str) -> list[QuantityMatch]:
     """Every quantity with the spans of its parts; see ``QuantityMatch``."""
     if not isinstance(text, str) or not text:
         return []
-    return _Builder(text).build()
+    matches = _Builder(text).build()
+    if not matches:
+        return matches
+    changed = with_changes(text, [m.quantity for m in matches])
+    return [
+        m if q is m.quantity else QuantityMatch(q, m.figure, m.core)
+        for m, q in zip(matches, changed, strict=True)
+    ]
 
 
 def find_quantities(text: str) -> list[Quantity]:
