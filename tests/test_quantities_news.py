@@ -137,3 +137,79 @@ def test_a_claims_figure_reads_its_own_direction() -> None:
     assert change_of_figure("cut by 25 basis points") == "down"
     assert change_of_figure("about 10 shipments") is None
     assert change_of_figure(None) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ukraine has received over 2 million 155-millimetre rounds.",
+            [(2e6, "155-millimetre rounds", None)],
+        ),
+        ("The brewer shipped six million 330ml cans.", [(6e6, "330ml cans", None)]),
+        ("Satellite images show five observed trips.", [(5, "observed trips", None)]),
+        (
+            "The trial enrolled 1,200 newly diagnosed patients.",
+            [(1200, "newly diagnosed patients", None)],
+        ),
+        ("Russia launched 250 Shahed drones overnight.", [(250, "Shahed drones", None)]),
+        ("Germany will deliver 40 Leopard 2 tanks.", [(40, "Leopard 2 tanks", None)]),
+        ("Norway ordered 5 Type 26 frigates.", [(5, "Type 26 frigates", None)]),
+        ("The US will send 31 Abrams tanks.", [(31, "Abrams tanks", None)]),
+        ("Kyiv asked for 50 more Patriot interceptors.", [(50, "Patriot interceptors", None)]),
+        ("Nvidia shipped 3.76 million data-centre GPUs.", [(3.76e6, "data-centre GPUs", None)]),
+        ("Around 300 million PCs can't run it.", [(3e8, "PCs", None)]),
+        # "the two" is the subject: "rekindled" is its verb, not an adjective
+        ("After the war the two rekindled ties.", [(2, None, None)]),
+    ],
+)
+def test_counted_items_keep_adjectives_names_and_sizes(text: str, expected: list) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Margins of 5% to 10% are typical.", [((5, 10), "percent", None)]),
+        ("Fees range from 1 per cent to 1.5 per cent.", [((1, 1.5), "percent", None)]),
+        ("The bank held its key rate at 5.25%-5.5%.", [((5.25, 5.5), "percent", None)]),
+        ("Fares will be down 5% to 10% this summer.", [((5, 10), "percent", "down")]),
+        ("Growth of between 5 and 6 per cent.", [((5, 6), "percent", None)]),
+        ("A coffee costs 8 or 9 dollars.", [((8, 9), "usd", None)]),
+        ("Fans will pay 8 or 9 pounds for a pint.", [((8, 9), "gbp", None)]),
+        # a change and the level it reached are two figures, not a range
+        (
+            "Revenue increased by $4 billion to $19 billion.",
+            [(4e9, "usd", "up"), (19e9, "usd", None)],
+        ),
+        ("The dividend will rise 3 pence to 42p.", [(3, "pence", "up"), (42, "pence", None)]),
+        ("The insurer will cut premiums by 3% to 5%.", [((3, 5), "percent", "down")]),
+    ],
+)
+def test_ranges_alternatives_and_a_change_with_its_level(text: str, expected: list) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Arsenal drew 2-2 with Liverpool.",
+        "The Lakers won 112-108 in overtime.",
+        "Real Madrid beat Barcelona 3-1.",
+        "The S&P 500 and the FTSE 100 were flat.",
+        "The FTSE 250 and the Nasdaq 100 closed early.",
+        "The iPhone 15 Pro starts next week.",
+        "The Snapdragon 8 Gen 3 chip is fast.",
+        "Tesla sells Model 3s and Model Ys.",
+        "The Formula One season starts soon.",
+        "The race starts at 0401 GMT.",
+        "The yield on the 10-year Treasury was flat.",
+        "The price of a two-bedroom flat was not given.",
+    ],
+)
+def test_names_scores_and_identifiers_are_not_quantities(text: str) -> None:
+    assert figures(text) == []
+
+
+def test_a_calibre_alone_stays_a_length_as_in_the_seed_tables() -> None:
+    assert figures("The howitzer fires 152mm shells.") == [(152, "mm", None)]

@@ -112,6 +112,12 @@ def change_at(text: str, q: Quantity) -> str | None:
     return None
 
 
+def change_verb_before(text: str, pos: int) -> bool:
+    """Does a verb of change lead up to ``pos`` ("increased by ", "rises by ")?"""
+    m = _BEFORE.search(text, max(0, pos - WINDOW), pos)
+    return m is not None and bool(m["by"] or not m["by_only"])
+
+
 def with_changes(text: str, quantities: list[Quantity]) -> list[Quantity]:
     """``quantities`` with ``change`` set; "gained $1.12, or 1.3%" gives both the direction."""
     out: list[Quantity] = []

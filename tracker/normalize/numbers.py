@@ -615,6 +615,7 @@ def find_numbers(text: str, words: frozenset[str] | None = None) -> list[Number]
 
 
 _SCALE_END = re.compile(r"(?:hundred|thousand|million|billion|trillion|lakh|crore)$", re.I)
+_GLUED_AFTER = re.compile(r"-?[A-Za-z]")
 _AND_GAP = re.compile(r"\s{1,3}(?:and\s{1,3})?")
 _OF_A = re.compile(r"\s{1,3}of\s{1,3}a\s", re.IGNORECASE)
 _RATIO_GAP = re.compile(r"\s{1,3}(?:out\s{1,3}of|in)\s{1,3}", re.IGNORECASE)
@@ -639,7 +640,14 @@ def _combine(text: str, numbers: list[Number]) -> list[Number]:
             gap = text[prev.end : number.start]
             scale = _SCALE_END.search(prev.text)
             merged: float | None = None
-            if scale and _AND_GAP.fullmatch(gap) and 0 < number.value:
+            if (
+                scale
+                and _AND_GAP.fullmatch(gap)
+                and 0 < number.value
+                # "2 million 155-millimetre rounds", "six million 330ml cans": a size
+                # glued to its noun is part of the item, not of the count
+                and not _GLUED_AFTER.match(text, number.end)
+            ):
                 size = _SCALE_OF[scale[0].lower()]
                 if number.value < 1:
                     merged = prev.value + number.value * size  # "3 million and a half"

@@ -18,7 +18,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tracker.normalize.direction import with_changes
+from tracker.normalize.direction import change_verb_before, with_changes
+from tracker.normalize.items import item_after as _item_after
+from tracker.normalize.names import is_score, names_thing
 from tracker.normalize.numbers import (
     Number,
     find_numbers,
@@ -147,20 +149,12 @@ MONTH_AFTER = re.compile(
     r"|january|february|march|april|june|july|august|september|october|november|december)\b",
     re.IGNORECASE,
 )
-ITEM_WORDS = re.compile(
-    r"(?:\s{1,3}|-(?=[a-z]))(?:of\s{1,3})?((?:[A-Za-z][\w'’-]{0,40}\s{0,2}){1,5})"
-)
-ITEM_STOP = frozenset(
-    """of to in on at by for from with and or but nor the a an that which who whom whose
-    since until than then more less fewer per each every this these those it its their his her
-    our your is are was were be been being has have had will would could should may might can
-    must do does did not no as if so because while when where after before during between into
-    onto over under about around through across against among within without also just only
-    even still already again away back up down out off ago later earlier there here what how
-    why according said says say told reported likely beginning including while daily weekly
-    monthly annually yearly hourly extra additional another other came went made took got
-    gave left fell rose sent saw held began ran become became told paid lost won built fought
-    flew sold bought brought kept""".split()
+_THE_BEFORE = re.compile(r"\bthe\s{1,3}\Z", re.IGNORECASE)
+_UNIT_RANGE_GAP = re.compile(r"\s{0,3}(?P<join>-|–|to|through)?\s{0,3}", re.IGNORECASE)
+_MONEY_CONTEXT = re.compile(
+    r"\b(?:pay|paid|pays|paying|cost|costs|costing|worth|price|priced|fined|spend|spent|"
+    r"earn|earned|earns|charge|charged|charges|fee|fees|salary|wage)\b[^.;]{0,30}$",
+    re.IGNORECASE,
 )
 _SIGNED_RATIO = re.compile(r"\s?(?:%|pc\b|per\s?cent|percent|bp\b|basis\spoints)", re.I)
 _COMPARISON_GAP = re.compile(r"(?:\s{1,3}(?:or|equal|than|to)\b){0,5}\s{0,3}", re.IGNORECASE)
@@ -175,7 +169,6 @@ _RANGE_SCALES = {
 }
 _SCALE_WORD_END = re.compile(r"(?:million|billion|trillion|thousand|bn|k)$", re.IGNORECASE)
 _SCALE_AFTER_UNIT = re.compile(r"\s{1,2}(million|billion|thousand)\b", re.IGNORECASE)
-_WORD_IN_ITEM = re.compile(r"[A-Za-z][\w'’-]*")
 _SPACES = re.compile(r"\s+")
 _OF = re.compile(r"\s{1,3}of\b", re.IGNORECASE)
 
@@ -259,27 +252,6 @@ def _unit_after(text: str, end: int) -> tuple[str, int] | None:
     return unit, m.end()
 
 
-def _item_after(text: str, end: int) -> tuple[str, int] | None:
-    m = ITEM_WORDS.match(text, end, min(len(text), end + WINDOW))
-    if not m:
-        return None
-    words: list[str] = []
-    stop_at = m.start(1)
-    for w in _WORD_IN_ITEM.finditer(m[1]):
-        lower = w[0].lower()
-        # "delivered", "reportedly" end a noun phrase; "Russian-flagged" does not
-        if lower in ITEM_STOP or ("-" not in lower and lower.endswith(("ed", "ly"))):
-            break
-        words.append(w[0])
-        stop_at = m.start(1) + w.end()
-        # a plural noun ends the item: "shells mean", "containers passing", "vessels went"
-        if len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is")):
-            break
-    if not words:
-        return None
-    return " ".join(words), stop_at
-
-
 def _rate_after(text: str, end: int) -> tuple[str, int] | None:
     m = RATE.match(text, end, min(len(text), end + WINDOW))
     if not m:
@@ -341,6 +313,7 @@ class _Builder:
         self.vague = list(VAGUE.finditer(text)) if may_be_vague else []
         self.out: list[QuantityMatch] = []
         self.taken_until = 0
+        self.skip_to = 0  # a numeral read as a name may take the next one with it ("2-2")
 
     def number_at(self, index: int, pos: int) -> int | None:
         """Index of the numeral starting exactly at ``pos`` (after index), if any."""
@@ -364,6 +337,7 @@ class _Builder:
                 continue
             match = self._vague(self.vague[index]) if kind == "v" else self._number(index)
             if match is None:
+                taken_until = max(taken_until, self.skip_to)
                 continue
             self.out.append(match)
             taken_until = self.taken_until = match.quantity.end
@@ -413,6 +387,9 @@ class _Builder:
             return None
         if self._in_identifier_chain(index):
             return None
+        if number.kind == "digits" and (score_end := is_score(text, number.start)):
+            self.skip_to = score_end  # "drew 2-2", "won 112-108": a score
+            return None
         start, end = number.start, number.end
         value: float = number.value
         high_value: float | None = None
@@ -438,6 +415,14 @@ class _Builder:
                 else None
             )
             allowed = join != "and" or opener is not None
+            # "increased by $4 billion to $19 billion": a change and the level reached
+            if (
+                j is not None
+                and join == "to"
+                and self.numbers[j].value > 3 * value
+                and change_verb_before(text, core_start)
+            ):
+                allowed = False
             if j is not None and allowed and self.numbers[j].value >= value:
                 high_value = self.numbers[j].value
                 # "20 to 30 million", "two to three billion": the scale applies to both
@@ -475,9 +460,22 @@ class _Builder:
             unit, end = found_unit
             if is_million_code(text[unit_start:end]):
                 value *= 1e6
-            # "361 million pounds" is money; "500 pounds" is a weight
-            if unit == "lb" and _SCALE_WORD_END.search(number.text):
+            # "361 million pounds", "pay 8 or 9 pounds" are money; "500 pounds" is a weight
+            if unit == "lb" and (
+                _SCALE_WORD_END.search(number.text)
+                or _MONEY_CONTEXT.search(text, max(0, core_start - 40), core_start)
+            ):
                 unit = "gbp"
+            # "5% to 10%", "from 1 per cent to 1.5 per cent", "5.25%-5.5%": one range
+            if high_value is None and (bound := self._second_bound(index, end, unit)):
+                high_value, end = bound
+                qualifier = "range"
+                opener = (
+                    RANGE_OPENERS.search(text[max(0, core_start - 20) : core_start])
+                    if _may_follow_words(text, core_start)
+                    else None
+                )
+                figure_start = q_start = core_start - len(opener[0]) if opener else core_start
             # "75 USD million": the scale written after the currency
             late = _SCALE_AFTER_UNIT.match(text, end) if unit in CURRENCIES else None
             if late and not _SCALE_WORD_END.search(number.text):
@@ -511,8 +509,12 @@ class _Builder:
         item: str | None = None
         per: str | None = None
         if unit is None:
-            found_item = _item_after(text, end)
+            found_item = _item_after(
+                text, end, after_the=_THE_BEFORE.search(text, max(0, start - 8), start)
+            )
             if found_item:
+                if text[end : end + 1] == "-" and number.kind == "words":
+                    return None  # "a two-bedroom flat": a size naming the thing
                 item, end = found_item
         # "9/11", "24/7": a written fraction without a unit is a name or a date in news
         if "/" in number.text and not unit and qualifier == "exact":
@@ -529,6 +531,16 @@ class _Builder:
             and _may_follow_words(text, number.start)
             and NAME_BEFORE.search(text[max(0, number.start - 44) : number.start])
             and not MONTH_BEFORE.search(text[max(0, number.start - 16) : number.start])
+        ):
+            return None
+        if qualifier in ("exact", "range") and names_thing(
+            text,
+            number.start,
+            number.end,
+            is_digits=number.kind == "digits",
+            unit=unit,
+            item=item,
+            bare=bare,
         ):
             return None
         if (found_rate := _rate_after(text, end)) is not None:
@@ -557,6 +569,30 @@ class _Builder:
             low_open,
             high_open,
         )
+
+    def _second_bound(self, index: int, end: int, unit: str) -> tuple[float, int] | None:
+        """The upper bound of a range that repeats its unit: "5% to 10%" -> (10, its end)."""
+        text = self.text
+        gap = _UNIT_RANGE_GAP.match(text, end, min(len(text), end + 12))
+        if gap is None:
+            return None
+        j = self.number_at(index, gap.end())
+        signed = j is None and gap["join"] == "-"
+        if signed:  # "5.25%-5.5%": the hyphen was read as the second number's sign
+            j = self.number_at(index, gap.start("join"))
+        if j is None or not (gap["join"] or signed):
+            return None  # "5% 10%": two figures
+        second = self.numbers[j]
+        value = self.numbers[index].value
+        high = -second.value if signed and second.value < 0 else second.value
+        found = _unit_after(text, second.end)
+        if found is None or found[0] != unit or high < value:
+            return None
+        # "rise 3 pence to 42p": a change and the level reached
+        if gap["join"] and gap["join"].lower() == "to" and high > 3 * value:
+            if change_verb_before(text, self.numbers[index].start):
+                return None
+        return high, found[1]
 
     def _in_identifier_chain(self, index: int) -> bool:
         """ "+1-222-2222-2222", "192.168.1.2": numerals chained by punctuation are a code."""
