@@ -118,8 +118,27 @@ def change_verb_before(text: str, pos: int) -> bool:
     return m is not None and bool(m["by"] or not m["by_only"])
 
 
-def with_changes(text: str, quantities: list[Quantity]) -> list[Quantity]:
-    """``quantities`` with ``change`` set; "gained $1.12, or 1.3%" gives both the direction."""
+def _words(pattern: str) -> frozenset[str]:
+    return frozenset(w for w in re.split(r"[^a-z]+", pattern) if len(w) > 1)
+
+
+# Every word a direction test can match: a sentence with none of them (and no "+" or "-")
+# has no change to find, and one set test says so (most sentences of most articles).
+_CUE_WORDS = _words(_UP + "|" + _DOWN + "|" + _BY_ONLY) | _words(
+    "higher rise increase gain jump surge hike faster more above lower drop fall decline "
+    "decrease cut reduction slump slower less fewer below"
+)
+
+
+def with_changes(
+    text: str, quantities: list[Quantity], words: frozenset[str] | None = None
+) -> list[Quantity]:
+    """``quantities`` with ``change`` set; "gained $1.12, or 1.3%" gives both the direction.
+
+    ``words`` is ``numbers.letter_words(text)`` when the caller has it."""
+    if words is not None and _CUE_WORDS.isdisjoint(words) and "+" not in text:
+        if "-" not in text and "\u2212" not in text:
+            return quantities
     out: list[Quantity] = []
     for q in quantities:
         change = change_at(text, q)

@@ -43,8 +43,12 @@ def names_thing(
     written = text[start:end]
     if is_digits and len(written) == 4 and written.startswith("0") and written.isdigit():
         return True  # "0401 GMT", "0900": a clock time or a code
-    if _BOND_AFTER.match(text, end):
+    if text[end : end + 1] == "-" and _BOND_AFTER.match(text, end):
         return True
+    if text[start - 1 : start] != " " or not (
+        text[start - 2 : start - 1].isalpha() or text[start - 2 : start - 1] == "&"
+    ):
+        return False  # a name ends in a letter right before the number: most numbers stop here
     before = text[max(0, start - 44) : start]
     if not _NAME_BEFORE.search(before) or _MONTH_OR_UNIT_WORD.search(before):
         return False
@@ -70,6 +74,8 @@ def _plural(item: str) -> bool:
 def is_score(text: str, start: int) -> int:
     """ "2-2", "112-108", "1-0" at ``start`` (the second not above the first, no unit, no
     money before): the score's end, else 0."""
+    if text[start + 1 : start + 4].find("-") < 0 and text[start + 1 : start + 4].find("–") < 0:
+        return 0
     m = _SCORE.match(text, start)
     if not m or text[max(0, start - 1) : start] in ("$", "£", "€"):
         return 0

@@ -742,7 +742,7 @@ def find_quantity_matches(text: str) -> list[QuantityMatch]:
     matches = _Builder(text).build()
     if not matches:
         return matches
-    changed = with_changes(text, [m.quantity for m in matches])
+    changed = with_changes(text, [m.quantity for m in matches], letter_words(text))
     return [
         m if q is m.quantity else QuantityMatch(q, m.figure, m.core)
         for m, q in zip(matches, changed, strict=True)
