@@ -11,8 +11,10 @@ few bounded regex matches per quantity, nothing per sentence.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import replace
 
+from tracker.normalize.numbers import trie_pattern
 from tracker.normalize.types import Quantity
 
 _UP = (
@@ -35,8 +37,38 @@ _DOWN = (
 # "raised $45m", "lost 8 warships": money raised and things lost are amounts, not changes;
 # with "by" they are ("raised spending by 68%", "lost by 3 points")
 _BY_ONLY = "raised|raise|raises|lost|lose|loses|losing"
-_BEFORE = re.compile(
-    rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN})|(?P<by_only>{_BY_ONLY}))"
+
+
+class _Lazy:
+    """A pattern compiled on first use: most sentences never need these big ones, and
+    compiling them at import would cost every process's first call."""
+
+    __slots__ = ("_args", "_pattern")
+
+    def __init__(self, *args: object) -> None:
+        self._args = args
+        self._pattern: re.Pattern[str] | None = None
+
+    def _get(self) -> re.Pattern[str]:
+        if self._pattern is None:
+            self._pattern = re.compile(*self._args)  # type: ignore[call-overload]
+        return self._pattern
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self._get().search(text, pos, endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self._get().match(text, pos, endpos)
+
+
+def _trie(words: str) -> str:
+    """The alternation as a trie: a position is rejected in a step, not word by word."""
+    return trie_pattern([w.replace("\\s+", " ") for w in words.split("|")], r"\s+")
+
+
+_UP_TRIE, _DOWN_TRIE, _BY_ONLY_TRIE = _trie(_UP), _trie(_DOWN), _trie(_BY_ONLY)
+_BEFORE = _Lazy(
+    rf"\b(?:(?P<up>{_UP_TRIE})|(?P<down>{_DOWN_TRIE})|(?P<by_only>{_BY_ONLY_TRIE}))\b"
     r"(?:(?P<object>(?:\s{1,3}[\w'’-]{1,20}){0,6}?)\s{1,3}(?P<by>by))?"
     r"(?:\s{1,3}(?:an\s+average\s+of|a\s+further|another|a\s+record|a|an|about|around|"
     r"roughly|some|nearly|almost|just|only))?\s{1,3}$",
@@ -44,12 +76,12 @@ _BEFORE = re.compile(
 )
 _BY_ONLY_UP = frozenset({"raised", "raise", "raises"})
 # "shot down 30", "picked up 3": the particle belongs to another verb
-_PARTICLE_VERB = re.compile(
+_PARTICLE_VERB = _Lazy(
     r"\b(?:shot|shut|broke|break|picked|pick|set|made|make|put|take|took|gave|give|turned|"
     r"sat|wrote|written|sped|speed|back|end|ended|ends|pay|paid|pays|fired|fire|fires)\s{1,3}$",
     re.IGNORECASE,
 )
-_AFTER = re.compile(
+_AFTER = _Lazy(
     r"\s{0,3}(?:(?P<up>higher|rise|increase|gain|jump|surge|hike|faster|more\s+than|"
     r"above\s+(?:the\s+)?(?:normal|average|usual|long-term|pre-industrial|last))"
     r"|(?P<down>lower|drop|fall|decline|decrease|cut|reduction|slump|slower|less\s+than|"
@@ -150,7 +182,9 @@ def with_changes(
     return out
 
 
-_ANY_DIRECTION = re.compile(rf"[+\-\u2212]\s?\d|\b(?:{_UP}|{_DOWN}|{_BY_ONLY})\b", re.IGNORECASE)
+_ANY_DIRECTION = _Lazy(
+    rf"[+\-\u2212]\s?\d|\b(?:{_UP_TRIE}|{_DOWN_TRIE}|{_BY_ONLY_TRIE})\b", re.IGNORECASE
+)
 
 
 def change_of_figure(figure: str | None) -> str | None:
