@@ -320,11 +320,11 @@ def main() -> None:
     print()
     periods = {part: [r for r in subset if "times" in r] for part, subset in parts.items()}
     for part, subset in periods.items():
+        if not subset:
+            continue
         n_t = sum(len(r["times"]) for r in subset)
         print(f"periods, {part}: {len(subset)} sentences, {n_t} periods")
         print(f"  {'system':<12} {'exact F1':>9} {'within F1':>10}")
-        if not subset:
-            continue
         pair = {"ours": ours_periods, "dateparser": dateparser_periods(search_dates)}
         for name, system in pair.items():
             exact, within = period_scores(subset, system)
