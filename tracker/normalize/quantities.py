@@ -26,7 +26,13 @@ from tracker.normalize.numbers import (
     find_numbers,
     letter_words,
     scaled,
-    trie_pattern,
+)
+from tracker.normalize.qualifiers import (
+    QUALIFIER_BEFORE,
+    QUALIFIER_SIGNS,
+    QUALIFIER_WORDS,
+    SUFFIX_QUALIFIER,
+    suffix_qualifier,
 )
 from tracker.normalize.types import Quantity
 from tracker.normalize.units import (
@@ -62,45 +68,6 @@ MAGNITUDES = {
 }
 WINDOW = 60  # how far left or right of a numeral the grammar looks
 
-_QUALIFIERS_BEFORE: dict[str, str] = {}
-for _qualifier, _phrases in {
-    "approx": "about|around|approximately|roughly|some|an estimated|estimated|circa|ca.|"
-    "approx.|~|about some|something like|in the region of|on the order of",
-    "at_least": "at least|no fewer than|no less than|not less than|a minimum of|>=|≥|> =|"
-    "at least or equal to|bigger or equal than|greater or equal than|higher or equal than|"
-    "larger or equal than|greater than or equal to|bigger than or equal to|"
-    "more than or equal to|equal to or more than|equal to or greater than|"
-    "equal to or higher than|equal or greater than",
-    "more_than": "more than|over|in excess of|upwards of|greater than|larger than|higher than|"
-    "bigger than|above|exceeding|exceeds|exceed|exceeded|surpass|surpasses|surpassing|"
-    "beyond|>|well over|just over|well above|more then|larger then",
-    "at_most": "as many as|up to|at most|no more than|not more than|a maximum of|a maximum|"
-    "<=|≤|< =|"
-    "less than or equal to|smaller or equal than|lower or equal than|less or equal than|"
-    "smaller than or equal to|lower than or equal to|fewer than or equal to|"
-    "equal to or less than|equal to or fewer than|equal to or lower than|as much as|as high as",
-    "less_than": "less than|under|fewer than|below|lower than|smaller than|<|less then",
-    "nearly": "nearly|almost|just under|close to|just shy of|just below",
-    "exact": "equal to|equals to|equals|equaling to|equaling|equalling|exactly|precisely|=",
-}.items():
-    for _phrase in _phrases.split("|"):
-        _QUALIFIERS_BEFORE[_phrase] = _qualifier
-
-_SIGNS = "<>=~≥≤."
-QUALIFIER_BEFORE = re.compile(
-    r"(?P<q>(?<!\w)"
-    + trie_pattern([p for p in _QUALIFIERS_BEFORE if p[0].isalpha()], r"\s{1,3}")
-    + r"|(?<![<>=~≥≤])"
-    + trie_pattern([p for p in _QUALIFIERS_BEFORE if not p[0].isalpha()], r"\s{1,3}")
-    + r")\s{0,3}$",
-    re.IGNORECASE,
-)
-SUFFIX_QUALIFIER = re.compile(
-    r"(?:\s{1,3}(?P<q>(?:or|and)\s(?:more|greater|higher|above|over|larger|bigger"
-    r"|less|fewer|lower|smaller|below|under)(?:\s(?:or\s)?equal)?(?:\s(?:than|to))?"
-    r"|plus\b|or\sequal(?:\sto)?|or\sso)|(?:\s?-)?(?P<plus>plus\b|\+))(?![\w])",
-    re.IGNORECASE,
-)
 RANGE_JOIN = re.compile(
     r"\s{0,3}(?P<join>-|–|—|~|to|through|thru|and|or)\s{0,3}(?=[\d\w$€£-])", re.IGNORECASE
 )
@@ -207,19 +174,6 @@ def _interval(qualifier: str, value: float) -> tuple[float | None, float | None,
     if qualifier == "nearly":
         return value - abs(value) * NEARLY_TOLERANCE, value, False, True
     return value, value, False, False
-
-
-def _suffix_qualifier(phrase: str, current: str) -> str:
-    phrase = phrase.lower().strip(" -")
-    if phrase.startswith("or equal"):
-        return {"more_than": "at_least", "less_than": "at_most"}.get(current, current)
-    if phrase == "or so":  # "a dozen or so"
-        return "approx"
-    if phrase in ("plus", "+") or any(
-        w in phrase for w in ("more", "greater", "higher", "above", "over", "larger", "bigger")
-    ):
-        return "at_least"
-    return "at_most"
 
 
 _BRACKETED = re.compile(r"\s?[(\[{<]\s?([^\s()\[\]{}<>]{1,12})\s?[)\]}>]")
@@ -447,11 +401,11 @@ class _Builder:
         else:
             before = (
                 QUALIFIER_BEFORE.search(text[max(0, core_start - 48) : core_start])
-                if _may_follow_words(text, core_start, _SIGNS)
+                if _may_follow_words(text, core_start, QUALIFIER_SIGNS)
                 else None
             )
             if before:
-                qualifier = _QUALIFIERS_BEFORE.get(_SPACES.sub(" ", before["q"].lower()), "exact")
+                qualifier = QUALIFIER_WORDS.get(_SPACES.sub(" ", before["q"].lower()), "exact")
                 figure_start = q_start = core_start - len(before[0])
         figure_end = end
         found_unit = None if unit else _unit_after(text, end)
@@ -500,7 +454,7 @@ class _Builder:
         if suffix and high_value is None and not self._number_follows(index, suffix.end()):
             if qualifier == "approx":  # "about 500 or more": the suffix decides
                 figure_start = core_start
-            qualifier = _suffix_qualifier(suffix["q"] or suffix["plus"], qualifier)
+            qualifier = suffix_qualifier(suffix["q"] or suffix["plus"], qualifier)
             end = figure_end = suffix.end()
         # "180 kilometers (110 miles)": the parenthesis restates the same quantity
         if unit:
@@ -635,7 +589,7 @@ class _Builder:
         found = _unit_after(text, number.end)
         if found and found[0] not in ("year", "month", "week", "day"):
             return True
-        return _may_follow_words(text, number.start, _SIGNS) and bool(
+        return _may_follow_words(text, number.start, QUALIFIER_SIGNS) and bool(
             QUALIFIER_BEFORE.search(text[max(0, number.start - 48) : number.start])
         )
 
