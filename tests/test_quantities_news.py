@@ -213,3 +213,16 @@ def test_names_scores_and_identifiers_are_not_quantities(text: str) -> None:
 
 def test_a_calibre_alone_stays_a_length_as_in_the_seed_tables() -> None:
     assert figures("The howitzer fires 152mm shells.") == [(152, "mm", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier", "bounds"),
+    [
+        ("Foreign investors own over than 60% of the bank.", "more_than", (60, None)),
+        ("The deal is worth up to approximately $3 million.", "at_most", (None, 3e6)),
+        ("The army fired more than about 500 rounds.", "more_than", (500, None)),
+    ],
+)
+def test_stacked_qualifiers_keep_the_bound(text: str, qualifier: str, bounds: tuple) -> None:
+    [q] = normalize(text, "2024-05-03").quantities
+    assert (q.qualifier, (q.low, q.high)) == (qualifier, bounds)

@@ -21,10 +21,14 @@ for _qualifier, _phrases in {
     "larger or equal than|greater than or equal to|bigger than or equal to|"
     "more than or equal to|equal to or more than|equal to or greater than|"
     "equal to or higher than|equal or greater than",
+    # stacked: "over than 60%", "more than about 500", "up to approximately 3 million": the
+    # bound decides, the approximation inside it does not widen it
     "more_than": "more than|over|in excess of|upwards of|greater than|larger than|higher than|"
+    "over than|more than about|more than roughly|well over about|"
     "bigger than|above|exceeding|exceeds|exceed|exceeded|surpass|surpasses|surpassing|"
     "beyond|>|well over|just over|well above|more then|larger then",
     "at_most": "as many as|up to|at most|no more than|not more than|a maximum of|a maximum|"
+    "up to approximately|up to about|up to around|up to roughly|up to some|as many as about|"
     "<=|≤|< =|"
     "less than or equal to|smaller or equal than|lower or equal than|less or equal than|"
     "smaller than or equal to|lower than or equal to|fewer than or equal to|"
