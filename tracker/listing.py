@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlmodel import Session, col, select
 
 from tracker.models import Attribution, Claim, Derivation, Document, Source, Subject
+from tracker.normalize.direction import change_of_figure
 from tracker.registry import SourceRegistry
 
 
@@ -95,6 +96,7 @@ def list_claims(session: Session, subject: str | None = None) -> list[dict]:
                     "unit": claim.qty_unit,
                     "item": claim.qty_item,
                     "per": claim.qty_per,
+                    "change": change_of_figure(claim.quantity_text),
                 }
                 if claim.quantity_text
                 else None,

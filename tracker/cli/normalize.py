@@ -59,7 +59,8 @@ def _jsonl() -> int:
 
 def _show(result: dict) -> None:
     table = Table(title=f"anchored at {result['anchor']}")
-    for column in ("kind", "text", "qualifier", "value / first", "low / last", "high", "unit/item"):
+    columns = ("kind", "text", "qualifier", "value / first", "low / last", "high", "unit/item")
+    for column in (*columns, "change"):
         table.add_column(column)
     for q in result["quantities"]:
         cells = [
@@ -70,10 +71,11 @@ def _show(result: dict) -> None:
             q["low"],
             q["high"],
             q["unit"] or q["item"],
+            q["change"],
         ]
         table.add_row(*(Text("" if c is None else str(c)) for c in cells))
     for t in result["times"]:
-        cells = ["time", t["text"], t["qualifier"], t["first"], t["last"], "", t["granularity"]]
+        cells = ["time", t["text"], t["qualifier"], t["first"], t["last"], "", t["granularity"], ""]
         table.add_row(*(Text("" if c is None else str(c)) for c in cells))
     console.print(table)
 

@@ -60,7 +60,11 @@ def _print_suggestions(items: list, as_json: bool) -> None:
     table.add_column("quote", ratio=3, min_width=30)
     for s in items:
         who = s.source or f"? {s.speaker}" if s.source or s.speaker else "?"
-        figures = "; ".join([q.text for q in s.quantities] + [t.text for t in s.times])
+        arrows = {"up": " ↑", "down": " ↓"}
+        figures = "; ".join(
+            [q.text + arrows.get(q.change or "", "") for q in s.quantities]
+            + [t.text for t in s.times]
+        )
         quote = s.quote if len(s.quote) <= QUOTE_CHARS else s.quote[: QUOTE_CHARS - 1] + "…"
         subject = s.subject + ("" if s.subject_exists else " (new)")
         cells = (s.id, s.document, who, s.hedge or "", figures, subject, quote)

@@ -23,6 +23,7 @@ from tracker.normalize.dates_lexicon import (
     VERB_MONTHS,
     WEEKDAYS,
 )
+from tracker.normalize.dates_parts import first_months
 from tracker.normalize.dates_resolve import (
     _MONTH_WORDS,
     _NTH,
@@ -189,11 +190,16 @@ def _quarter(m: re.Match[str], anchor: Anchor, direction: str) -> Resolved | Non
         return None
     step = {"last": -1, "next": 1}.get((m.group("rel") or "").lower(), 0)
     year = _year(m.group("year") or m.group("y0"))
+    start = (index - 1) * size + 1
+    if year is None and m.group("the_year"):
+        year = anchor.last.year  # "the first half of the year"
     if year is None:
         if kind == "H" and not m.group("rel"):
             return None  # "H2" alone is too often not a date
         year = anchor.last.year + step
-    start = (index - 1) * size + 1
+        # "the fourth quarter", said in February: the one that has begun, last year's
+        if not m.group("rel") and direction == "past" and date(year, start, 1) > anchor.last:
+            year -= 1
     return Resolved(date(year, start, 1), month_end(year, start + size - 1), "quarter")
 
 
@@ -371,4 +377,5 @@ ABSOLUTE: dict[str, Callable[[re.Match[str], Anchor, str], Resolved | None]] = {
     "slash_range": _slash_range,
     "week_of": _week_of,
     "century": _century,
+    "first_months": first_months,
 }

@@ -112,6 +112,7 @@ _PART_MOD = (
     r"e(?:arly|nd\s+of)|m(?:id|iddle\s+of)|late|the\s+(?:beginning|start|end|middle)\s+of"
     r"|beginning\s+of|start\s+of"
 )
+_PART_COUNT = r"(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|[2-9]|1[01])"
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # Friday, October 13, 2023 / Oct. 2 / Oct-2 / May twenty-first / October 10
     (
@@ -183,8 +184,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "the_day",
         re.compile(
             r"\bthe\s+(?:(?P<day>[0-3]?\d)(?:(?:st|nd|rd|th)\b(?=\s*(?:[.,;:!?)]|$|(?:of|and|to|"
-            r"through|until|till)\b|[-–]))|(?=\s*[.!?;]|\s*$))|"
-            rf"(?P<dayword>{_LATE_DAY_WORD})(?=\s*[.!?;]|\s*$))",
+            r"through|until|till)\b|[-–]))|(?=\s*[.!?;](?!\d)|\s*$))|"
+            rf"(?P<dayword>{_LATE_DAY_WORD})(?=\s*[.!?;](?!\d)|\s*$))",
             _I,
         ),
     ),
@@ -381,7 +382,20 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:(?P<y0>1\d{3}|20\d{2})\s*[,-]?\s*(?:the\s+)?)?"
             r"(?:(?P<q>[QHqh][1-4])|the\s+(?P<qo>first|second|third|fourth|1st|2nd|3rd|4th)\s+"
             rf"(?P<qh>quarter|half))(?:\s+(?:of\s+)?(?P<year>1\d{{3}}|20\d{{2}}|{SPOKEN_YEAR})|"
-            r"\s+(?P<rel>this|last|next)\s+year)?\b",
+            r"\s+(?P<rel>this|last|next)\s+year|\s+of\s+(?P<the_year>the|this)\s+year)?\b",
+        ),
+    ),
+    # "the first three months of 2024", "the three months to March" (see dates_parts)
+    (
+        "first_months",
+        re.compile(
+            rf"\bthe\s+(?:first|opening)\s+{_PART_COUNT}\s+months\s+of\s+"
+            r"(?:(?P<year>1[89]\d{2}|20\d{2})\b|(?P<rel>the|this|last)\s+year\b)"
+            rf"|\bthe\s+{_PART_COUNT.replace('<n>', '<n2>')}\s+months\s+"
+            r"(?:to|through|ended|ending)\s+"
+            rf"(?P<month>{_alt(m for m in MONTHS if len(m) > 3)})\b"
+            r"(?:\s+(?P<year2>1[89]\d{2}|20\d{2})\b)?",
+            _I,
         ),
     ),
     # "the year 2019", "calendar year 2008"
@@ -398,6 +412,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:\b(?:in|since|from|until|t(?:ill|hrough|o)|b(?:y|efore|etween)|a(?:fter|nd)|of|"
             r"during|early|late|mid|year)|©)\s+"
             rf"(?P<year>1[89]\d{{2}}|20\d{{2}}|{SPOKEN_YEAR})(?![\d,.]\d|\w)"
+            # "from 1000 to 2000 hires": a count, not the year 2000
+            r"(?!(?<=to\s\d{4})\s[a-z]{3,}s\b)(?!(?<=and\s\d{4})\s[a-z]{3,}s\b)"
             r"|(?<![\w$€£.,-])(?P<year2>1[89]\d{2}|20\d{2})(?=,\s)",
             _I,
         ),
@@ -448,6 +464,7 @@ NEEDS = {
     "md_slash": ("numdate",), "slash_range": ("numdate",), "unresolved": ("unit",),
     "season": ("season",),
     "quarter": ("qh", "unit"), "year": ("year4", "spoken"), "year_word": ("year4",),
+    "first_months": ("unit",),
 }  # fmt: skip
 # Cheap substring tests (on the lower-cased text) before each trigger's regex: most
 # sentences fail them, and ``in`` is far faster than a regex scan.
@@ -493,6 +510,7 @@ ALSO = {
     "odd": ("-", "/"),
     "year_range": ("-", "–"),
     "year_word": ("year",),
+    "first_months": ("months",),
     "quarter": ("q1", "q2", "q3", "q4", "h1", "h2", "h3", "h4", "quarter", "half"),
     "dmy": (*_DIGITS, " of "),
     "year_month": _DIGITS,

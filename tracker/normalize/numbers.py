@@ -19,6 +19,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from tracker.normalize.glued import m_is_million
+
 # A numeral with more digits than this is an identifier (phone, account, hash), not a figure;
 # it also keeps float() far from overflow.
 MAX_DIGITS = 18
@@ -66,6 +68,9 @@ DIGIT_SCALES = {
     "k": 10**3,
     "thousand": 10**3,
     "hundred": 100,
+    "hundred thousand": 10**5,
+    "hundred million": 10**8,
+    "hundred billion": 10**11,
     "dozen": 12,
     "m": 10**6,
     "mn": 10**6,
@@ -208,7 +213,8 @@ NUMERAL = re.compile(
     (?P<half>\b(?:(?:one|a|two|three)[\s-]+)?(?:half|quarters?|thirds?)[\s-]+(?:a[\s-]+)?
         {_SCALE_WORD}\b)
   | (?P<digits>
-        (?<![\w.,])(?:(?<!\d\s)[-\u2212])?
+        (?:(?<![\w.,])|(?<=\b(?:USD|EUR|GBP|AUD|CAD|CHF|JPY|INR|UAH|RUB|CNY|HKD|SGD))
+          |(?<=\b(?:RM|Rs)))(?:(?<!\d\s)[-\u2212])?
         (?:
             \d{{1,2}}(?:,\d\d)+,\d{{3}}(?![\d,]\d)
           | \d{{1,3}}(?:,\d{{3}})+(?![\d,]\d)
@@ -221,7 +227,9 @@ NUMERAL = re.compile(
         (?:\s+\d{{1,3}}/\d{{1,3}}(?!\d)|/\d{{1,3}}(?![\d/]))?
       | (?<![\w])[½⅓⅔¼¾⅕⅙⅛]
     )
-    (?:(?P<sp>\s{{0,2}})(?P<suffix>k|K|mn|bn|m|b|million|billion|trillion|thousand|hundred
+    (?:(?P<sp>\s{{0,2}}|-(?=(?:hundred|thousand|million|billion|trillion)\b))
+        (?P<suffix>k|K|mn|bn|m|b|million|billion|trillion|thousand
+        |hundred(?:\s(?:thousand|million|billion))?
         |dozens|dozen|dzs|dz|dozs|doz|lakh\scrore|lakh|crore|mil|mln|bln|tln|(?-i:MM))\b)?
   | (?P<words>\b(?:(?:{_WORD})
         |a(?=[\s-]+(?:{_SCALE_WORD}|{_DENOMINATOR_ONLY}|{_TENS}-{_ORDINAL_UNIT})\b))
@@ -276,6 +284,15 @@ class Number:
     @property
     def is_integer(self) -> bool:
         return float(self.value).is_integer()
+
+
+def scaled(value: float, factor: float) -> float:
+    """``value * factor`` without binary noise: 4.1 billion is 4100000000, not ...99.9995."""
+    product = value * factor
+    if product and abs(product) < 1e15 and float(factor).is_integer():
+        digits = max(0, 15 - len(str(int(abs(product)))))
+        return round(product, digits)
+    return product
 
 
 def _words_value(tokens: list[str]) -> tuple[float, int] | None:
@@ -390,7 +407,10 @@ def _words_with_fractions(tokens: list[str]) -> tuple[float, int] | None:
         return None
     value, used = parsed
     if used < len(tokens) and tokens[used] == "point" and (dec := _decimals(tokens, used + 1)):
-        return value + dec[0], used + 1 + dec[1]
+        after = used + 1 + dec[1]
+        if after < len(tokens) and tokens[after] in SCALES:  # "one-point-five trillion"
+            return (value + dec[0]) * SCALES[tokens[after]], after + 1
+        return value + dec[0], after
     den = _denominator(tokens, used)
     if den is not None:
         # "one hundred and three quarters" is 100 3/4; "one hundred and thirty fifths" is 130/5
@@ -572,13 +592,10 @@ def find_numbers(text: str, words: frozenset[str] | None = None) -> list[Number]
                 # "5 m" is five metres, not five million; "5m" after "$" is money.
                 # an upper-case "1.8M" is money or a count; lower-case "5m" is five metres
                 is_bare_m = (
-                    suffix == "m"
-                    and bool(
-                        m["sp"] or not text[max(0, m.start() - 2) : m.start()].strip().endswith("$")
-                    )
+                    suffix == "m" and bool(m["sp"] or not m_is_million(text, m.start(), m.end()))
                 ) or (suffix.lower() == "b" and bool(m["sp"]))
                 if not is_bare_m:
-                    value *= DIGIT_SCALES[suffix.lower()]
+                    value = scaled(value, DIGIT_SCALES[" ".join(suffix.lower().split())])
                     end = m.end()
             if urls is None:
                 urls = _urls(text)
@@ -598,6 +615,7 @@ def find_numbers(text: str, words: frozenset[str] | None = None) -> list[Number]
 
 
 _SCALE_END = re.compile(r"(?:hundred|thousand|million|billion|trillion|lakh|crore)$", re.I)
+_GLUED_AFTER = re.compile(r"-?[A-Za-z]")
 _AND_GAP = re.compile(r"\s{1,3}(?:and\s{1,3})?")
 _OF_A = re.compile(r"\s{1,3}of\s{1,3}a\s", re.IGNORECASE)
 _RATIO_GAP = re.compile(r"\s{1,3}(?:out\s{1,3}of|in)\s{1,3}", re.IGNORECASE)
@@ -622,7 +640,14 @@ def _combine(text: str, numbers: list[Number]) -> list[Number]:
             gap = text[prev.end : number.start]
             scale = _SCALE_END.search(prev.text)
             merged: float | None = None
-            if scale and _AND_GAP.fullmatch(gap) and 0 < number.value:
+            if (
+                scale
+                and _AND_GAP.fullmatch(gap)
+                and 0 < number.value
+                # "2 million 155-millimetre rounds", "six million 330ml cans": a size
+                # glued to its noun is part of the item, not of the count
+                and not _GLUED_AFTER.match(text, number.end)
+            ):
                 size = _SCALE_OF[scale[0].lower()]
                 if number.value < 1:
                     merged = prev.value + number.value * size  # "3 million and a half"

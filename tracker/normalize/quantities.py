@@ -18,7 +18,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tracker.normalize.numbers import Number, find_numbers, letter_words, trie_pattern
+from tracker.normalize.direction import change_verb_before, with_changes
+from tracker.normalize.items import item_after as _item_after
+from tracker.normalize.names import is_score, names_thing
+from tracker.normalize.numbers import (
+    Number,
+    find_numbers,
+    letter_words,
+    scaled,
+)
+from tracker.normalize.qualifiers import (
+    QUALIFIER_BEFORE,
+    QUALIFIER_SIGNS,
+    QUALIFIER_WORDS,
+    SUFFIX_QUALIFIER,
+    suffix_qualifier,
+)
 from tracker.normalize.types import Quantity
 from tracker.normalize.units import (
     CURRENCIES,
@@ -53,45 +68,6 @@ MAGNITUDES = {
 }
 WINDOW = 60  # how far left or right of a numeral the grammar looks
 
-_QUALIFIERS_BEFORE: dict[str, str] = {}
-for _qualifier, _phrases in {
-    "approx": "about|around|approximately|roughly|some|an estimated|estimated|circa|ca.|"
-    "approx.|~|about some|something like|in the region of|on the order of",
-    "at_least": "at least|no fewer than|no less than|not less than|a minimum of|>=|≥|> =|"
-    "at least or equal to|bigger or equal than|greater or equal than|higher or equal than|"
-    "larger or equal than|greater than or equal to|bigger than or equal to|"
-    "more than or equal to|equal to or more than|equal to or greater than|"
-    "equal to or higher than|equal or greater than",
-    "more_than": "more than|over|in excess of|upwards of|greater than|larger than|higher than|"
-    "bigger than|above|exceeding|exceeds|exceed|exceeded|surpass|surpasses|surpassing|"
-    "beyond|>|well over|just over|well above|more then|larger then",
-    "at_most": "as many as|up to|at most|no more than|not more than|a maximum of|a maximum|"
-    "<=|≤|< =|"
-    "less than or equal to|smaller or equal than|lower or equal than|less or equal than|"
-    "smaller than or equal to|lower than or equal to|fewer than or equal to|"
-    "equal to or less than|equal to or fewer than|equal to or lower than|as much as|as high as",
-    "less_than": "less than|under|fewer than|below|lower than|smaller than|<|less then",
-    "nearly": "nearly|almost|just under|close to|just shy of|just below",
-    "exact": "equal to|equals to|equals|equaling to|equaling|equalling|exactly|precisely|=",
-}.items():
-    for _phrase in _phrases.split("|"):
-        _QUALIFIERS_BEFORE[_phrase] = _qualifier
-
-_SIGNS = "<>=~≥≤."
-QUALIFIER_BEFORE = re.compile(
-    r"(?P<q>(?<!\w)"
-    + trie_pattern([p for p in _QUALIFIERS_BEFORE if p[0].isalpha()], r"\s{1,3}")
-    + r"|(?<![<>=~≥≤])"
-    + trie_pattern([p for p in _QUALIFIERS_BEFORE if not p[0].isalpha()], r"\s{1,3}")
-    + r")\s{0,3}$",
-    re.IGNORECASE,
-)
-SUFFIX_QUALIFIER = re.compile(
-    r"(?:\s{1,3}(?P<q>(?:or|and)\s(?:more|greater|higher|above|over|larger|bigger"
-    r"|less|fewer|lower|smaller|below|under)(?:\s(?:or\s)?equal)?(?:\s(?:than|to))?"
-    r"|plus\b|or\sequal(?:\sto)?|or\sso)|(?:\s?-)?(?P<plus>plus\b|\+))(?![\w])",
-    re.IGNORECASE,
-)
 RANGE_JOIN = re.compile(
     r"\s{0,3}(?P<join>-|–|—|~|to|through|thru|and|or)\s{0,3}(?=[\d\w$€£-])", re.IGNORECASE
 )
@@ -101,7 +77,7 @@ PARENTHESIS_CLOSE = re.compile(r"\s{0,2}\)")
 # A rate may sit a few words after its item: "2,700 rounds fired at Ukraine daily",
 # "one cup of coffee a month"; the words between may not start a new clause.
 RATE = re.compile(
-    r"\s{1,3}(?:(?!(?:and|or|but|since|until|that|which|who|when|while|because)\b)"
+    r"\s{1,3}(?:(?!(?:and|or|but|since|until|that|which|who|when|while|because|from|than)\b)"
     r"[A-Za-z][\w'’-]{0,20}\s{1,3}){0,3}?"
     r"(?:(?:more|less|fewer|extra|additional)\s{1,3})?"
     r"(?:(?:per|a|each|every|an)\s{1,3}(?P<per>day|week|month|year|hour|minute|second)\b"
@@ -140,21 +116,14 @@ MONTH_AFTER = re.compile(
     r"|january|february|march|april|june|july|august|september|october|november|december)\b",
     re.IGNORECASE,
 )
-ITEM_WORDS = re.compile(
-    r"(?:\s{1,3}|-(?=[a-z]))(?:of\s{1,3})?((?:[A-Za-z][\w'’-]{0,40}\s{0,2}){1,5})"
+_THE_BEFORE = re.compile(r"\bthe\s{1,3}\Z", re.IGNORECASE)
+_UNIT_RANGE_GAP = re.compile(r"\s{0,3}(?P<join>-|–|to|through)?\s{0,3}", re.IGNORECASE)
+_MONEY_CONTEXT = re.compile(
+    r"\b(?:pay|paid|pays|paying|cost|costs|costing|worth|price|priced|fined|spend|spent|"
+    r"earn|earned|earns|charge|charged|charges|fee|fees|salary|wage)\b[^.;]{0,30}$",
+    re.IGNORECASE,
 )
-ITEM_STOP = frozenset(
-    """of to in on at by for from with and or but nor the a an that which who whom whose
-    since until than then more less fewer per each every this these those it its their his her
-    our your is are was were be been being has have had will would could should may might can
-    must do does did not no as if so because while when where after before during between into
-    onto over under about around through across against among within without also just only
-    even still already again away back up down out off ago later earlier there here what how
-    why according said says say told reported likely beginning including while daily weekly
-    monthly annually yearly hourly extra additional another other came went made took got
-    gave left fell rose sent saw held began ran become became told paid lost won built fought
-    flew sold bought brought kept""".split()
-)
+_SIGNED_RATIO = re.compile(r"\s?(?:%|pc\b|per\s?cent|percent|bp\b|basis\spoints)", re.I)
 _COMPARISON_GAP = re.compile(r"(?:\s{1,3}(?:or|equal|than|to)\b){0,5}\s{0,3}", re.IGNORECASE)
 _RANGE_SCALE = re.compile(r"(?:thousand|million|billion|trillion|bn|k)$", re.IGNORECASE)
 _RANGE_SCALES = {
@@ -167,7 +136,6 @@ _RANGE_SCALES = {
 }
 _SCALE_WORD_END = re.compile(r"(?:million|billion|trillion|thousand|bn|k)$", re.IGNORECASE)
 _SCALE_AFTER_UNIT = re.compile(r"\s{1,2}(million|billion|thousand)\b", re.IGNORECASE)
-_WORD_IN_ITEM = re.compile(r"[A-Za-z][\w'’-]*")
 _SPACES = re.compile(r"\s+")
 _OF = re.compile(r"\s{1,3}of\b", re.IGNORECASE)
 
@@ -208,19 +176,6 @@ def _interval(qualifier: str, value: float) -> tuple[float | None, float | None,
     return value, value, False, False
 
 
-def _suffix_qualifier(phrase: str, current: str) -> str:
-    phrase = phrase.lower().strip(" -")
-    if phrase.startswith("or equal"):
-        return {"more_than": "at_least", "less_than": "at_most"}.get(current, current)
-    if phrase == "or so":  # "a dozen or so"
-        return "approx"
-    if phrase in ("plus", "+") or any(
-        w in phrase for w in ("more", "greater", "higher", "above", "over", "larger", "bigger")
-    ):
-        return "at_least"
-    return "at_most"
-
-
 _BRACKETED = re.compile(r"\s?[(\[{<]\s?([^\s()\[\]{}<>]{1,12})\s?[)\]}>]")
 _CENTS_AFTER = re.compile(r"\s{1,3}(?:and\s{1,3})?", re.IGNORECASE)
 _CENTS_TAIL = re.compile(r"(\s{1,3}cents?\b)?(?=\s*(?:[.,;!?]|$))", re.IGNORECASE)
@@ -244,31 +199,11 @@ def _unit_after(text: str, end: int) -> tuple[str, int] | None:
     bare = spelling.strip("- ")
     if bare.lower() in GLUED_ONLY and not glued:
         return None
-    # "5G", "3D": an upper-case letter glued to a number is a name, not grams
-    if len(bare) == 1 and bare.isupper():
+    # "5G", "3D": an upper-case letter glued to a number is a name, not grams;
+    # "47.6C", "85F", "15W" are temperatures and watts
+    if len(bare) == 1 and bare.isupper() and bare not in "CFW":
         return None
     return unit, m.end()
-
-
-def _item_after(text: str, end: int) -> tuple[str, int] | None:
-    m = ITEM_WORDS.match(text, end, min(len(text), end + WINDOW))
-    if not m:
-        return None
-    words: list[str] = []
-    stop_at = m.start(1)
-    for w in _WORD_IN_ITEM.finditer(m[1]):
-        lower = w[0].lower()
-        # "delivered", "reportedly" end a noun phrase; "Russian-flagged" does not
-        if lower in ITEM_STOP or ("-" not in lower and lower.endswith(("ed", "ly"))):
-            break
-        words.append(w[0])
-        stop_at = m.start(1) + w.end()
-        # a plural noun ends the item: "shells mean", "containers passing", "vessels went"
-        if len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is")):
-            break
-    if not words:
-        return None
-    return " ".join(words), stop_at
 
 
 def _rate_after(text: str, end: int) -> tuple[str, int] | None:
@@ -332,6 +267,7 @@ class _Builder:
         self.vague = list(VAGUE.finditer(text)) if may_be_vague else []
         self.out: list[QuantityMatch] = []
         self.taken_until = 0
+        self.skip_to = 0  # a numeral read as a name may take the next one with it ("2-2")
 
     def number_at(self, index: int, pos: int) -> int | None:
         """Index of the numeral starting exactly at ``pos`` (after index), if any."""
@@ -355,6 +291,7 @@ class _Builder:
                 continue
             match = self._vague(self.vague[index]) if kind == "v" else self._number(index)
             if match is None:
+                taken_until = max(taken_until, self.skip_to)
                 continue
             self.out.append(match)
             taken_until = self.taken_until = match.quantity.end
@@ -404,6 +341,9 @@ class _Builder:
             return None
         if self._in_identifier_chain(index):
             return None
+        if number.kind == "digits" and (score_end := is_score(text, number.start)):
+            self.skip_to = score_end  # "drew 2-2", "won 112-108": a score
+            return None
         start, end = number.start, number.end
         value: float = number.value
         high_value: float | None = None
@@ -429,6 +369,14 @@ class _Builder:
                 else None
             )
             allowed = join != "and" or opener is not None
+            # "increased by $4 billion to $19 billion": a change and the level reached
+            if (
+                j is not None
+                and join == "to"
+                and self.numbers[j].value > 3 * value
+                and change_verb_before(text, core_start)
+            ):
+                allowed = False
             if j is not None and allowed and self.numbers[j].value >= value:
                 high_value = self.numbers[j].value
                 # "20 to 30 million", "two to three billion": the scale applies to both
@@ -436,7 +384,7 @@ class _Builder:
                 if scale and not _RANGE_SCALE.search(number.text):
                     size = _RANGE_SCALES[scale[0].lower()]
                     if value * size <= high_value:
-                        value *= size
+                        value = scaled(value, size)
                 end = self.numbers[j].end
         qualifier = "exact"
         q_start = core_start
@@ -453,11 +401,11 @@ class _Builder:
         else:
             before = (
                 QUALIFIER_BEFORE.search(text[max(0, core_start - 48) : core_start])
-                if _may_follow_words(text, core_start, _SIGNS)
+                if _may_follow_words(text, core_start, QUALIFIER_SIGNS)
                 else None
             )
             if before:
-                qualifier = _QUALIFIERS_BEFORE.get(_SPACES.sub(" ", before["q"].lower()), "exact")
+                qualifier = QUALIFIER_WORDS.get(_SPACES.sub(" ", before["q"].lower()), "exact")
                 figure_start = q_start = core_start - len(before[0])
         figure_end = end
         found_unit = None if unit else _unit_after(text, end)
@@ -466,13 +414,26 @@ class _Builder:
             unit, end = found_unit
             if is_million_code(text[unit_start:end]):
                 value *= 1e6
-            # "361 million pounds" is money; "500 pounds" is a weight
-            if unit == "lb" and _SCALE_WORD_END.search(number.text):
+            # "361 million pounds", "pay 8 or 9 pounds" are money; "500 pounds" is a weight
+            if unit == "lb" and (
+                _SCALE_WORD_END.search(number.text)
+                or _MONEY_CONTEXT.search(text, max(0, core_start - 40), core_start)
+            ):
                 unit = "gbp"
+            # "5% to 10%", "from 1 per cent to 1.5 per cent", "5.25%-5.5%": one range
+            if high_value is None and (bound := self._second_bound(index, end, unit)):
+                high_value, end = bound
+                qualifier = "range"
+                opener = (
+                    RANGE_OPENERS.search(text[max(0, core_start - 20) : core_start])
+                    if _may_follow_words(text, core_start)
+                    else None
+                )
+                figure_start = q_start = core_start - len(opener[0]) if opener else core_start
             # "75 USD million": the scale written after the currency
             late = _SCALE_AFTER_UNIT.match(text, end) if unit in CURRENCIES else None
             if late and not _SCALE_WORD_END.search(number.text):
-                value *= _RANGE_SCALES[late[1].lower()]
+                value = scaled(value, _RANGE_SCALES[late[1].lower()])
                 end = late.end()
             # "5 ft 2 in", "5 feet and 2 inches": one length in feet
             inches = _INCHES_AFTER.match(text, end, min(len(text), end + 20))
@@ -493,7 +454,7 @@ class _Builder:
         if suffix and high_value is None and not self._number_follows(index, suffix.end()):
             if qualifier == "approx":  # "about 500 or more": the suffix decides
                 figure_start = core_start
-            qualifier = _suffix_qualifier(suffix["q"] or suffix["plus"], qualifier)
+            qualifier = suffix_qualifier(suffix["q"] or suffix["plus"], qualifier)
             end = figure_end = suffix.end()
         # "180 kilometers (110 miles)": the parenthesis restates the same quantity
         if unit:
@@ -502,8 +463,12 @@ class _Builder:
         item: str | None = None
         per: str | None = None
         if unit is None:
-            found_item = _item_after(text, end)
+            found_item = _item_after(
+                text, end, after_the=_THE_BEFORE.search(text, max(0, start - 8), start)
+            )
             if found_item:
+                if text[end : end + 1] == "-" and number.kind == "words":
+                    return None  # "a two-bedroom flat": a size naming the thing
                 item, end = found_item
         # "9/11", "24/7": a written fraction without a unit is a name or a date in news
         if "/" in number.text and not unit and qualifier == "exact":
@@ -520,6 +485,16 @@ class _Builder:
             and _may_follow_words(text, number.start)
             and NAME_BEFORE.search(text[max(0, number.start - 44) : number.start])
             and not MONTH_BEFORE.search(text[max(0, number.start - 16) : number.start])
+        ):
+            return None
+        if qualifier in ("exact", "range") and names_thing(
+            text,
+            number.start,
+            number.end,
+            is_digits=number.kind == "digits",
+            unit=unit,
+            item=item,
+            bare=bare,
         ):
             return None
         if (found_rate := _rate_after(text, end)) is not None:
@@ -549,11 +524,38 @@ class _Builder:
             high_open,
         )
 
+    def _second_bound(self, index: int, end: int, unit: str) -> tuple[float, int] | None:
+        """The upper bound of a range that repeats its unit: "5% to 10%" -> (10, its end)."""
+        text = self.text
+        gap = _UNIT_RANGE_GAP.match(text, end, min(len(text), end + 12))
+        if gap is None:
+            return None
+        j = self.number_at(index, gap.end())
+        signed = j is None and gap["join"] == "-"
+        if signed:  # "5.25%-5.5%": the hyphen was read as the second number's sign
+            j = self.number_at(index, gap.start("join"))
+        if j is None or not (gap["join"] or signed):
+            return None  # "5% 10%": two figures
+        second = self.numbers[j]
+        value = self.numbers[index].value
+        high = -second.value if signed and second.value < 0 else second.value
+        found = _unit_after(text, second.end)
+        if found is None or found[0] != unit or high < value:
+            return None
+        # "rise 3 pence to 42p": a change and the level reached
+        if gap["join"] and gap["join"].lower() == "to" and high > 3 * value:
+            if change_verb_before(text, self.numbers[index].start):
+                return None
+        return high, found[1]
+
     def _in_identifier_chain(self, index: int) -> bool:
         """ "+1-222-2222-2222", "192.168.1.2": numerals chained by punctuation are a code."""
         number = self.numbers[index]
         text = self.text
-        if text[max(0, number.start - 1) : number.start] in ("+", "/"):
+        sign = text[max(0, number.start - 1) : number.start]
+        if sign == "+" and _SIGNED_RATIO.match(text, number.end):
+            return False  # "+0.2%": a signed change, not a phone number
+        if sign in ("+", "/"):
             return True  # "+1-222-...", "24/7", "9/11", "10/16/2023"
         if (
             text[number.end : number.end + 1] == "/"
@@ -587,7 +589,7 @@ class _Builder:
         found = _unit_after(text, number.end)
         if found and found[0] not in ("year", "month", "week", "day"):
             return True
-        return _may_follow_words(text, number.start, _SIGNS) and bool(
+        return _may_follow_words(text, number.start, QUALIFIER_SIGNS) and bool(
             QUALIFIER_BEFORE.search(text[max(0, number.start - 48) : number.start])
         )
 
@@ -691,7 +693,14 @@ def find_quantity_matches(text: str) -> list[QuantityMatch]:
     """Every quantity with the spans of its parts; see ``QuantityMatch``."""
     if not isinstance(text, str) or not text:
         return []
-    return _Builder(text).build()
+    matches = _Builder(text).build()
+    if not matches:
+        return matches
+    changed = with_changes(text, [m.quantity for m in matches], letter_words(text))
+    return [
+        m if q is m.quantity else QuantityMatch(q, m.figure, m.core)
+        for m, q in zip(matches, changed, strict=True)
+    ]
 
 
 def find_quantities(text: str) -> list[Quantity]:

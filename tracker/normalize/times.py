@@ -202,6 +202,13 @@ def _join(a: Resolved, b: Resolved) -> tuple[date, date] | None:
     return (first, last) if first <= last else None
 
 
+def _consecutive(a: Resolved, b: Resolved) -> bool:
+    """Is month ``b`` the month right after month ``a``?"""
+    if a.last is None or b.first is None or b.granularity != "month":
+        return False
+    return b.first == a.last + timedelta(days=1)
+
+
 def _special(text: str, atoms: list[_Atom], i: int, anchor: Anchor) -> tuple[TimeSpan, int] | None:
     """Forms whose meaning spans an atom and the words around it: "2 weeks starting May
     20th", "the week of the 18th", "between now and November 15th", "between Jan 22 and now"."""
@@ -309,6 +316,15 @@ def _find(text: str, anchor: Anchor) -> list[TimeSpan]:
                     ends = _join(res, other[2])
                     if ends is not None:
                         joined = (other, ends)
+            elif res.granularity == "month" and word in ("in", "during", ""):
+                # "in March and April": two months in a row are one period
+                other = _second_end(text, conn.end(), res, atoms, i, anchor, direction)
+                if other is not None and other[0] == i + 1 and _consecutive(res, other[2]):
+                    assert res.first is not None and other[2].last is not None
+                    (j, end, _), first, last = other, res.first, other[2].last
+                    spans.append(TimeSpan(text[start:end], start, end, first, last, "in", "month"))
+                    i = j + 1
+                    continue
         lead = _LEAD_DAY.search(text, max(0, atom.start - 24), atom.start)
         if joined is None and lead and res.granularity == "day" and res.month and res.first:
             first_day = safe_date(res.first.year, res.first.month, int(lead.group("d1")))

@@ -58,6 +58,9 @@ class Quantity:
     per: str | None = None
     low_open: bool = False
     high_open: bool = False
+    # "up" or "down" when the figure is the size of a change ("rose 6.5%", "+0.2%",
+    # "cut 1,200 jobs"); None for a level ("to $19 billion", "-12C at dawn")
+    change: str | None = None
 
     def to_json(self) -> dict:
         return {
@@ -73,6 +76,7 @@ class Quantity:
             "unit": self.unit,
             "item": self.item,
             "per": self.per,
+            "change": self.change,
         }
 
 

@@ -67,6 +67,34 @@ UNITS: dict[str, tuple[str, float]] = {
     "mb": ("information", 1e6),
     "gb": ("information", 1e9),
     "tb": ("information", 1e12),
+    "pb": ("information", 1e15),
+    "eb": ("information", 1e18),
+    "hz": ("frequency", 1.0),
+    "khz": ("frequency", 1e3),
+    "mhz": ("frequency", 1e6),
+    "ghz": ("frequency", 1e9),
+    "w": ("power", 1.0),
+    "kw": ("power", 1e3),
+    "mw": ("power", 1e6),
+    "gw": ("power", 1e9),
+    "hp": ("power", 745.699872),
+    "wh": ("energy", 3600.0),
+    "kwh": ("energy", 3.6e6),
+    "mwh": ("energy", 3.6e9),
+    "gwh": ("energy", 3.6e12),
+    "twh": ("energy", 3.6e15),
+    "kcal": ("energy", 4184.0),
+    "mah": ("charge", 3.6),
+    "kbps": ("data rate", 1e3),
+    "mbps": ("data rate", 1e6),
+    "gbps": ("data rate", 1e9),
+    "rpm": ("rotation", 1.0),
+    "bp": ("ratio", 0.0001),
+    "ppm": ("ratio", 1e-6),
+    "mbar": ("pressure", 100.0),
+    "hpa": ("pressure", 100.0),
+    "mmhg": ("pressure", 133.322),
+    "nit": ("luminance", 1.0),
 }
 # Currencies have no fixed conversion between them; each is its own dimension.
 CURRENCIES = (
@@ -100,6 +128,13 @@ CURRENCIES = (
     "cent",
     "pence",
     "sen",
+    "myr",
+    "sgd",
+    "zar",
+    "brl",
+    "sek",
+    "nok",
+    "pln",
 )
 
 # spelling (lower case) -> canonical unit, for units written after the number
@@ -176,6 +211,35 @@ _add("kb", "kilobyte", "kilobytes")
 _add("mb", "megabyte", "megabytes")
 _add("gb", "gigabyte", "gigabytes")
 _add("tb", "terabyte", "terabytes")
+_add("pb", "petabyte", "petabytes")
+_add("eb", "exabyte", "exabytes")
+_add("hz", "hertz")
+_add("khz", "kilohertz")
+_add("mhz", "megahertz")
+_add("ghz", "gigahertz")
+_add("w", "watt", "watts")
+_add("kw", "kilowatt", "kilowatts")
+_add("mw", "megawatt", "megawatts")
+_add("gw", "gigawatt", "gigawatts")
+_add("hp", "bhp", "horsepower", "brake horsepower")
+_add("wh", "watt-hour", "watt-hours", "watt hours")
+_add("kwh", "kilowatt-hour", "kilowatt-hours", "kilowatt hours")
+_add("mwh", "megawatt-hour", "megawatt-hours", "megawatt hours")
+_add("gwh", "gigawatt-hour", "gigawatt-hours", "gigawatt hours")
+_add("twh", "terawatt-hour", "terawatt-hours", "terawatt hours")
+_add("kcal", "calories", "kilocalories", "kilocalorie")
+_add("mah", "milliamp-hours", "milliampere-hours")
+_add("kbps", "kb/s")
+_add("mbps", "mb/s", "megabits per second")
+_add("gbps", "gb/s", "gigabits per second")
+_add("rpm", "revolutions per minute")
+_add("bp", "basis points", "basis point")
+_add("ppm", "parts per million")
+_add("mbar", "millibar", "millibars")
+_add("hpa", "hectopascal", "hectopascals")
+_add("mmhg", "mm hg")
+_add("nit", "nits")
+_add("myr", "ringgit")
 _add("usd", "dollar", "dollars", "us dollars", "u.s. dollars", "us dollar", "bucks")
 _add("eur", "euro", "euros")
 _add("gbp", "pounds sterling", "sterling", "british pounds")
@@ -206,6 +270,9 @@ _add("fim", "markka", "markkaa", "finnish markka")
 _add("cent", "cents", "¢")
 _add("pence", "penny", "pennies", "p")
 _add("cny", "元", "chinese yuan", "kuai")
+_add("percent", "pc")
+_add("degC", "c")
+_add("degF", "f")
 _add("usd", "$")
 _add("eur", "€")
 _add("gbp", "£")
@@ -248,6 +315,18 @@ _BEFORE: dict[str, str] = {
     "sen": "sen",
     "₹": "inr",
     "rs.": "inr",
+    "rs": "inr",
+    "rm": "myr",
+    "uah": "uah",
+    "s$": "sgd",
+    "sgd": "sgd",
+    "r$": "brl",
+    "chf": "chf",
+    "jpy": "jpy",
+    "inr": "inr",
+    "aud": "aud",
+    "cad": "cad",
+    "hkd": "hkd",
 }
 
 # Units whose one-letter or symbol spelling must touch the number ("5%", "5'") or be a
@@ -271,7 +350,9 @@ CURRENCY_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # Spellings so short or common that they are units only when glued to the number ("5m", "3s").
-GLUED_ONLY = frozenset({"s", "h", "g", "t", "in", "l", "'", '"', "gr", "min", "won", "sec", "p"})
+GLUED_ONLY = frozenset(
+    {"s", "h", "g", "t", "in", "l", "'", '"', "gr", "min", "won", "sec", "p", "pc", "c", "f", "w"}
+)
 
 
 _SPACES = re.compile(r"\s+")
