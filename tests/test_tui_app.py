@@ -115,3 +115,27 @@ async def test_b_writes_the_brief_and_shows_it_rendered(tmp_path: Path) -> None:
         assert title in text and f"# {title}" not in text
         await pilot.press("escape")
         assert not isinstance(app.screen, BriefScreen)
+
+
+async def test_b_refuses_to_write_the_brief_over_the_database(tmp_path: Path) -> None:
+    import sqlite3
+
+    from textual.widgets import Input
+
+    from tracker.tui.prompt_screen import PromptScreen
+
+    db = tmp_path / "case.sqlite"
+    app = TrackerApp(build_case(db))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(app, pilot)
+        await pilot.press("b")
+        await wait_for(pilot, lambda: isinstance(app.screen, PromptScreen))
+        app.screen.query_one(Input).value = str(db)
+        await pilot.press("enter")
+        await wait_for(
+            pilot, lambda: any("database in use" in str(n.message) for n in app._notifications)
+        )
+        assert app.is_running
+    with sqlite3.connect(db) as connection:  # still the case, not markdown
+        assert connection.execute("SELECT count(*) FROM claim").fetchone()[0] > 0
+    assert not (tmp_path / "case.sqlite.partial").exists()

@@ -17,6 +17,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlmodel import SQLModel
 
 import tracker.models  # noqa: F401  (every table on the metadata)
+from tracker.display import json_text
 from tracker.errors import located
 from tracker.migrations import head_revision
 
@@ -45,7 +46,9 @@ def export_case(engine: Engine) -> dict:
 
 
 def export_json(engine: Engine) -> str:
-    return json.dumps(export_case(engine), ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    # Terminal-active characters as \uXXXX (display.json_text): the same data once read,
+    # and the file is as safe to ``cat`` as the export printed to standard output.
+    return json_text(export_case(engine), indent=1) + "\n"
 
 
 def _typed(column: Any, value: Any) -> Any:

@@ -46,6 +46,16 @@ def resolve_url(path_or_url: str | os.PathLike[str] | None = None) -> str:
     return f"sqlite:///{Path(value).expanduser().resolve()}"
 
 
+def database_files(path_or_url: str | os.PathLike[str] | None = None) -> list[Path]:
+    """The files a SQLite database in use is made of (none for PostgreSQL or memory):
+    what no output may ever be written over."""
+    url = resolve_url(path_or_url)
+    if not url.startswith("sqlite:///") or url == "sqlite:///:memory:":
+        return []
+    path = Path(url.removeprefix("sqlite:///"))
+    return [path] + [Path(f"{path}{suffix}") for suffix in ("-wal", "-shm", "-journal")]
+
+
 def _on_sqlite_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")

@@ -11,7 +11,9 @@ they are there instead of dropping them silently.
 
 from __future__ import annotations
 
+import io
 import re
+from typing import TextIO
 
 _ACTIVE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
@@ -45,14 +47,44 @@ def pictured(value: object) -> str:
     return _ACTIVE.sub(_picture, text)
 
 
-_JSON_ACTIVE = re.compile(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
 def json_text(value: object, indent: int | None = None) -> str:
     """JSON for a terminal or a pipe: non-ASCII text kept as written, but every
     terminal-active character as a ``\\uXXXX`` escape (json already escapes C0
     controls), so the same string comes back when the JSON is read."""
     import json
 
-    text = json.dumps(value, ensure_ascii=False, indent=indent)
-    return _JSON_ACTIVE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return printed(json.dumps(value, ensure_ascii=False, indent=indent), json=True)
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
+def printed(text: str, *, json: bool = False) -> str:
+    """The one rule for text we print: JSON text (already serialized) gets each
+    terminal-active character as a ``\\uXXXX`` escape, which a JSON reader turns back
+    into the same character (they can only stand inside strings); any other text
+    (markdown, CSV, plain lines) gets ``visible``."""
+    if text.isprintable():
+        return text
+    return _ACTIVE.sub(_json_escape, text) if json else _ACTIVE.sub(_escape, text)
+
+
+class TerminalText(io.TextIOBase):
+    """A text stream for standard output (or a terminal): everything written to it goes
+    through ``printed`` on its way to ``out``. The active characters are single code
+    points, so escaping each chunk as it comes is the same as escaping the whole."""
+
+    def __init__(self, out: TextIO, *, json: bool = False) -> None:
+        self._out = out
+        self._json = json
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str, /) -> int:
+        self._out.write(printed(text, json=self._json))
+        return len(text)
+
+    def flush(self) -> None:
+        self._out.flush()

@@ -8,11 +8,11 @@ all gives ``{"literal": "n.d."}`` rather than an invented day.
 
 from __future__ import annotations
 
-import json
 from datetime import date
 
 from sqlmodel import Session, col, select
 
+from tracker.display import json_text
 from tracker.models import Attribution, Document, Source
 
 # The CSL item type for a document, by the kind of source that published it.
@@ -90,4 +90,5 @@ def csl_items(session: Session, cited_only: bool = True) -> list[dict]:
 
 
 def csl_json(session: Session, cited_only: bool = True) -> str:
-    return json.dumps(csl_items(session, cited_only), ensure_ascii=False, indent=2) + "\n"
+    # Terminal-active characters as \uXXXX (display.json_text): the same data once read.
+    return json_text(csl_items(session, cited_only), indent=2) + "\n"

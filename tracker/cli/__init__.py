@@ -149,27 +149,31 @@ def print_error(message: object) -> None:
     err_console.print(f"tracker: {visible(message)}")
 
 
-def write_output(path: Path, content: str) -> None:
-    """Write ``content`` to ``path`` ('-' is stdout); see ``stream_output``."""
-    stream_output(path, lambda out: out.write(content))
+@contextmanager
+def output(path: Path | str, *, json: bool = False) -> Iterator[TextIO]:
+    """Where a command writes its ``-o`` output: ``tracker.output.open_output`` with the
+    database in use protected; a note (a link followed, a pipe streamed) goes to stderr."""
+    from tracker.db import database_files
+    from tracker.output import open_output
+
+    with open_output(path, json=json, protect=database_files(state().db)) as out:
+        yield out.stream
+    if out.note:
+        err_console.print(f"note: {visible(out.note)}")
 
 
-def stream_output(path: Path, write: Callable[[TextIO], object]) -> None:
-    """``write`` into ``path`` ('-' is stdout) through a temporary file beside it, so a
-    failed run never leaves half a file behind."""
-    if str(path) == "-":
-        write(sys.stdout)
-        return
-    if not path.parent.exists():
-        raise UserError(f"{path}: no such directory: {path.parent}")
-    partial = path.with_name(path.name + ".partial")
-    try:
-        with partial.open("w", encoding="utf-8", newline="\n") as out:
-            write(out)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
-    partial.replace(path)
+def write_output(path: Path | str, content: str, *, json: bool = False) -> None:
+    """Write ``content`` to ``path`` ('-' is stdout); see ``output``."""
+    with output(path, json=json) as out:
+        out.write(content)
+
+
+def stream_output(
+    path: Path | str, write: Callable[[TextIO], object], *, json: bool = False
+) -> None:
+    """``write`` into ``path`` ('-' is stdout) as it goes; see ``output``."""
+    with output(path, json=json) as out:
+        write(out)
 
 
 def _register_commands() -> None:

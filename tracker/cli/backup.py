@@ -8,10 +8,12 @@ from pathlib import Path
 
 import typer
 
-from tracker.cli import err_console, get_engine, open_session, write_output
+from tracker.cli import err_console, get_engine, open_session
+from tracker.cli import output as cli_output
 from tracker.errors import UserError
 
 FORMATS = ("json", "csl-json", "csv", "stix", "claimreview", "hypotheses")
+JSON_FORMATS = ("json", "csl-json", "stix", "claimreview")
 
 
 def _content(fmt: str, author: str | None) -> str:
@@ -59,6 +61,8 @@ def register(app: typer.Typer) -> None:
         """Export the case: a lossless backup, citations, or a spreadsheet."""
         if fmt not in FORMATS:
             raise UserError(f"--format: {fmt!r} is not one of {', '.join(FORMATS)}")
-        write_output(output, _content(fmt, author))
+        # JSON formats keep reading back the same on a terminal (\uXXXX escapes).
+        with cli_output(output, json=fmt in JSON_FORMATS) as out:
+            out.write(_content(fmt, author))
         if str(output) != "-":
             err_console.print(f"{fmt} written to {output}")

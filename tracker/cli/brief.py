@@ -10,7 +10,8 @@ from pathlib import Path
 
 import typer
 
-from tracker.cli import open_session, stream_output
+from tracker.cli import open_session
+from tracker.cli import output as cli_output
 from tracker.errors import UserError
 
 
@@ -29,12 +30,10 @@ def _brief(
 
     if min_credibility is not None and not 1 <= min_credibility <= 6:
         raise UserError(f"--min-credibility: must be 1 to 6, not {min_credibility}")
-    with open_session() as session:
-        stream_output(
-            output,
-            lambda out: write_brief_to(
-                out, session, subjects=subject or None, min_credibility=min_credibility, title=title
-            ),
+    # The target is checked before the brief is composed: a refusal costs nothing.
+    with cli_output(output) as out, open_session() as session:
+        write_brief_to(
+            out, session, subjects=subject or None, min_credibility=min_credibility, title=title
         )
 
 

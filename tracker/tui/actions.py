@@ -41,12 +41,17 @@ def export_brief(engine: Engine, path: str, width: int = 100) -> tuple[str, Text
     """Write the markdown brief (tracker.brief.write_brief) to ``path``; returns the
     summary and the brief rendered at ``width`` columns, for the preview."""
     from tracker.brief import write_brief
+    from tracker.db import database_files
+    from tracker.output import open_output
 
-    target = Path(path).expanduser()
-    with session_scope(engine) as session:
-        markdown = write_brief(session)
-    target.write_text(markdown, encoding="utf-8")
-    return f"Brief written to {target}", render_markdown(markdown, width)
+    # The rules of ``-o`` (never over the database, pipes streamed, links followed);
+    # "-" is a file here: standard output is the screen the app is drawn on.
+    protect = database_files(engine.url.render_as_string(hide_password=False))
+    with open_output(path, protect=protect, allow_stdout=False) as out:
+        with session_scope(engine) as session:
+            markdown = write_brief(session)
+        out.stream.write(markdown)
+    return f"Brief written to {clean(out.note or out.written)}", render_markdown(markdown, width)
 
 
 def render_markdown(markdown: str, width: int) -> Text:
