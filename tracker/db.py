@@ -16,9 +16,11 @@ from pathlib import Path
 from platformdirs import user_data_dir
 from sqlalchemy import event
 from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlmodel import Session, create_engine
 
 import tracker.audit  # noqa: F401  (registers the audit log's session events)
+from tracker.errors import UserError
 
 ENV_VAR = "TRACKER_DB"
 SQLITE_BUSY_TIMEOUT_MS = 5000
@@ -29,21 +31,51 @@ def default_database_path() -> Path:
     return Path(user_data_dir("tracker", appauthor=False)) / "tracker.sqlite"
 
 
+# The databases tracker runs on: a SQLite file, or PostgreSQL through psycopg 3.
+_BACKENDS = ("sqlite", "postgresql")
+
+
 def resolve_url(path_or_url: str | os.PathLike[str] | None = None) -> str:
-    """A path means SQLite; a URL (``postgresql://…``, ``sqlite://…``) is used as given."""
+    """A path means SQLite; a URL (``postgresql://…``, ``sqlite://…``) is used as given.
+
+    Anything else (``ftp://``, ``mysql://``, a URL that does not parse) is a one-line
+    UserError naming ``--db``, never a driver's traceback."""
     value = os.fspath(path_or_url) if path_or_url is not None else os.environ.get(ENV_VAR)
     if not value:
         path = default_database_path()
         path.parent.mkdir(parents=True, exist_ok=True)
         return f"sqlite:///{path}"
     if "://" in value:
-        url = make_url(value)
+        scheme = value.split("://", 1)[0]
+        try:
+            url = make_url(value)
+            url.port  # noqa: B018  (a bad port only fails when read)
+        except (ArgumentError, ValueError) as error:
+            # The URL itself is not shown: it may hold a password.
+            why = "its host or port cannot be read" if isinstance(error, ValueError) else None
+            raise UserError(
+                f"--db: not a valid {scheme}:// URL ({why or 'it cannot be parsed'}); "
+                "the form is postgresql://user:password@host:port/database"
+            ) from None
+        if url.get_backend_name() not in _BACKENDS:
+            raise UserError(
+                f"--db: {scheme}:// is not a database tracker works with; "
+                "give a SQLite file path or a postgresql:// URL"
+            )
         if url.drivername in ("postgresql", "postgres"):
             url = url.set(drivername="postgresql+psycopg")
         return url.render_as_string(hide_password=False)
     if value == ":memory:":
         return "sqlite://"
     return f"sqlite:///{Path(value).expanduser().resolve()}"
+
+
+def describe(path_or_url: str | os.PathLike[str] | None = None) -> str:
+    """The database as an error message names it: its file, or its URL without password."""
+    url = resolve_url(path_or_url)
+    if url.startswith("sqlite:///"):
+        return url.removeprefix("sqlite:///")
+    return make_url(url).render_as_string(hide_password=True)
 
 
 def database_files(path_or_url: str | os.PathLike[str] | None = None) -> list[Path]:
@@ -69,6 +101,16 @@ def _on_sqlite_connect(dbapi_connection, _record) -> None:  # type: ignore[no-un
 def make_engine(path_or_url: str | os.PathLike[str] | None = None) -> Engine:
     """An engine for the path or URL, without touching the schema."""
     url = resolve_url(path_or_url)
+    try:
+        return _engine_for(url)
+    except ModuleNotFoundError as error:  # a driver that is not installed
+        raise UserError(
+            f"--db: the driver for {make_url(url).get_backend_name()} ({error.name}) is not "
+            "installed; for PostgreSQL: pip install 'tracker[postgres]'"
+        ) from None
+
+
+def _engine_for(url: str) -> Engine:
     if url.startswith("sqlite"):
         kwargs: dict = {"connect_args": {"check_same_thread": False}}
         if url in ("sqlite://", "sqlite:///:memory:"):
@@ -82,13 +124,80 @@ def make_engine(path_or_url: str | os.PathLike[str] | None = None) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
-def open_database(path_or_url: str | os.PathLike[str] | None = None) -> Engine:
-    """An engine whose schema is at the latest migration."""
+def open_database(
+    path_or_url: str | os.PathLike[str] | None = None, *, adopt: bool = False
+) -> Engine:
+    """An engine whose schema is at the latest migration.
+
+    Refused in one line (UserError): a file that is not SQLite, a schema made by a newer
+    tracker, and a non-empty database without our schema (another application's) unless
+    ``adopt`` (``tracker db upgrade``) asks for tracker's tables to be added to it.
+    Safe when several commands open a new database at once: see ``migrations.upgrade``.
+    """
     from tracker.migrations import upgrade
 
+    url = resolve_url(path_or_url)
+    where = describe(path_or_url)
+    if url.startswith("sqlite:///"):
+        _probe_sqlite(Path(url.removeprefix("sqlite:///")), where, adopt)
     engine = make_engine(path_or_url)
-    upgrade(engine)
+    try:
+        upgrade(engine, adopt=adopt, where=where)
+    except DBAPIError as error:
+        engine.dispose()
+        raise UserError(f"{where}: {_first_line(error)}") from None
+    except BaseException:
+        engine.dispose()
+        raise
     return engine
+
+
+def _probe_sqlite(path: Path, where: str, adopt: bool) -> None:
+    """Looks at an existing SQLite file read-only, before our connections touch it (they
+    switch it to WAL): a file that is not SQLite, a newer tracker's or another
+    application's database is refused exactly as it was. ``upgrade`` checks again under
+    its lock; this look only has to leave a file that is not ours unchanged."""
+    import sqlite3
+    from contextlib import closing
+    from urllib.parse import quote
+
+    from tracker.migrations import refuse_foreign, refuse_newer
+
+    try:
+        if path.stat().st_size == 0:
+            return  # new (or just created by another command): ours to migrate
+    except OSError:
+        return  # not there yet; or unreadable, said when it is opened
+    try:
+        uri = f"file:{quote(str(path))}?mode=ro"
+        with closing(sqlite3.connect(uri, uri=True)) as connection:
+            names = {
+                name
+                for (name,) in connection.execute(
+                    "SELECT name FROM sqlite_master WHERE type IN ('table', 'view')"
+                )
+            }
+            revision = None
+            if "alembic_version" in names:
+                row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+                revision = row[0] if row else None
+    except sqlite3.OperationalError:
+        return  # locked or not openable read-only: the normal open decides and says why
+    except sqlite3.DatabaseError as error:
+        raise UserError(f"{where}: not a SQLite database ({error})") from None
+    refuse_newer(revision, where)
+    if "alembic_version" not in names and not adopt:
+        refuse_foreign({n for n in names if not n.startswith("sqlite_")}, where)
+
+
+def _first_line(error: DBAPIError) -> str:
+    """The driver's own words, first line: 'file is not a database' becomes
+    'not a SQLite database (file is not a database)'."""
+    text = str(error.orig if error.orig is not None else error).strip()
+    first = text.splitlines()[0] if text else type(error).__name__
+    if "file is not a database" in first:
+        return f"not a SQLite database ({first})"
+    return f"cannot open the database: {first}"
 
 
 @contextmanager

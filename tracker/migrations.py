@@ -8,7 +8,10 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy.engine import Engine
+from sqlalchemy import inspect, text
+from sqlalchemy.engine import Connection, Engine
+
+from tracker.errors import UserError
 
 
 def migrations_dir() -> Path:
@@ -33,15 +36,89 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(connection).get_current_revision()
 
 
-def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Bring the schema to ``revision``; a no-op when it is already there."""
-    if revision == "head" and current_revision(engine) == head_revision():
+def known_revisions() -> set[str]:
+    scripts = ScriptDirectory.from_config(alembic_config())
+    return {script.revision for script in scripts.walk_revisions()}
+
+
+# Creating and migrating a database is serialized across processes: SQLite by taking the
+# write lock first (BEGIN IMMEDIATE), PostgreSQL by a transaction-scoped advisory lock
+# (an arbitrary key of ours). The loser waits, then finds the schema done and does nothing.
+MIGRATION_LOCK_WAIT_MS = 120_000
+PG_MIGRATION_LOCK_KEY = 0x74726B72  # "trkr"
+
+
+def upgrade(
+    engine: Engine, revision: str = "head", *, adopt: bool = False, where: str | None = None
+) -> None:
+    """Bring the schema to ``revision``; a no-op when it is already there.
+
+    Raises UserError for a schema newer than ours, and for a non-empty database without
+    our schema (another application's tables) unless ``adopt`` says to add ours to it.
+    Several processes may call this at once on a new database: one migrates, the others
+    wait for it (up to MIGRATION_LOCK_WAIT_MS on SQLite) and find the work done.
+    """
+    where = where or engine.url.render_as_string(hide_password=True)
+    head = head_revision()
+    with engine.connect() as connection:
+        current = MigrationContext.configure(connection).get_current_revision()
+    refuse_newer(current, where)
+    if revision == "head" and current == head:
         return
     config = alembic_config()
-    with engine.begin() as connection:
-        if connection.dialect.name == "sqlite":
-            # pysqlite runs DDL outside any transaction unless one is opened by hand:
-            # a process killed mid-migration would leave half a schema behind.
-            connection.exec_driver_sql("BEGIN")
-        config.attributes["connection"] = connection
-        command.upgrade(config, revision)
+    with engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            connection.exec_driver_sql(f"PRAGMA busy_timeout={MIGRATION_LOCK_WAIT_MS}")
+            connection.commit()  # ends the autobegun transaction: ours is opened below
+        try:
+            with connection.begin():
+                if sqlite:
+                    # pysqlite runs DDL outside any transaction unless one is opened by hand
+                    # (a process killed mid-migration would leave half a schema behind); and
+                    # IMMEDIATE takes the write lock now, waiting for another migrating
+                    # process, instead of failing "database is locked" at its first write.
+                    connection.exec_driver_sql("BEGIN IMMEDIATE")
+                elif connection.dialect.name == "postgresql":
+                    connection.execute(
+                        text("SELECT pg_advisory_xact_lock(:key)"), {"key": PG_MIGRATION_LOCK_KEY}
+                    )
+                # Again, under the lock: another process may have migrated meanwhile.
+                current = MigrationContext.configure(connection).get_current_revision()
+                refuse_newer(current, where)
+                if revision == "head" and current == head:
+                    return
+                if current is None and not adopt:
+                    _refuse_foreign(connection, where)
+                config.attributes["connection"] = connection
+                command.upgrade(config, revision)
+        finally:
+            if sqlite:
+                from tracker.db import SQLITE_BUSY_TIMEOUT_MS
+
+                connection.exec_driver_sql(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+                connection.commit()
+
+
+def refuse_newer(current: str | None, where: str) -> None:
+    if current is not None and current not in known_revisions():
+        raise UserError(
+            f"{where}: made by a newer tracker (schema revision {current}, this tracker "
+            f"knows up to {head_revision()}); upgrade tracker to open it"
+        )
+
+
+def _refuse_foreign(connection: Connection, where: str) -> None:
+    inspector = inspect(connection)
+    refuse_foreign(set(inspector.get_table_names()) | set(inspector.get_view_names()), where)
+
+
+def refuse_foreign(names: set[str], where: str) -> None:
+    """A database with tables but without our revision belongs to another application:
+    giving it our tables unasked would change someone else's file."""
+    if names:
+        raise UserError(
+            f"{where}: not a tracker database ({len(names)} table(s) of another application, "
+            f"such as '{sorted(names)[0]}'); run `tracker db upgrade` to add tracker's "
+            "tables to it"
+        )

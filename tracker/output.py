@@ -51,7 +51,8 @@ def _terminal(out: TextIO, json: bool) -> TextIO:
     return cast(TextIO, TerminalText(out, json=json))  # a text stream, as far as writers go
 
 
-def _kind(mode: int) -> str:
+def kind_of_file(mode: int) -> str:
+    """What a file that is not a regular file is, in a few words, for a message."""
     if stat.S_ISDIR(mode):
         return "a folder"
     if stat.S_ISBLK(mode):
@@ -129,7 +130,7 @@ def open_output(
             yield out
         return
     if mode is not None and not stat.S_ISREG(mode):
-        raise UserError(f"{shown}: is {_kind(mode)}, not a file; name a file to write")
+        raise UserError(f"{shown}: is {kind_of_file(mode)}, not a file; name a file to write")
     # A link is followed to the file it names, which is replaced; the link stays.
     final = Path(os.path.realpath(named)) if link else named
     note = f"{shown} is a symbolic link: wrote its target {final}" if link else None
@@ -145,7 +146,7 @@ def _streamed(path: Path, shown: str, json: bool, link: bool) -> Iterator[Output
         fd = os.open(path, os.O_WRONLY)
     except OSError as error:
         raise UserError(f"{shown}: cannot write: {_describe_error(error)}") from None
-    kind = _kind(os.fstat(fd).st_mode)
+    kind = kind_of_file(os.fstat(fd).st_mode)
     raw = open(fd, "w", encoding="utf-8", newline="\n")  # noqa: SIM115 (closed below)
     stream = _terminal(raw, json) if raw.isatty() else raw
     via = " through a symbolic link" if link else ""

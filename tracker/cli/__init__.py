@@ -124,13 +124,16 @@ def state(ctx: ClickContext | None = None) -> CliState:
     return root.obj
 
 
-def get_engine(ctx: ClickContext | None = None) -> Engine:
-    """The engine for ``--db`` / TRACKER_DB / the embedded default, migrated, opened once."""
+def get_engine(ctx: ClickContext | None = None, *, adopt: bool = False) -> Engine:
+    """The engine for ``--db`` / TRACKER_DB / the embedded default, migrated, opened once.
+
+    ``adopt``: add tracker's tables to a database that holds another application's
+    (only ``tracker db upgrade`` asks; every other command refuses such a database)."""
     current = state(ctx)
     if current.engine is None:
         from tracker.db import open_database
 
-        current.engine = open_database(current.db)
+        current.engine = open_database(current.db, adopt=adopt)
     return current.engine
 
 

@@ -12,10 +12,11 @@ def register(app: typer.Typer) -> None:
 
     @db_app.command("upgrade")
     def upgrade() -> None:
-        """Apply pending migrations (opening a database does this too)."""
+        """Apply pending migrations (opening a database does this too); the only command
+        that adds tracker's tables to a database already holding other tables."""
         from tracker.migrations import current_revision
 
-        engine = get_engine()  # opening applies the migrations
+        engine = get_engine(adopt=True)  # opening applies the migrations
         console.print(f"schema at revision {current_revision(engine)}")
 
     app.add_typer(db_app, name="db")

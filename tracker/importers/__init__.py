@@ -9,8 +9,10 @@ is restored instead (into an empty database only).
 
 from __future__ import annotations
 
+import errno
 import os
 import random
+import stat
 import time
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
@@ -105,13 +107,39 @@ def walk(root: Path, skipped: list[str] | None = None) -> list[Path]:
                 continue
             if child.is_symlink() and _outside(child, base, skipped):
                 continue
+            why = unreadable_kind(child)
+            if why is not None:
+                if skipped is not None:
+                    skipped.append(f"{child}: {why}, skipped")
+                continue
             if child.is_file():
                 found.append(child)
     return sorted(found)
 
 
+def unreadable_kind(path: Path) -> str | None:
+    """Why ``path`` is not read as a case file (None: a regular file, or not there).
+
+    A named pipe would block the import until something writes to it, a device may
+    never end, a socket cannot be read: only regular files are case files."""
+    from tracker.output import kind_of_file
+
+    try:
+        mode = path.stat().st_mode
+    except OSError as error:
+        return "symbolic link loop" if error.errno == errno.ELOOP else None
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    return f"{kind_of_file(mode)}, not a regular file"
+
+
 def _outside(link: Path, base: Path, skipped: list[str] | None) -> bool:
-    target = link.resolve()
+    try:
+        target = link.resolve()
+    except (RuntimeError, OSError):  # a loop of links (Python 3.11 raises RuntimeError)
+        if skipped is not None:
+            skipped.append(f"{link}: symbolic link loop, skipped")
+        return True
     if target.is_relative_to(base) and not link.is_dir():
         return False
     if skipped is not None:
@@ -129,6 +157,10 @@ def plan(paths: Iterable[Path], skipped: list[str] | None = None) -> list[tuple[
                 kind = classify(child)
                 if kind is not None:
                     found.append((child, kind))
+        elif (why := unreadable_kind(path)) is not None:
+            # Never opened (a pipe would hang the import); said, not silently dropped.
+            if skipped is not None:
+                skipped.append(f"{path}: {why}, skipped")
         else:
             # A file named explicitly is never skipped silently: unknown kinds fail loudly.
             found.append((path, classify(path) or "unknown"))
@@ -181,7 +213,10 @@ def import_paths(
     missing = [Path(p) for p in paths if not Path(p).exists()]
     existing = [Path(p) for p in paths if Path(p).exists()]
     for path in missing:
-        report.files.append(FileResult(path, "unknown", FAILED, error=f"{path}: no such file"))
+        why = "no such file"
+        if path.is_symlink():  # there, but leading nowhere
+            why = unreadable_kind(path) or "symbolic link to nothing"
+        report.files.append(FileResult(path, "unknown", FAILED, error=f"{path}: {why}"))
     outlets: dict[str, tuple[int, str]] = {}
     for path, kind in plan(existing, report.skipped):
         report.files.append(import_file(engine, path, kind, outlets))
