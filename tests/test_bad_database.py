@@ -7,34 +7,13 @@ it was. Another application's database gets tracker's tables only when asked
 from __future__ import annotations
 
 import hashlib
-import os
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_helpers import one_line_error as _one_line_error
+from cli_helpers import run_tracker as tracker
 from sqlalchemy import create_engine, inspect, text
-
-
-def tracker(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "tracker", *args],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "TRACKER_DB": ""},
-        timeout=180,
-    )
-
-
-def _one_line_error(result: subprocess.CompletedProcess[str], *words: str) -> str:
-    assert result.returncode == 1, result.stdout + result.stderr
-    assert "Traceback" not in result.stderr
-    lines = result.stderr.splitlines()
-    assert len(lines) == 1 and lines[0].startswith("tracker: "), result.stderr
-    for word in words:
-        assert word in lines[0], lines[0]
-    return lines[0]
 
 
 def _digest(path: Path) -> str:

@@ -8,20 +8,9 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
-
-def tracker(*args: str) -> subprocess.CompletedProcess[str]:
-    # A hang is the bug under test: the timeout turns it into a failure, not a stuck suite.
-    return subprocess.run(
-        [sys.executable, "-m", "tracker", *args],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "TRACKER_DB": ""},
-        timeout=120,
-    )
+from cli_helpers import run_tracker as tracker
 
 
 def test_a_folder_with_a_link_loop_and_a_pipe_imports_the_rest_and_says_so(

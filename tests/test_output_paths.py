@@ -12,26 +12,15 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-import subprocess
-import sys
 import threading
 from pathlib import Path
 
 import pytest
+from cli_helpers import one_line_error as _one_line_error
+from cli_helpers import run_tracker as tracker
 
 from tracker.db import open_database
 from tracker.importers import import_paths
-
-
-def tracker(*args: str, pass_fds: tuple[int, ...] = ()) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "tracker", *args],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "TRACKER_DB": ""},
-        timeout=180,
-        pass_fds=pass_fds,
-    )
 
 
 @pytest.fixture
@@ -52,15 +41,6 @@ def _claim_count(db: Path) -> int:
 
     with sqlite3.connect(db) as connection:
         return connection.execute("SELECT count(*) FROM claim").fetchone()[0]
-
-
-def _one_line_error(result: subprocess.CompletedProcess[str], *words: str) -> None:
-    assert result.returncode == 1, result.stdout + result.stderr
-    assert "Traceback" not in result.stderr
-    lines = result.stderr.splitlines()
-    assert len(lines) == 1 and lines[0].startswith("tracker: "), result.stderr
-    for word in words:
-        assert word in lines[0], lines[0]
 
 
 def _no_partial(folder: Path) -> None:
