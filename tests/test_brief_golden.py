@@ -64,6 +64,7 @@ def test_written_in_small_batches_the_bytes_are_the_same(
     from tracker.brief import writer
 
     monkeypatch.setattr(writer, "CHUNK_LINES", 3)
+    monkeypatch.setattr(writer, "CHUNK_CHARS", 200)
     out = io.StringIO()
     with session_scope(open_database(najin_db)) as session:
         write_brief_to(out, session, title=TITLE, today=TODAY)

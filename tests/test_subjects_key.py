@@ -97,12 +97,12 @@ async def test_k_in_the_subjects_screen_pins_drops_and_unmarks(tmp_path: Path) -
 
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_subjects(app, pilot)
-        assert screen.subjects[0].name == ROUNDS and screen.cells(screen.subjects[0])[3] == ""
+        assert screen.subjects[0].name == ROUNDS and screen.cells(screen.subjects[0])[0] == ""
         await pilot.press("k")
         await wait_for(pilot, lambda: screen.subjects[0].key_judgment is True)
-        assert stored() is True and screen.cells(screen.subjects[0])[3] == "pinned"
+        assert stored() is True and screen.cells(screen.subjects[0])[0] == "pinned"
         await pilot.press("k")
         await wait_for(pilot, lambda: screen.subjects[0].key_judgment is False)
-        assert stored() is False and screen.cells(screen.subjects[0])[3] == "dropped"
+        assert stored() is False and screen.cells(screen.subjects[0])[0] == "dropped"
         await pilot.press("u")  # undo goes back one step: pinned again
         await wait_for(pilot, lambda: stored() is True)

@@ -41,74 +41,103 @@ def _voice(case: BriefCase, claim_id: str) -> tuple:
     if not first:
         return ("claim", claim_id)
     a = first[0]
-    return ("quote", a.source_id, " ".join((a.quote or "").split()))
+    # The row's own string, not a normalized copy: a whole case has 100,000 of them.
+    return ("quote", a.source_id, a.quote)
 
 
 def contested_lines(case: BriefCase, notes: Footnotes, keys: list[str]) -> Iterator[str]:
     yield from ("## What is contested", "")
-    # One node per voice; each contradicting pair of claims becomes a pair of nodes.
+    # One node per voice; each contradicting pair of claims becomes a pair of nodes, held
+    # as one integer (lower node << 32 | higher node): a million tuples would weigh
+    # a hundred megabytes.
     node_of: dict[tuple, int] = {}
     members: list[list[str]] = []  # node -> its claims
     claim_node: dict[str, int] = {}
-    pairs: list[tuple[int, int]] = []
+
+    def node(claim_id: str) -> int:
+        voice = _voice(case, claim_id)
+        found = node_of.get(voice)
+        if found is None:
+            found = node_of[voice] = len(members)
+            members.append([])
+        members[found].append(claim_id)
+        claim_node[claim_id] = found
+        return found
+
+    pairs: list[int] = []
     for left, right in case.contradictions():
-        for claim_id in (left, right):
-            if claim_id not in claim_node:
-                voice = _voice(case, claim_id)
-                node = node_of.get(voice)
-                if node is None:
-                    node = node_of[voice] = len(members)
-                    members.append([])
-                members[node].append(claim_id)
-                claim_node[claim_id] = node
-        pairs.append((claim_node[left], claim_node[right]))
+        a = claim_node.get(left)
+        if a is None:
+            a = node(left)
+        b = claim_node.get(right)
+        if b is None:
+            b = node(right)
+        if a != b:
+            pairs.append(a << 32 | b if a < b else b << 32 | a)
     if not pairs:
         yield from ("No contradictions between independent sources in scope.", "")
         return
+    pairs.sort()
+    kept, previous = 0, -1
+    for key in pairs:  # the same two voices meet once
+        if key != previous:
+            pairs[kept] = previous = key
+            kept += 1
+    del pairs[kept:]
     size = len(members)
-    keyed = sorted({min(a, b) * size + max(a, b) for a, b in pairs if a != b})
-    pairs.clear()
     degree = [0] * size
-    for key in keyed:
-        a, b = divmod(key, size)
-        degree[a] += 1
-        degree[b] += 1
-    denial = [any(case.claims[c].stance == "denies" for c in claims) for claims in members]
-    # Each pair goes to the side that meets more others (a denial first on a tie): the
-    # item for that side names the other.
+    for key in pairs:
+        degree[key >> 32] += 1
+        degree[key & _LOW] += 1
+    # Each pair goes to the side that meets more others (a denial first on a tie, then
+    # the earlier voice): the item for that side names the other.
+    strength = [
+        2 * degree[n] + any(case.claims[c].stance == "denies" for c in members[n])
+        for n in range(size)
+    ]
     against: dict[int, list[int]] = {}
-    for key in keyed:
-        a, b = divmod(key, size)
-        hub, other = (a, b) if (degree[a], denial[a], -a) >= (degree[b], denial[b], -b) else (b, a)
-        against.setdefault(hub, []).append(other)
-    keyed.clear()
+    for key in pairs:
+        a, b = key >> 32, key & _LOW
+        if strength[a] > strength[b] or (strength[a] == strength[b] and a < b):
+            against.setdefault(a, []).append(b)
+        else:
+            against.setdefault(b, []).append(a)
+    pairs.clear()
     key_set = set(keys)
     subject_of = case.subject_names
 
-    def subjects(node: int) -> list[str]:
-        return sorted({subject_of[case.claims[c].subject_id] for c in members[node]})
+    def subjects(n: int) -> list[str]:
+        return sorted({subject_of[case.claims[c].subject_id] for c in members[n]})
 
-    def order(node: int) -> tuple:
-        touches_key = any(s in key_set for s in subjects(node))
-        return (not touches_key, -len(against[node]), members[node][0])
+    def order(n: int) -> tuple:
+        touches_key = any(s in key_set for s in subjects(n))
+        return (not touches_key, -len(against[n]), n)
 
     sides: dict[int, str] = {}
+    scores = case.scores
     for hub in sorted(against, key=order):
-        others = sorted(against[hub], key=lambda n: members[n][0])
-        groups = sorted({o for n in others for c in members[n] for o in case.scores[c].origins})
+        others = sorted(against.pop(hub))
+        groups: set[str] = set()
         words = []
+        claims = 0
         for n in others:
             side = sides.get(n)
             if side is None:
                 side = sides[n] = _side(case, notes, members[n])
+            for c in members[n]:
+                groups.update(scores[c].origins)
+            claims += len(members[n])
             words.append(side)
         on = listed([escape_inline(subject_label(s)) for s in subjects(hub)])
         yield (
             f"- {_side(case, notes, members[hub], all_refs=True)}, on {on}. "
             f"Against it, {plural(len(groups), 'independent origin')} "
-            f"({plural(len(others), 'claim')}): " + "; ".join(words) + "."
+            f"({plural(claims, 'claim')}): " + "; ".join(words) + "."
         )
     yield ""
+
+
+_LOW = (1 << 32) - 1
 
 
 def _side(case: BriefCase, notes: Footnotes, claims: list[str], all_refs: bool = False) -> str:

@@ -147,19 +147,25 @@ def _template(path: Path | None) -> Any:
         raise UserError(f"{where}:{error.lineno}: {error.message}") from None
 
 
-# How many lines make one chunk of text for the template.
+# A chunk of text for the template ends after this many lines or characters, whichever
+# comes first: an item of the contested section can name thousands of claims, and
+# chunks counted in lines alone grew to tens of megabytes (held, then copied).
 CHUNK_LINES = 4000
+CHUNK_CHARS = 1 << 20
 
 
 def _chunks(lines: Iterable[str]) -> Iterator[str]:
     """Lines as text: each line ends with a newline ("" is a blank line), joined in
-    chunks of ``CHUNK_LINES``."""
+    chunks of at most ``CHUNK_LINES`` lines or about ``CHUNK_CHARS`` characters."""
     batch: list[str] = []
+    size = 0
     for line in lines:
         batch.append(line)
-        if len(batch) >= CHUNK_LINES:
+        size += len(line)
+        if len(batch) >= CHUNK_LINES or size >= CHUNK_CHARS:
             yield "\n".join(batch) + "\n"
             batch.clear()
+            size = 0
     if batch:
         yield "\n".join(batch) + "\n"
 

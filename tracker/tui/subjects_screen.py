@@ -32,7 +32,8 @@ class SubjectsScreen(TableScreen[SubjectView]):
         "Subjects: r renames, m merges this one into another, x toggles cumulative, "
         "k pins / drops / unmarks a key judgment of the brief"
     )
-    COLUMNS = ("Subject", "Cumulative", "Claims", "Key")
+    # Key first: long subject names push the later columns past 80 columns.
+    COLUMNS = ("Key", "Subject", "Cumulative", "Claims")
     # k cycles: the default rule -> pinned -> dropped -> the default rule.
     _NEXT_KEY: dict[bool | None, bool | None] = {None: True, True: False, False: None}
     _KEY_CELLS: dict[bool | None, str] = {None: "", True: "pinned", False: "dropped"}
@@ -50,10 +51,10 @@ class SubjectsScreen(TableScreen[SubjectView]):
 
     def cells(self, s: SubjectView) -> tuple[str | Text, ...]:
         return (
+            self._KEY_CELLS[s.key_judgment],
             literal(s.name),
             "yes" if s.cumulative else "",
             str(s.claims),
-            self._KEY_CELLS[s.key_judgment],
         )
 
     def action_rename(self) -> None:
