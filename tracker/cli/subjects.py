@@ -1,7 +1,7 @@
 """``tracker subjects``: the subjects of the case; ``key`` / ``unkey`` pin or drop one as a
 key judgment of the brief (issue 19). One core call each (``editing.set_key_judgment``).
 
-    tracker subjects                 every subject: claims, cumulative, key judgment
+    tracker subjects                 subjects with claims: cumulative, key judgment
     tracker subjects key NAME        always a key judgment (pinned ones come first)
     tracker subjects unkey NAME      never a key judgment
     tracker subjects key NAME --auto back to the default rule
@@ -19,28 +19,20 @@ KEY_CELLS = {True: "pinned", False: "dropped", None: ""}
 
 def _list() -> None:
     from rich.table import Table
-    from sqlalchemy import func
-    from sqlmodel import select
 
-    from tracker.models import Claim, Subject
+    from tracker.cli import get_engine
+    from tracker.tui.store import list_subjects  # plain reads, no Textual (store.py)
 
-    with open_session() as session:
-        rows = session.exec(
-            select(Subject, func.count(Claim.id))  # type: ignore[arg-type]
-            .join(Claim, Claim.subject_id == Subject.id, isouter=True)  # type: ignore[arg-type]
-            .group_by(Subject.id)  # type: ignore[arg-type]
-            .order_by(Subject.name)
-        ).all()
-        table = Table(title="Subjects", show_lines=False)
-        for column in ("subject", "claims", "cumulative", "key judgment"):
-            table.add_column(column, overflow="fold")
-        for subject, claims in rows:
-            table.add_row(
-                shown(subject.name),
-                shown(str(claims)),
-                shown("yes" if subject.cumulative else ""),
-                shown(KEY_CELLS[subject.key_judgment]),
-            )
+    table = Table(title="Subjects", show_lines=False)
+    for column in ("subject", "claims", "cumulative", "key judgment"):
+        table.add_column(column, overflow="fold")
+    for subject in list_subjects(get_engine()):
+        table.add_row(
+            shown(subject.name),
+            shown(str(subject.claims)),
+            shown("yes" if subject.cumulative else ""),
+            shown(KEY_CELLS[subject.key_judgment]),
+        )
     console.print(table)
 
 
