@@ -134,11 +134,16 @@ def test_the_key_judgments_are_few_ranked_and_the_million_rounds_among_them(
     assert rounds.startswith(
         "NIS estimates more than 1 million rounds between Aug 2023 and Dec 2023.[^"
     )
+    # Three origins report shipment counts (NIS about 10, RUSI at least 5, CSIS at least
+    # 6): the judgment is the subject's estimate, where they all meet.
+    shipments = next(text for _, s, text in judgments if s.startswith("Maritime"))
+    assert "Taken together, the figures of 3 independent origins meet at 9 to 11 trips" in shipments
     for _, _, text in judgments:
         # Likelihood and confidence are separate sentences, each saying what it rests on.
         assert re.search(
             r"We judge (it (very likely|likely|unlikely|very unlikely|almost certain)|"
-            r"there is (almost no chance|a roughly even chance)) \(\d\d–\d\d%\): ",
+            r"there is (almost no chance|a roughly even chance)) \(\d\d–\d\d%\)"
+            r"( that the figure lies there)?: ",
             text,
         ), text
         confidence = text.split("We have ", 1)[1]

@@ -2,7 +2,7 @@
 judgment of the brief; null leaves it to the brief's default rule (issue 19).
 
 Revision ID: 0005
-Revises: 0002
+Revises: 0009 (was 0002; chained after main's 0009 on rebase so the branch has one head)
 """
 
 from collections.abc import Sequence
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0005"
-down_revision: str | None = "0002"
+down_revision: str | None = "0009"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from tracker.brief.case import BriefCase, Row
 from tracker.brief.escape import escape_inline
@@ -19,6 +20,7 @@ from tracker.brief.footnotes import Footnotes
 from tracker.brief.language import (
     capitalized,
     hedges_in,
+    is_figure,
     judged,
     listed,
     plural,
@@ -26,7 +28,12 @@ from tracker.brief.language import (
 )
 from tracker.brief.selection import Standing
 from tracker.brief.words import confidence
+from tracker.dates_display import human_span
 from tracker.scoring import OriginEvidence
+from tracker.scoring.estimate import SubjectEstimate
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
 
 # The BLUF retells this many judgments before it turns to the dispute and the rest.
 BLUF_JUDGMENTS = 2
@@ -70,7 +77,16 @@ class Judgment:
         )
 
 
-def judge(case: BriefCase, subject: str, claims: list[Row], notes: Footnotes) -> Judgment:
+def judge(
+    case: BriefCase,
+    subject: str,
+    claims: list[Row],
+    notes: Footnotes,
+    estimate: SubjectEstimate | None = None,
+) -> Judgment:
+    """``estimate``: the subject's estimate (scoring/estimate.py), used where the best
+    claim is a figure: likelihood and confidence are then the estimate's, across every
+    origin's figure, not one claim's."""
     best = case.best_supported(claims)
     score = case.scores[best.id]
     cited = case.attributions.get(best.id, [])[:1]
@@ -107,6 +123,24 @@ def judge(case: BriefCase, subject: str, claims: list[Row], notes: Footnotes) ->
             parts.append("none contradicts it")
         likelihood = f"{capitalized(judged(score.estimative))}: {' and '.join(parts)}."
     level, basis = confidence(score)
+    if estimate is not None and is_figure(best) and len(estimate.origins) >= 2:
+        # Several origins report figures: the judgment is the subject's estimate.
+        when = f" ({human_span(*estimate.period)})" if estimate.period else ""
+        n = len(estimate.origins)
+        outside = [o.origin for o in estimate.outliers] + list(estimate.denied_by)
+        contest = (
+            f"{plural(len(outside), 'independent origin')} against it "
+            f"({listed([escape_inline(o) for o in outside])})"
+            if outside
+            else "none against it"
+        )
+        likelihood = (
+            f"Taken together, the figures of {plural(n, 'independent origin')} meet at "
+            f"{escape_inline(estimate.interval_words())}{when}. "
+            f"{capitalized(judged(estimate.estimative))} that the figure lies there: "
+            f"{n} independent origins behind it and {contest}."
+        )
+        level, basis = estimate.confidence, estimate.rests_on
     # Built for this judgment only: thousands of explanations kept add up to gigabytes.
     score.forget_explanation()
     return Judgment(
@@ -119,6 +153,21 @@ def judge(case: BriefCase, subject: str, claims: list[Row], notes: Footnotes) ->
         _cited=list(cited),
         _notes=notes,
     )
+
+
+def estimates(session: Session, subjects: list[str]) -> dict[str, SubjectEstimate]:
+    """The first estimate (its main unit) of each subject that has one: read subject by
+    subject, since only the key judgments use them."""
+    from tracker.scoring.estimate import estimate_subjects
+    from tracker.scoring.load import load_inputs
+
+    found: dict[str, SubjectEstimate] = {}
+    for subject in subjects:
+        inputs = load_inputs(session, subject, outlet_figures=False)
+        for summary in estimate_subjects(inputs):
+            if summary.name == subject and summary.estimates:
+                found[subject] = summary.estimates[0]
+    return found
 
 
 def bluf(

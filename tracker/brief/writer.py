@@ -83,7 +83,8 @@ def write_brief_to(
         grouped = {s: grouped[s] for s in sorted(keys)}
         standing = {s: standing[s] for s in grouped}
     notes = Footnotes(case.documents, case.sources)
-    chosen = [judgments.judge(case, s, grouped[s], notes) for s in keys]
+    estimated = judgments.estimates(session, keys)
+    chosen = [judgments.judge(case, s, grouped[s], notes, estimated.get(s)) for s in keys]
 
     def lazily(make: Callable[[], Iterable[str]]) -> Iterator[str]:
         # A section starts when the template reaches it: footnotes number in reading order.
