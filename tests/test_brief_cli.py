@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -69,7 +70,7 @@ def test_brief_command_writes_the_file(tmp_path) -> None:
     text = out.read_text(encoding="utf-8")
     assert text.startswith("# Weekly \\<b\\>brief\\</b\\>\n")
     # Two independent B sources agree, the E denial contradicts: both sides are quoted.
-    contradictions = text.split("### Contradictions", 1)[1].split("### Reporting", 1)[0]
+    contradictions = text.split("## What is contested", 1)[1].split("## Reporting", 1)[0]
     assert "“No shipments took place”" in contradictions
     assert "“About 10 shipments”" in contradictions or "“Roughly ten shipments”" in contradictions
 
@@ -80,7 +81,7 @@ def test_subject_filter_keeps_only_that_subject(tmp_path) -> None:
     with session_scope(open_database(db)) as s:
         text = write_brief(s, subjects=["Ports"], today=date(2024, 1, 1))
     assert "### Ports" in text and "### Shipments" not in text
-    assert "- Subjects (1): Ports." in text
+    assert "- 1 subject, 1 claim, 1 document from Daily, published 16 Oct 2023." in text
 
 
 def test_min_credibility_drops_weaker_claims(tmp_path) -> None:
@@ -91,7 +92,7 @@ def test_min_credibility_drops_weaker_claims(tmp_path) -> None:
         strong = write_brief(s, min_credibility=2, today=date(2024, 1, 1))
     # The contradicted E denial is no better than "doubtful"; corroborated claims stay.
     assert "(denial)" in everything and "(denial)" not in strong
-    assert "(agency-10)" in strong
+    assert "| agency-10 |" in strong
 
 
 def test_unknown_subject_is_a_one_line_error_and_no_file(tmp_path) -> None:
@@ -128,5 +129,67 @@ def test_brief_to_stdout_is_the_brief_written_to_a_file(tmp_path) -> None:
     text = out.read_text(encoding="utf-8")
     assert to_stdout.output == text
     assert text.startswith("# Claims brief\n")
-    assert text.endswith("Denier: “No shipments took place”\n")  # the last footnote, once
+    # The last footnote, once: the port claim, first cited under Other evidence.
+    assert text.endswith("Agency (claim port): “Najin port is busy”\n")
     assert "\n\n\n" not in text
+
+
+def test_a_template_of_ones_own_lays_out_the_same_parts(tmp_path) -> None:
+    db = tmp_path / "case.sqlite"
+    _case(db)
+    layout = tmp_path / "ours.md.j2"
+    layout.write_text(
+        "# {{ title }} ({{ written }})\n\n"
+        "{% for j in judgments %}* {{ j.subject }}: {{ j.statement }}.{{ j.refs }}\n"
+        "{% endfor %}\n\n"
+        "{% for text in sections.notes %}{{ text }}{% endfor %}",
+        encoding="utf-8",
+    )
+    out = tmp_path / "brief.md"
+    result = CliRunner().invoke(
+        app, ["--db", str(db), "brief", "-o", str(out), "--template", str(layout)]
+    )
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    # Two independent B sources say about 10 shipments: the one key judgment. Its one
+    # footnote is the only one defined, and it is used.
+    first, rest = text.split("\n", 1)
+    assert re.fullmatch(r"# Claims brief \(\d{1,2} [A-Z][a-z]{2} \d{4}\)", first)
+    assert rest == (
+        "\n* Shipments: Agency reports about 10 shipments.[^1]\n\n"
+        "## Notes\n\n"
+        "[^1]: Daily; “Ships”; 16 Oct 2023. Agency (claim agency-10): “About 10 shipments”\n"
+    )
+
+
+def test_a_broken_template_is_one_line_naming_it_and_no_file(tmp_path) -> None:
+    db = tmp_path / "case.sqlite"
+    _case(db)
+    layout = tmp_path / "broken.md.j2"
+    layout.write_text("# {{ title }}\n\n{% for j in judgments %}\n", encoding="utf-8")
+    out = tmp_path / "brief.md"
+    result = CliRunner().invoke(
+        app, ["--db", str(db), "brief", "-o", str(out), "--template", str(layout)]
+    )
+    assert result.exit_code == 1
+    assert result.output.startswith(f"tracker: {layout}:3: ")
+    assert len(result.output.strip().splitlines()) == 1 and "Traceback" not in result.output
+    assert not out.exists() and not list(tmp_path.glob("*.partial"))
+    unknown = tmp_path / "unknown.md.j2"
+    unknown.write_text("{{ no_such_part }}\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        app, ["--db", str(db), "brief", "-o", str(out), "--template", str(unknown)]
+    )
+    assert result.exit_code == 1 and "'no_such_part' is undefined" in result.output
+    assert not out.exists()
+
+
+def test_key_only_briefs_the_key_judgments_subjects_alone(tmp_path) -> None:
+    db = tmp_path / "case.sqlite"
+    _case(db)
+    out = tmp_path / "brief.md"
+    result = CliRunner().invoke(app, ["--db", str(db), "brief", "-o", str(out), "--key-only"])
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    assert "### Shipments" in text and "### Ports" not in text
+    assert "Najin port is busy" not in text

@@ -150,3 +150,27 @@ def edit_source_grade(
     except StaleDataError:
         raise _conflict(session, what, "source", str(source.id), read) from None
     return source
+
+
+KEY_JUDGMENT_WORDS = {True: "pinned as a key judgment", False: "dropped from the key judgments"}
+
+
+def set_key_judgment(session: Session, name: str, key: bool | None) -> str:
+    """Pin (True), drop (False) or leave to the brief's default rule (None) one subject as
+    a key judgment. Written through the ORM, so the audit log records it and undo reverts
+    it like any other subject edit. An unknown name is a UserError naming the closest."""
+    subject = session.exec(select(Subject).where(Subject.name == name)).first()
+    if subject is None:
+        import difflib
+
+        names = list(session.exec(select(Subject.name)))
+        close = difflib.get_close_matches(name, names, n=3, cutoff=0.5)
+        folded = [n for n in names if n.casefold() == name.casefold()]
+        hint = folded or close
+        raise UserError(
+            f"no subject named {name!r}"
+            + (f"; did you mean {' or '.join(map(repr, hint))}?" if hint else "")
+        )
+    subject.key_judgment = key
+    session.add(subject)
+    return f"{subject.name}: {KEY_JUDGMENT_WORDS.get(key, 'key judgment left to the default rule')}"  # type: ignore[arg-type]

@@ -88,6 +88,9 @@ class Subject(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(unique=True, index=True)
     cumulative: bool = False
+    # The analyst's word on the brief's key judgments: True pins the subject as one,
+    # False drops it, None leaves it to the default rule (tracker/brief/selection.py).
+    key_judgment: bool | None = None
 
 
 class Claim(SQLModel, table=True):

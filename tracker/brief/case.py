@@ -16,6 +16,7 @@ from sqlalchemy.orm import defer
 from sqlmodel import Session, select
 
 from tracker.brief.contradictions import contradiction_pairs
+from tracker.brief.selection import best_grade
 from tracker.errors import UserError
 from tracker.models import Attribution, Claim, Document, Source, Subject
 from tracker.registry import SourceRegistry
@@ -39,6 +40,15 @@ class BriefCase:
         all_subjects = session.exec(select(Subject)).all()
         self.subject_names = {s.id: s.name for s in all_subjects}
         self.cumulative = {s.name: s.cumulative for s in all_subjects}
+        # The analyst's pins and drops of key judgments (selection.py).
+        self.marks = {s.name: s.key_judgment for s in all_subjects}
+        # Each source's independence group, and each group's one grade: its best member's
+        # (as scoring grades a group).
+        self.group_of = {i: self.registry.group_of(s) for i, s in self.sources.items()}
+        grades: dict[str, list[str]] = {}
+        for i, s in self.sources.items():
+            grades.setdefault(self.group_of[i], []).append(s.reliability or "F")
+        self.group_grade = {g: best_grade(found) for g, found in grades.items()}
         if wanted is not None:
             unknown = wanted - set(self.subject_names.values())
             if unknown:
@@ -82,6 +92,22 @@ class BriefCase:
         for a in sorted(attributions, key=self._appearance_order):
             self.attributions.setdefault(a.claim_id, []).append(a)
         self.by_attribution_id = {a.id: a for a in attributions}
+
+    def restrict(self, subjects: Iterable[str]) -> None:
+        """Keep only these subjects' claims (``--key-only``), as if they had been asked for:
+        contradictions are still judged against the whole of each subject kept."""
+        keep = set(subjects)
+        ids = {i for i, name in self.subject_names.items() if name in keep}
+        self._subject_claims = {
+            k: c for k, c in self._subject_claims.items() if c.subject_id in ids
+        }
+        self.claims = {k: c for k, c in self.claims.items() if c.subject_id in ids}
+        self.attributions = {k: a for k, a in self.attributions.items() if k in self.claims}
+        used = {a.document_id for found in self.attributions.values() for a in found}
+        self.documents = {k: d for k, d in self.documents.items() if k in used}
+        self.by_attribution_id = {
+            i: a for i, a in self.by_attribution_id.items() if a.claim_id in self.claims
+        }
 
     def _appearance_order(self, a: Row) -> tuple:
         document = self.documents.get(a.document_id)

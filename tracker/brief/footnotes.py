@@ -7,21 +7,18 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tracker.brief.escape import escape_inline, url_or_text
+from tracker.dates_display import human_span
 from tracker.models import Document, Source
 
 
 def published_words(document: Document) -> str:
-    """The publication date as precisely as it is known, and no more precisely."""
-    first, last = document.published_first, document.published_last
-    if first is None:
+    """The publication date as precisely as it is known, and no more precisely, in the
+    one human layout ("16 Oct 2023", "Dec 2023", "9 Dec 2023 – 27 Dec 2023")."""
+    if document.published_first is None:
         return document.published_text or "undated"
-    if document.published_precision == "year":
-        return str(first.year)
-    if document.published_precision == "month":
-        return first.strftime("%Y-%m")
-    if last is not None and last != first:
-        return f"published between {first.isoformat()} and {last.isoformat()}"
-    return first.isoformat()
+    return human_span(
+        document.published_first, document.published_last, document.published_precision
+    )
 
 
 @dataclass
@@ -29,7 +26,7 @@ class Footnotes:
     """Hands out ``[^n]`` for attributions; the same appearance cited twice keeps its number.
 
     An attribution is anything with the Attribution fields ``id``, ``document_id``,
-    ``source_id``, ``hedge`` and ``quote`` (a model or a plain row)."""
+    ``source_id``, ``claim_id``, ``hedge`` and ``quote`` (a model or a plain row)."""
 
     documents: dict[str, Document]
     sources: dict[int, Source]
@@ -62,8 +59,11 @@ class Footnotes:
             source = self.sources.get(attribution.source_id)
             speaker = escape_inline(source.name) if source else "Unknown source"
             self._speaker_words[attribution.source_id] = speaker
-        hedge = f" (hedged: {escape_inline(attribution.hedge)})" if attribution.hedge else ""
-        return f"{where}. {speaker}{hedge}: “{escape_inline(attribution.quote)}”"
+        # The claim's id is here, not in the prose: `tracker explain ID` takes it.
+        about = f"claim {escape_inline(attribution.claim_id)}"
+        if attribution.hedge:
+            about = f"hedged: {escape_inline(attribution.hedge)}; {about}"
+        return f"{where}. {speaker} ({about}): “{escape_inline(attribution.quote)}”"
 
     def _where(self, document_id: str) -> str:
         document = self.documents.get(document_id)

@@ -6,8 +6,6 @@ is) are separate judgments and are always written as separate sentences.
 
 from __future__ import annotations
 
-from datetime import date
-
 from tracker.models import Claim
 from tracker.scoring import ClaimScore, OriginEvidence
 
@@ -63,25 +61,6 @@ def figure_words(claim: Claim) -> str | None:
 
 # Units the normalizer spells in the singular that read wrong after a number.
 _PLURAL_UNITS = {"year": "years", "month": "months", "week": "weeks", "day": "days"}
-
-
-def day_words(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
-
-
-def period_words(claim: Claim) -> str | None:
-    """'from 1 August 2023 to 27 December 2023', 'in November 2023', 'on 13 October 2023'."""
-    first, last, qualifier = claim.period_first, claim.period_last, claim.period_qualifier
-    if first is None or last is None:
-        # Not resolved to dates: say so and give the words as reported.
-        return f"(period as reported: “{claim.period_text}”)" if claim.period_text else None
-    if first == last:
-        return f"on {day_words(first)}" if qualifier != "by" else f"by {day_words(last)}"
-    if claim.period_granularity == "month" and qualifier == "in":
-        return f"in {first:%B %Y}"
-    if qualifier == "by":
-        return f"by {day_words(last)}"
-    return f"from {day_words(first)} to {day_words(last)}"
 
 
 # First words that start a sentence but read lowercase after "It is likely that".

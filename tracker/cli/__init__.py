@@ -44,6 +44,7 @@ COMMAND_MODULES = [
     "tui",
     "edit",
     "ach",
+    "subjects",
 ]
 
 # Article and user text is data: never interpret it as Rich markup or highlight it.

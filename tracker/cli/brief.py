@@ -1,4 +1,4 @@
-"""`tracker brief -o FILE`: the markdown brief of issue 7 (one core call: write_brief_to).
+"""`tracker brief -o FILE`: the markdown brief (one core call: write_brief_to).
 
 A whole case's brief runs to hundreds of megabytes: it is streamed to the file as it is
 written, never held whole.
@@ -24,8 +24,15 @@ def _brief(
         None, "--min-credibility", help="Keep claims rated 1..N on the Admiralty scale (1 best)."
     ),
     title: str | None = typer.Option(None, "--title", help="The brief's title."),
+    key_only: bool = typer.Option(
+        False, "--key-only", help="Only the key judgments' subjects (annex and sources too)."
+    ),
+    template: Path | None = typer.Option(
+        None, "--template", help="A Jinja2 layout of your own (default: the one shipped)."
+    ),
 ) -> None:
-    """Write a markdown brief: key judgments, claims, disagreements, sources, footnotes."""
+    """Write a markdown brief: bottom line, key judgments, what is contested, reporting
+    discrepancies, sources, other evidence, the annex of every claim, footnotes."""
     from tracker.brief import write_brief_to
 
     if min_credibility is not None and not 1 <= min_credibility <= 6:
@@ -33,7 +40,13 @@ def _brief(
     # The target is checked before the brief is composed: a refusal costs nothing.
     with cli_output(output) as out, open_session() as session:
         write_brief_to(
-            out, session, subjects=subject or None, min_credibility=min_credibility, title=title
+            out,
+            session,
+            subjects=subject or None,
+            min_credibility=min_credibility,
+            title=title,
+            key_only=key_only,
+            template=template,
         )
 
 

@@ -211,6 +211,7 @@ class SubjectView:
     name: str
     cumulative: bool
     claims: int
+    key_judgment: bool | None = None  # pinned, dropped, or left to the brief's rule
 
 
 def list_subjects(engine: Engine) -> list[SubjectView]:
@@ -222,7 +223,11 @@ def list_subjects(engine: Engine) -> list[SubjectView]:
             .group_by(Subject.id)  # type: ignore[arg-type]
             .order_by(Subject.name)
         ).all()
-        return [SubjectView(s.id or 0, s.name, s.cumulative, n) for s, n in rows if n > 0]
+        return [
+            SubjectView(s.id or 0, s.name, s.cumulative, n, s.key_judgment)
+            for s, n in rows
+            if n > 0
+        ]
 
 
 def rename_subject(engine: Engine, subject_id: int, name: str) -> str:
@@ -246,6 +251,18 @@ def set_cumulative(engine: Engine, subject_id: int, cumulative: bool) -> str:
     def change(subject: Subject) -> str:
         subject.cumulative = cumulative
         return f"{subject.name}: {'cumulative' if cumulative else 'not cumulative'}"
+
+    return _edit(engine, Subject, subject_id, change)
+
+
+def set_key_judgment(engine: Engine, subject_id: int, key: bool | None) -> str:
+    """Pin (True), drop (False) or unmark (None) a subject as a key judgment of the brief."""
+    from tracker.editing import KEY_JUDGMENT_WORDS
+
+    def change(subject: Subject) -> str:
+        subject.key_judgment = key
+        words = KEY_JUDGMENT_WORDS.get(key, "key judgment by the default rule")  # type: ignore[arg-type]
+        return f"{subject.name}: {words}"
 
     return _edit(engine, Subject, subject_id, change)
 

@@ -1,4 +1,4 @@
-"""Subjects: rename, merge two, mark cumulative."""
+"""Subjects: rename, merge two, mark cumulative, pin or drop as a key judgment."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from tracker.tui.store import (
     merge_subjects,
     rename_subject,
     set_cumulative,
+    set_key_judgment,
 )
 from tracker.tui.table_screen import TableScreen
 from tracker.tui.text import literal
@@ -24,10 +25,18 @@ class SubjectsScreen(TableScreen[SubjectView]):
         Binding("r", "rename", "Rename"),
         Binding("m", "merge", "Merge into…"),
         Binding("x", "cumulative", "Cumulative on/off"),
+        Binding("k", "key", "Key judgment"),
     ]
 
-    HINT = "Subjects: r renames, m merges this one into another, x toggles cumulative"
-    COLUMNS = ("Subject", "Cumulative", "Claims")
+    HINT = (
+        "Subjects: r renames, m merges this one into another, x toggles cumulative, "
+        "k pins / drops / unmarks a key judgment of the brief"
+    )
+    # Key first: long subject names push the later columns past 80 columns.
+    COLUMNS = ("Key", "Subject", "Cumulative", "Claims")
+    # k cycles: the default rule -> pinned -> dropped -> the default rule.
+    _NEXT_KEY: dict[bool | None, bool | None] = {None: True, True: False, False: None}
+    _KEY_CELLS: dict[bool | None, str] = {None: "", True: "pinned", False: "dropped"}
     WHAT = "subjects"
 
     def __init__(self) -> None:
@@ -41,7 +50,12 @@ class SubjectsScreen(TableScreen[SubjectView]):
         return list_subjects(engine)
 
     def cells(self, s: SubjectView) -> tuple[str | Text, ...]:
-        return literal(s.name), "yes" if s.cumulative else "", str(s.claims)
+        return (
+            self._KEY_CELLS[s.key_judgment],
+            literal(s.name),
+            "yes" if s.cumulative else "",
+            str(s.claims),
+        )
 
     def action_rename(self) -> None:
         subject = self.current()
@@ -81,3 +95,8 @@ class SubjectsScreen(TableScreen[SubjectView]):
         subject = self.current()
         if subject is not None:
             self.write(set_cumulative, subject.id, not subject.cumulative)
+
+    def action_key(self) -> None:
+        subject = self.current()
+        if subject is not None:
+            self.write(set_key_judgment, subject.id, self._NEXT_KEY[subject.key_judgment])
