@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 from sqlalchemy.engine import Engine
@@ -12,12 +13,13 @@ from textual.widgets import Select
 
 from tracker.tui.claims_screen import ClaimsScreen
 from tracker.tui.commands import TrackerCommands
+from tracker.tui.confirm_screen import ConfirmScreen
 from tracker.tui.detail_screen import ClaimDetailScreen
 from tracker.tui.help_screen import HelpScreen
 from tracker.tui.messages import Failed, Loaded, Saved
 from tracker.tui.prompt_screen import PromptScreen
 from tracker.tui.scores import prepare_scoring, stop_scoring
-from tracker.tui.store import undo_last
+from tracker.undo import Operation, newest, undo
 
 # The app's actions bound to a plain letter or digit.
 LETTER_ACTIONS = frozenset({"quit", "show", "undo", "import_files", "export_brief", "cite"})
@@ -48,8 +50,7 @@ class TrackerApp(App[None]):
         prepare_scoring()
         self.engine = engine
         self.claims_screen = ClaimsScreen()
-        # Audit entries already undone, or written by an undo: skipped by the next undo.
-        self._undo_skip: set[int] = set()
+        self._undo_lock = threading.Lock()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # A letter typed on a form's choice (the stance) belongs to the form: it must not
@@ -105,17 +106,41 @@ class TrackerApp(App[None]):
 
     # -- undo -----------------------------------------------------------------------
     def action_undo(self) -> None:
-        self._undo()
+        self._undo(None)
 
-    @work(thread=True, exclusive=True, group="undo")
-    def _undo(self) -> None:
-        try:
-            summary, undone, written = undo_last(self.engine, set(self._undo_skip))
-        except Exception as error:  # noqa: BLE001
-            self.post_message(Failed(f"Cannot undo: {error}"))
-            return
-        self._undo_skip.update(undone, written)
-        self.post_message(Saved(summary.capitalize()))
+    @work(thread=True, group="undo")
+    def _undo(self, operation_id: str | None) -> None:
+        """The analyst's newest edit at once; an import only once they said yes to it
+        by name (``operation_id``: the import they confirmed)."""
+        # One undo at a time: two quick presses must not both revert the same edit.
+        with self._undo_lock:
+            try:
+                if operation_id is None:
+                    found = newest(self.engine)
+                    if found is None:
+                        self.post_message(Failed("Cannot undo: nothing to undo"))
+                        return
+                    if found.is_import:
+                        self.post_message(Loaded("undo-import", found))
+                        return
+                    operation_id = found.id
+                done = undo(self.engine, operation_id)
+            except Exception as error:  # noqa: BLE001
+                self.post_message(Failed(f"Cannot undo: {error}"))
+                return
+        if done.is_import:
+            self.post_message(Saved(f"Undid {done.words}: {done.what_goes} removed"))
+        else:
+            self.post_message(Saved(f"Undid {done.words}"))
+
+    def _confirm_undo_import(self, found: Operation) -> None:
+        def done(yes: bool | None) -> None:
+            if yes:
+                self._undo(found.id)
+            else:
+                self.notify(f"Kept {found.words}", markup=False)
+
+        self.push_screen(ConfirmScreen(found.question, "Undo the import", "Keep it"), done)
 
     def on_saved(self, message: Saved) -> None:
         self.notify(message.summary, markup=False)
@@ -184,6 +209,8 @@ class TrackerApp(App[None]):
             self.post_message(Failed(f"Citation lookup failed: {error}"))
 
     def on_loaded(self, message: Loaded) -> None:
+        if message.what == "undo-import":
+            self._confirm_undo_import(message.data)
         if message.what == "brief":
             from tracker.tui.brief_screen import BriefScreen
 
