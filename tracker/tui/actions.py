@@ -15,12 +15,15 @@ from sqlalchemy.engine import Engine
 from tracker.db import session_scope
 from tracker.tui.text import clean
 
+# Failed files named one a line in the notification; the rest are counted.
+SHOWN_FAILURES = 5
+
 
 def import_path(engine: Engine, path: str) -> str:
     """Import a file or a case folder (tracker.importers); returns a one-line summary.
 
-    Raises with the first failure when any file failed (the others stay imported,
-    each file being its own transaction).
+    Raises when any file failed, with one line per failed file, as the command line
+    prints them (the others stay imported, each file being its own transaction).
     """
     from tracker.importers import import_paths
 
@@ -33,7 +36,10 @@ def import_path(engine: Engine, path: str) -> str:
         f"{len(report.unchanged)} unchanged, {len(report.failed)} failed"
     )
     if report.failed:
-        raise RuntimeError(f"{counts}; {clean(report.failed[0].error)}")
+        lines = [clean(f.error) for f in report.failed[:SHOWN_FAILURES]]
+        if len(report.failed) > SHOWN_FAILURES:
+            lines.append(f"… and {len(report.failed) - SHOWN_FAILURES} more (tracker import)")
+        raise RuntimeError("\n".join([f"Imported {clean(path)}: {counts}", *lines]))
     return f"Imported {clean(path)}: {counts}"
 
 

@@ -168,8 +168,14 @@ class TrackerApp(App[None]):
 
         try:
             self.post_message(Saved(import_path(self.engine, path)))
+        except RuntimeError as error:  # some files failed: its text names each of them
+            self.post_message(Failed(str(error)))
         except Exception as error:  # noqa: BLE001
             self.post_message(Failed(f"Import failed: {error}"))
+        else:
+            return
+        # The files that did import are on screen at once.
+        self.call_from_thread(self.claims_changed)
 
     def action_export_brief(self) -> None:
         def done(path: str | None) -> None:
