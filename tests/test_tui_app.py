@@ -14,6 +14,17 @@ from tracker.tui.help_screen import HelpScreen
 from tracker.tui.sources_screen import SourcesScreen
 
 
+def help_lines(app: TrackerApp) -> list[str]:
+    """The help's table as plain lines, laid out as on a wide terminal."""
+    import io
+
+    from rich.console import Console
+
+    console = Console(width=160, file=io.StringIO(), color_system=None)
+    console.print(app.screen.query_one("#help-keys").content)  # type: ignore[attr-defined]
+    return console.file.getvalue().splitlines()  # type: ignore[attr-defined]
+
+
 async def test_help_lists_the_keys_of_the_app_and_the_screen(tmp_path: Path) -> None:
     app = TrackerApp(build_case(tmp_path / "case.sqlite"))
     async with app.run_test(size=(120, 40)) as pilot:
@@ -24,6 +35,21 @@ async def test_help_lists_the_keys_of_the_app_and_the_screen(tmp_path: Path) -> 
         text = screen_of(app)
         for line in ("Undo", "Import", "Brief", "Sources", "Filter", "Open claim", "Sort"):
             assert line in text
+        # Headings are the screens' names, not class names (before: "ClaimsScreen").
+        lines = help_lines(app)
+        assert any(line.strip() == "Claims (1)" for line in lines)
+        assert any(line.strip() == "Claims table" for line in lines)
+        assert not any("ClaimsScreen" in line or "ClaimsTable" in line for line in lines)
+        # ... and the claims table's marks and columns are explained.
+        for mark, meaning in (
+            ("▸", "a subject, with its number of claims"),
+            ("≠", "outlets report this claim differently"),
+            ("Org", "independent origins"),
+            ("Corr.", "corroboration 0-1"),
+            ("Contr", "contradiction 0-1"),
+            ("Cr", "Admiralty credibility 1 (confirmed) to 6"),
+        ):
+            assert any(mark in line and meaning in line for line in help_lines(app)), mark
         await pilot.press("escape")
         assert app.screen is app.claims_screen
 

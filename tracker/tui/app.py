@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy.engine import Engine
-from textual import work
+from textual import events, work
 from textual.app import App
 from textual.binding import Binding
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Select
 
+from tracker.tui.accept_screen import AcceptScreen
 from tracker.tui.claims_screen import ClaimsScreen
 from tracker.tui.commands import TrackerCommands
 from tracker.tui.confirm_screen import ConfirmScreen
 from tracker.tui.detail_screen import ClaimDetailScreen
+from tracker.tui.dialog import Dialog
 from tracker.tui.help_screen import HelpScreen
 from tracker.tui.messages import Failed, Loaded, Saved
 from tracker.tui.prompt_screen import PromptScreen
@@ -51,11 +55,19 @@ class TrackerApp(App[None]):
         self.engine = engine
         self.claims_screen = ClaimsScreen()
         self._undo_lock = threading.Lock()
+        # Every dialog, built ahead (build_dialogs) and reused: opening one is instant.
+        self.prompt = PromptScreen()
+        self.confirm_dialog = ConfirmScreen()
+        self.accept_dialog = AcceptScreen()
+        self.help_dialog = HelpScreen()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # A letter typed on a form's choice (the stance) belongs to the form: it must not
         # quit, undo or import. Inputs take their keys themselves; a Select does not.
         if action in LETTER_ACTIONS and self._on_a_choice():
+            return False
+        # Under a dialog, letters are the dialog's (typed into it, or its own keys).
+        if action in LETTER_ACTIONS and isinstance(self.screen, ModalScreen):
             return False
         return True
 
@@ -67,6 +79,60 @@ class TrackerApp(App[None]):
 
     def on_mount(self) -> None:
         self.push_screen(self.claims_screen)
+        self.call_after_refresh(self.build_dialogs)
+
+    async def _on_key(self, event: events.Key) -> None:
+        # A key reaches the app after the screen it was sent to passed it on. If a dialog
+        # opened meanwhile (the key that opened it was ahead in the queue), the key was
+        # typed for the dialog: never the screen beneath's (a path's b, the brief).
+        dialog = self.screen
+        if isinstance(dialog, Dialog) and not dialog.saw(event):
+            event.prevent_default()  # App._on_key (the bindings) does not run
+            event.stop()
+            dialog.take(event)
+
+    def build_dialogs(self) -> None:
+        """Compose every dialog now, off screen, once the first screen is up: the first
+        opening of each was otherwise a second or more of building while keys went by."""
+        for name, dialog in self._dialogs().items():
+            if not self.is_screen_installed(dialog):
+                self.install_screen(dialog, name)
+                self._get_screen(name)  # registers it: compose and mount run now
+
+    def _dialogs(self) -> dict[str, Screen[Any]]:
+        return {
+            "prompt": self.prompt,
+            "confirm": self.confirm_dialog,
+            "accept": self.accept_dialog,
+            "help": self.help_dialog,
+        }
+
+    def _open(self, dialog: Any, done: Any = None) -> None:
+        self.push_screen(dialog, done)
+        focus_first = getattr(dialog, "focus_first", None)
+        if callable(focus_first):
+            focus_first()
+
+    def ask(
+        self,
+        question: str,
+        done: Callable[[str | None], None],
+        value: str = "",
+        placeholder: str = "",
+    ) -> None:
+        """One line of text from the analyst (None: escape)."""
+        self.prompt.ask(question, value, placeholder)
+        self._open(self.prompt, done)
+
+    def confirm(
+        self, question: str, yes: str, no: str, done: Callable[[bool | None], None]
+    ) -> None:
+        self.confirm_dialog.ask(question, yes, no)
+        self._open(self.confirm_dialog, done)
+
+    def accept_form(self, suggestion: Any, done: Callable[[dict[str, str] | None], None]) -> None:
+        self.accept_dialog.fill(suggestion)
+        self._open(self.accept_dialog, done)
 
     def on_unmount(self) -> None:
         stop_scoring()
@@ -102,7 +168,8 @@ class TrackerApp(App[None]):
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.screen))
+            self.help_dialog.show_for(self.screen)
+            self._open(self.help_dialog)
 
     # -- undo -----------------------------------------------------------------------
     def action_undo(self) -> None:
@@ -140,7 +207,7 @@ class TrackerApp(App[None]):
             else:
                 self.notify(f"Kept {found.words}", markup=False)
 
-        self.push_screen(ConfirmScreen(found.question, "Undo the import", "Keep it"), done)
+        self.confirm(found.question, "Undo the import", "Keep it", done)
 
     def on_saved(self, message: Saved) -> None:
         self.notify(message.summary, markup=False)
@@ -158,9 +225,7 @@ class TrackerApp(App[None]):
             if path:
                 self._import(path.strip())
 
-        self.push_screen(
-            PromptScreen("Import files or a case folder:", placeholder="imports/najin-2023"), done
-        )
+        self.ask("Import files or a case folder:", done, placeholder="imports/najin-2023")
 
     @work(thread=True, exclusive=True, group="import")
     def _import(self, path: str) -> None:
@@ -182,7 +247,7 @@ class TrackerApp(App[None]):
             if path:
                 self._brief(path.strip())
 
-        self.push_screen(PromptScreen("Write the brief to:", value="brief.md"), done)
+        self.ask("Write the brief to:", done, value="brief.md")
 
     @work(thread=True, exclusive=True, group="brief")
     def _brief(self, path: str) -> None:
@@ -201,9 +266,7 @@ class TrackerApp(App[None]):
             if query:
                 self._cite(query.strip())
 
-        self.push_screen(
-            PromptScreen("Where did this figure come from?", placeholder="1 million rounds"), done
-        )
+        self.ask("Where did this figure come from?", done, placeholder="1 million rounds")
 
     @work(thread=True, exclusive=True, group="cite")
     def _cite(self, query: str) -> None:

@@ -30,6 +30,8 @@ EMPTY_HELP = (
 class ClaimsScreen(Screen[None]):
     """Claims table with a filter; scores arrive after the first paint."""
 
+    HELP_TITLE = "Claims (1)"  # the heading of its keys in ?
+
     BINDINGS = [
         Binding("slash", "focus_filter", "Filter", key_display="/"),
         Binding("escape", "clear_filter", "Clear filter", show=False),

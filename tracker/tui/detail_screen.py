@@ -83,6 +83,8 @@ def _scores(score: object | None) -> Text:
 class ClaimDetailScreen(Screen[None]):
     """Everything about one claim; ctrl+s saves the edits, escape goes back."""
 
+    HELP_TITLE = "One claim"  # the heading of its keys in ?
+
     BINDINGS = [
         Binding("escape", "back", "Back"),
         Binding("ctrl+s", "save", "Save edits"),

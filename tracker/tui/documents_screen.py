@@ -19,14 +19,13 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tracker.tui.accept_screen import AcceptScreen
 from tracker.tui.messages import Failed, Loaded, Saved
-from tracker.tui.prompt_screen import PromptScreen
 from tracker.tui.reader import DocumentView, list_documents, read_document, suggestion_action
 from tracker.tui.text import clean, literal
 
 
 class DocumentsScreen(Screen[None]):
+    HELP_TITLE = "Documents (3)"  # the heading of its keys in ?
     BINDINGS = [
         Binding("escape", "app.show('claims')", "Claims"),
         Binding("n", "move(1)", "Next suggestion"),
@@ -148,7 +147,7 @@ class DocumentsScreen(Screen[None]):
             if edits is not None:
                 self.act("accept", suggestion.id, edits)
 
-        self.app.push_screen(AcceptScreen(suggestion), done)
+        self.app.accept_form(suggestion, done)  # type: ignore[attr-defined]
 
     def action_attach(self) -> None:
         suggestion = self._suggestion()
@@ -159,7 +158,7 @@ class DocumentsScreen(Screen[None]):
             if claim_id:
                 self.act("attach", suggestion.id, {"claim_id": claim_id.strip()})
 
-        self.app.push_screen(PromptScreen("Attach this quote to claim (id):"), done)
+        self.app.ask("Attach this quote to claim (id):", done)  # type: ignore[attr-defined]
 
     def action_reject(self) -> None:
         suggestion = self._suggestion()

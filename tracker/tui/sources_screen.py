@@ -7,13 +7,13 @@ from sqlalchemy.engine import Engine
 from textual.binding import Binding
 
 from tracker.models import RELIABILITY_GRADES
-from tracker.tui.prompt_screen import PromptScreen
 from tracker.tui.store import SourceView, list_sources, set_grade, set_group
 from tracker.tui.table_screen import TableScreen
 from tracker.tui.text import literal
 
 
 class SourcesScreen(TableScreen[SourceView]):
+    HELP_TITLE = "Sources (2)"  # the heading of its keys in ?
     BINDINGS = [
         Binding("escape", "app.show('claims')", "Claims"),
         Binding("r", "grade", "Set grade"),
@@ -57,9 +57,7 @@ class SourcesScreen(TableScreen[SourceView]):
             if grade:
                 self.write(set_grade, source.id, grade)
 
-        self.app.push_screen(
-            PromptScreen(f"Reliability of {source.name} (A-F):", value=source.grade), done
-        )
+        self.app.ask(f"Reliability of {source.name} (A-F):", done, value=source.grade)  # type: ignore[attr-defined]
 
     def action_shift(self, step: int) -> None:
         source = self.current()
@@ -78,10 +76,8 @@ class SourcesScreen(TableScreen[SourceView]):
             if group is not None:
                 self.write(set_group, source.id, group)
 
-        self.app.push_screen(
-            PromptScreen(
-                f"Independence group of {source.name} (empty: from parents):",
-                value=source.group if source.explicit_group else "",
-            ),
+        self.app.ask(  # type: ignore[attr-defined]
+            f"Independence group of {source.name} (empty: from parents):",
             done,
+            value=source.group if source.explicit_group else "",
         )
