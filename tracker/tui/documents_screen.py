@@ -77,8 +77,10 @@ class DocumentsScreen(Screen[None]):
                 options.add_option(Option(literal(label), id=doc_id))
             if not message.data:
                 options.add_option(Option(Text("No documents: press i to import", "dim")))
-            elif highlighted is not None:
-                options.highlighted = min(highlighted, options.option_count - 1)
+            else:
+                # The first row is selected from the start: Enter opens it, Down the next.
+                start = 0 if highlighted is None else highlighted
+                options.highlighted = min(start, options.option_count - 1)
         elif message.what == "document":
             self.document = message.data
             self.current = min(self.current, max(0, len(self.document.suggestions) - 1))
