@@ -26,6 +26,7 @@ from tracker.tui.scores import prepare_scoring, stop_scoring
 from tracker.undo import Operation, newest, undo
 
 # The app's actions bound to a plain letter or digit.
+SCREENS = Binding.Group("Screens", compact=True)
 LETTER_ACTIONS = frozenset({"quit", "show", "undo", "import_files", "export_brief", "cite"})
 
 
@@ -38,11 +39,12 @@ class TrackerApp(App[None]):
     BINDINGS = [
         Binding("q", "quit", "Quit"),
         Binding("question_mark", "help", "Help", key_display="?"),
-        Binding("1", "show('claims')", "Claims"),
-        Binding("2", "show('sources')", "Sources"),
-        Binding("3", "show('documents')", "Documents"),
-        Binding("4", "show('subjects')", "Subjects"),
-        Binding("5", "show('matrix')", "Hypotheses"),
+        # One footer item, "12345 Screens": a footer at 80 columns has room for little.
+        Binding("1", "show('claims')", "Claims", group=SCREENS),
+        Binding("2", "show('sources')", "Sources", group=SCREENS),
+        Binding("3", "show('documents')", "Documents", group=SCREENS),
+        Binding("4", "show('subjects')", "Subjects", group=SCREENS),
+        Binding("5", "show('matrix')", "Hypotheses", group=SCREENS),
         Binding("u", "undo", "Undo"),
         Binding("i", "import_files", "Import"),
         Binding("b", "export_brief", "Brief"),

@@ -56,7 +56,8 @@ class ClaimsScreen(Screen[None]):
         yield Static("Loading claims…", id="claims-status", markup=False)
         yield ClaimsTable(id="claims-table")
         yield Static(EMPTY_HELP, id="claims-empty", markup=False)
-        yield Footer()
+        # ctrl+p is in ? (and works everywhere): its footer item left room for too little.
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#claims-empty").display = False

@@ -128,7 +128,8 @@ class ClaimDetailScreen(Screen[None]):
                     yield Input(id="edit-period")
             yield Static(id="edit-preview")
             yield Button("Save (ctrl+s)", id="edit-save", variant="primary")
-        yield Footer()
+        # ctrl+p is in ? (and works everywhere): its footer item left room for too little.
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.load()

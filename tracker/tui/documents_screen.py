@@ -46,7 +46,8 @@ class DocumentsScreen(Screen[None]):
             with VerticalScroll(id="reader"):
                 yield Static(Text("Choose a document.", style="dim"), id="reader-head")
                 yield Static(id="reader-text")
-        yield Footer()
+        # ctrl+p is in ? (and works everywhere): its footer item left room for too little.
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.reload()

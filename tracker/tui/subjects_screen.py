@@ -20,7 +20,7 @@ from tracker.tui.text import literal
 class SubjectsScreen(TableScreen[SubjectView]):
     HELP_TITLE = "Subjects (4)"  # the heading of its keys in ?
     BINDINGS = [
-        Binding("escape", "app.show('claims')", "Claims"),
+        Binding("escape", "app.show('claims')", "Claims", show=False),
         Binding("r", "rename", "Rename"),
         Binding("m", "merge", "Merge into…"),
         Binding("x", "cumulative", "Cumulative on/off"),
