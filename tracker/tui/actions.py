@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+from rich.segment import Segment
 from rich.text import Text
 from sqlalchemy.engine import Engine
 
@@ -43,34 +44,28 @@ def import_path(engine: Engine, path: str) -> str:
     return f"Imported {clean(path)}: {counts}"
 
 
-def export_brief(engine: Engine, path: str, width: int = 100) -> tuple[str, Text]:
+def write_brief_file(engine: Engine, path: str) -> tuple[str, str]:
     """Write the markdown brief (tracker.brief.write_brief) to ``path``; returns the
-    summary and the brief rendered at ``width`` columns, for the preview."""
+    summary and the markdown."""
     from tracker.brief import write_brief
 
     target = Path(path).expanduser()
     with session_scope(engine) as session:
         markdown = write_brief(session)
     target.write_text(markdown, encoding="utf-8")
-    return f"Brief written to {target}", render_markdown(markdown, width)
+    return f"Brief written to {target}", markdown
 
 
-def render_markdown(markdown: str, width: int) -> Text:
-    """Markdown laid out by Rich into styled lines, off the UI thread: a long brief
-    would otherwise stall the screen while it is laid out."""
+def render_lines(markdown: str, width: int) -> list[list[Segment]]:
+    """Markdown laid out by Rich into lines of ``width`` cells, off the UI thread: a
+    long brief would otherwise stall the screen while it is laid out. Hard line breaks
+    are Rich's to keep; the lines are shown as they are (tracker.tui.preview)."""
     from rich.console import Console
     from rich.markdown import Markdown
 
     console = Console(width=max(20, width), file=io.StringIO(), color_system="truecolor")
     lines = console.render_lines(Markdown(markdown), console.options, pad=False)
-    out = Text(no_wrap=True, overflow="crop")
-    for number, line in enumerate(lines):
-        if number:
-            out.append("\n")
-        for segment in line:
-            if not segment.control:
-                out.append(segment.text, segment.style)
-    return out
+    return [[segment for segment in line if not segment.control] for line in lines]
 
 
 def cite(engine: Engine, query: str) -> Text:

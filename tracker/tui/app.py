@@ -247,21 +247,12 @@ class TrackerApp(App[None]):
     def action_export_brief(self) -> None:
         def done(path: str | None) -> None:
             if path:
-                self._brief(path.strip())
+                from tracker.tui.brief_screen import BriefScreen
+
+                # On screen at once, saying what it is doing; the writing is a worker's.
+                self.push_screen(BriefScreen(path.strip()))
 
         self.ask("Write the brief to:", done, value="brief.md")
-
-    @work(thread=True, exclusive=True, group="brief")
-    def _brief(self, path: str) -> None:
-        from tracker.tui.actions import export_brief
-
-        try:
-            summary, rendered = export_brief(self.engine, path, self.size.width - 6)
-        except Exception as error:  # noqa: BLE001
-            self.post_message(Failed(f"Brief not written: {error}"))
-            return
-        self.post_message(Saved(summary))
-        self.post_message(Loaded("brief", (path, rendered)))
 
     def action_cite(self) -> None:
         def done(query: str | None) -> None:
@@ -282,10 +273,6 @@ class TrackerApp(App[None]):
     def on_loaded(self, message: Loaded) -> None:
         if message.what == "undo-import":
             self._confirm_undo_import(message.data)
-        if message.what == "brief":
-            from tracker.tui.brief_screen import BriefScreen
-
-            self.push_screen(BriefScreen(*message.data))
         if message.what == "cite":
             from tracker.tui.result_screen import ResultScreen
 
