@@ -6,7 +6,7 @@ or an ``import``, so undo can revert an edit whole and never take an import
 apart. Entries written before this revision have neither and are not undone.
 
 Revision ID: 0004
-Revises: 0002
+Revises: 0009
 """
 
 from collections.abc import Sequence
@@ -16,7 +16,7 @@ import sqlmodel
 from alembic import op
 
 revision: str = "0004"
-down_revision: str | None = "0002"
+down_revision: str | None = "0009"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
