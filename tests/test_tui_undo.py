@@ -113,12 +113,13 @@ async def test_u_after_a_reject_brings_it_back_then_asks_before_undoing_the_impo
         await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
         question = str(app.screen.query_one("#confirm-question").render())
         assert question == (
-            "Undo the import of 7 files from najin-2023: "
-            "5 documents, 71 claims, 140 attributions, 49 sources, 54 subjects?"
+            "Undo the import of 8 files from najin-2023: "
+            "5 documents, 71 claims, 140 attributions, 49 sources, 54 subjects, "
+            "3 hypotheses, 36 ratings?"
         )
         await pilot.press("enter")  # the safe answer has the focus: keep it
         await wait_for(pilot, lambda: not isinstance(app.screen, ConfirmScreen))
-        await wait_for(pilot, lambda: "Kept the import of 7 files from najin-2023" in toasts(app))
+        await wait_for(pilot, lambda: "Kept the import of 8 files from najin-2023" in toasts(app))
         assert (count(engine, Claim), count(engine, Attribution)) == (71, 140)
 
         await pilot.press("u")
@@ -129,8 +130,9 @@ async def test_u_after_a_reject_brings_it_back_then_asks_before_undoing_the_impo
         await wait_for(
             pilot,
             lambda: (
-                "Undid the import of 7 files from najin-2023: 5 documents, 71 claims, "
-                "140 attributions, 49 sources, 54 subjects removed" in toasts(app)
+                "Undid the import of 8 files from najin-2023: 5 documents, 71 claims, "
+                "140 attributions, 49 sources, 54 subjects, 3 hypotheses, 36 ratings removed"
+                in toasts(app)
             ),
         )
 

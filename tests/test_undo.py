@@ -14,6 +14,8 @@ from tracker.models import (
     Attribution,
     Claim,
     Document,
+    Hypothesis,
+    Rating,
     RejectedSuggestion,
     Source,
     Subject,
@@ -110,19 +112,21 @@ def test_edits_are_undone_newest_first_and_an_import_only_whole_by_name(tmp_path
     assert _source(engine, "Royal United Services Institute").group is None
 
     # Nothing of the analyst's own is left: the import is next, and a stray undo refuses.
-    with pytest.raises(ValueError, match="the import of 7 files from najin-2023"):
+    with pytest.raises(ValueError, match="the import of 8 files from najin-2023"):
         undo_last_edit(engine)
     assert _count(engine, Attribution) == 140
     found = newest(engine)
     assert found is not None and found.is_import
     # Counted by hand in imports/najin-2023: five article files, 71 claims with 140
-    # quotes, 49 sources (outlets included), 54 distinct subject names.
+    # quotes, 49 sources (outlets included), 54 distinct subject names; hypotheses.yaml:
+    # 3 hypotheses with 36 ratings between them.
     assert found.question == (
-        "Undo the import of 7 files from najin-2023: "
-        "5 documents, 71 claims, 140 attributions, 49 sources, 54 subjects?"
+        "Undo the import of 8 files from najin-2023: "
+        "5 documents, 71 claims, 140 attributions, 49 sources, 54 subjects, "
+        "3 hypotheses, 36 ratings?"
     )
     undo(engine, found.id)
-    for model in (Attribution, Claim, Document, Source, Subject):
+    for model in (Attribution, Claim, Document, Source, Subject, Hypothesis, Rating):
         assert _count(engine, model) == 0, model
     assert newest(engine) is None
     with pytest.raises(LookupError):
