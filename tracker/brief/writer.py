@@ -21,16 +21,9 @@ from tracker.brief.case import BriefCase, Row
 from tracker.brief.escape import escape_cell, escape_inline
 from tracker.brief.footnotes import Footnotes
 from tracker.brief.words import as_clause, confidence, figure_words, period_words
+from tracker.scoring.scores import CREDIBILITY_WORDS
 
 DEFAULT_TITLE = "Claims brief"
-CREDIBILITY_WORDS = {
-    1: "confirmed",
-    2: "probably true",
-    3: "possibly true",
-    4: "doubtful",
-    5: "improbable",
-    6: "cannot be judged",
-}
 
 
 def write_brief(
