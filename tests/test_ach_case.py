@@ -16,7 +16,7 @@ from tracker.backup import export_case, restore
 from tracker.db import open_database, session_scope
 from tracker.importers import import_paths
 from tracker.models import Hypothesis, Rating
-from tracker.tui.store import undo_last
+from tracker.undo import undo_last_edit
 
 
 def _tracker(db: Path, *args: str) -> subprocess.CompletedProcess:
@@ -99,10 +99,10 @@ def test_rating_cli_then_undo(tmp_path: Path, bundled_case: Path) -> None:
     try:
         with session_scope(engine) as s:
             assert s.get(Rating, ("mostly-rail", "rusi-vessels-carry-arms")).rating == "II"
-        summary, undone, written = undo_last(engine, set())
+        undo_last_edit(engine)
         with session_scope(engine) as s:
             assert s.get(Rating, ("mostly-rail", "rusi-vessels-carry-arms")).rating == "I"
-        undo_last(engine, set(undone) | set(written))
+        undo_last_edit(engine)  # further back, not a redo
         with session_scope(engine) as s:
             assert s.get(Rating, ("mostly-rail", "us-accuses-dprk-of-supplying-russia")) is None
         # Removing a hypothesis takes its ratings; one undo brings both back.
@@ -110,7 +110,7 @@ def test_rating_cli_then_undo(tmp_path: Path, bundled_case: Path) -> None:
             assert remove_hypothesis(s, "ordinary-trade") == 12
         with session_scope(engine) as s:
             assert s.get(Hypothesis, "ordinary-trade") is None
-        undo_last(engine, set())
+        undo_last_edit(engine)
         with session_scope(engine) as s:
             assert s.get(Hypothesis, "ordinary-trade").title.startswith("The Najin-Dunay")
             back = s.exec(select(Rating).where(Rating.hypothesis_id == "ordinary-trade")).all()

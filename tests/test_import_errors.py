@@ -80,6 +80,18 @@ BAD = {
         "---\ntitle: T\noutlet: Bloomberg\npublished: 27/12/2023\n---\nText.\n",
         r"baddate\.md:2: front matter: published '27/12/2023': not a date .*",
     ),
+    "impossible day": (
+        "feb30.md",
+        "---\ntitle: T\noutlet: Bloomberg\npublished: 2023-02-30\n---\nText.\n",
+        r"feb30\.md:2: front matter: published: no such date: '2023-02-30' "
+        r"\(February 2023 has 28 days\)",
+    ),
+    "impossible month": (
+        "month13.md",
+        "---\ntitle: T\noutlet: Bloomberg\npublished: 2023-13-45\n---\nText.\n",
+        r"month13\.md:2: front matter: published: no such date: '2023-13-45' "
+        r"\(there is no month 13\)",
+    ),
     "outlet close to a known one but not certain": (
         "outlet.md",
         "---\ntitle: T\noutlet: Bloomberg Newz\n---\nText.\n",

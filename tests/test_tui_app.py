@@ -14,6 +14,17 @@ from tracker.tui.help_screen import HelpScreen
 from tracker.tui.sources_screen import SourcesScreen
 
 
+def help_lines(app: TrackerApp) -> list[str]:
+    """The help's table as plain lines, laid out as on a wide terminal."""
+    import io
+
+    from rich.console import Console
+
+    console = Console(width=160, file=io.StringIO(), color_system=None)
+    console.print(app.screen.query_one("#help-keys").content)  # type: ignore[attr-defined]
+    return console.file.getvalue().splitlines()  # type: ignore[attr-defined]
+
+
 async def test_help_lists_the_keys_of_the_app_and_the_screen(tmp_path: Path) -> None:
     app = TrackerApp(build_case(tmp_path / "case.sqlite"))
     async with app.run_test(size=(120, 40)) as pilot:
@@ -24,6 +35,21 @@ async def test_help_lists_the_keys_of_the_app_and_the_screen(tmp_path: Path) -> 
         text = screen_of(app)
         for line in ("Undo", "Import", "Brief", "Sources", "Filter", "Open claim", "Sort"):
             assert line in text
+        # Headings are the screens' names, not class names (before: "ClaimsScreen").
+        lines = help_lines(app)
+        assert any(line.strip() == "Claims (1)" for line in lines)
+        assert any(line.strip() == "Claims table" for line in lines)
+        assert not any("ClaimsScreen" in line or "ClaimsTable" in line for line in lines)
+        # ... and the claims table's marks and columns are explained.
+        for mark, meaning in (
+            ("▸", "a subject, with its number of claims"),
+            ("≠", "outlets report this claim differently"),
+            ("Org", "independent origins"),
+            ("Corr.", "corroboration 0-1"),
+            ("Contr", "contradiction 0-1"),
+            ("Cr", "Admiralty credibility 1 (confirmed) to 6"),
+        ):
+            assert any(mark in line and meaning in line for line in help_lines(app)), mark
         await pilot.press("escape")
         assert app.screen is app.claims_screen
 
@@ -105,7 +131,10 @@ async def test_b_writes_the_brief_and_shows_it_rendered(tmp_path: Path) -> None:
         await wait_for(pilot, lambda: isinstance(app.screen, PromptScreen))
         app.screen.query_one(Input).value = str(target)
         await pilot.press("enter")
+        # On screen at once, before the brief is written (the writing is a worker's).
         await wait_for(pilot, lambda: isinstance(app.screen, BriefScreen))
+        screen = app.screen
+        await wait_for(pilot, lambda: screen.done)  # type: ignore[attr-defined]
         written = target.read_text(encoding="utf-8")
         assert written.startswith("# ")
         await pilot.pause(0.3)
@@ -139,3 +168,44 @@ async def test_b_refuses_to_write_the_brief_over_the_database(tmp_path: Path) ->
     with sqlite3.connect(db) as connection:  # still the case, not markdown
         assert connection.execute("SELECT count(*) FROM claim").fetchone()[0] > 0
     assert not (tmp_path / "case.sqlite.partial").exists()
+
+
+async def test_the_brief_preview_keeps_its_lines_as_laid_out(tmp_path: Path) -> None:
+    # Before the fix the preview was laid out 6 columns narrower than the terminal but
+    # shown in a narrower box, which wrapped every long line again: at 80 columns the
+    # scope's first bullet read "...shipped after the" / "NIS" / "   November ...".
+    from test_tui_documents import CASE
+    from textual.widgets import Input
+
+    from tracker.db import open_database
+    from tracker.importers import import_paths
+    from tracker.tui.brief_screen import BriefScreen
+    from tracker.tui.preview import Preview
+
+    engine = open_database(tmp_path / "case.sqlite")
+    assert import_paths(engine, [CASE]).ok
+    app = TrackerApp(engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(app, pilot)
+        await pilot.press("b")
+        await wait_for(pilot, lambda: app.screen is app.prompt)
+        app.prompt.query_one(Input).value = str(tmp_path / "brief.md")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, BriefScreen))
+        screen = app.screen
+        status = str(screen.query_one("#brief-status").content)  # type: ignore[attr-defined]
+        assert status.startswith(("Writing the brief to", "Laying out", "Brief written"))
+        await wait_for(pilot, lambda: screen.done)  # type: ignore[attr-defined]
+        preview = screen.query_one(Preview)
+        lines = preview.plain_lines()
+        inside = preview.scrollable_content_region.width
+        assert max(len(line) for line in lines) <= inside
+        # The bullet and its continuation lines, each indented under the bullet: the
+        # preview shows them as laid out, never broken again.
+        first = next(i for i, line in enumerate(lines) if "Subjects (54)" in line)
+        assert lines[first].lstrip().startswith("• Subjects (54):")
+        assert all(line.startswith("   ") for line in lines[first + 1 : first + 4])
+        await pilot.pause(0.2)
+        shown = ["".join(s.text for s in strip) for strip in screen._compositor.render_strips()]
+        row = next(i for i, line in enumerate(shown) if "Subjects (54)" in line)
+        assert shown[row + 1].split("│")[1].startswith("    ")  # border, then the indent

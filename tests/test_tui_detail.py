@@ -116,3 +116,24 @@ async def test_letter_keys_on_the_stance_choice_do_not_quit_or_undo(tmp_path: Pa
         stance.blur()
     with Session(engine) as session:
         assert len(session.exec(select(AuditEntry)).all()) == entries
+
+
+async def test_a_claim_nothing_independent_bears_on_reads_as_its_sources_grade_alone(
+    tmp_path: Path,
+) -> None:
+    # Before the fix: "Credibility 6 (likely)", read as "cannot be judged" beside "likely".
+    app = TrackerApp(build_case(tmp_path / "case.sqlite"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        # The NIS's ten shipments: no other origin speaks to them either way; the NIS is
+        # graded B, so on its grade alone the claim is likely.
+        screen = await open_detail(app, pilot, "nis-shipments-10")
+        scores = str(screen.query_one("#detail-scores").content)  # type: ignore[attr-defined]
+        assert "Uncorroborated; on the source's grade alone: likely" in scores
+        assert "Credibility 6" not in scores
+        assert "likelihood, on the source's grade alone: likely" in scores
+        await pilot.press("escape")
+        # RUSI's rounds are contradicted by the NIS's million: judged, and said so.
+        screen = await open_detail(app, pilot, "rusi-rounds")
+        scores = str(screen.query_one("#detail-scores").content)  # type: ignore[attr-defined]
+        assert "Credibility 5 (improbable): unlikely" in scores
+        assert "uncorroborated" not in scores.lower()

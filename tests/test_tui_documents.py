@@ -143,3 +143,25 @@ async def test_attach_a_suggestion_to_an_existing_claim(tmp_path: Path) -> None:
             a for a in attributions() if a.document_id == "wapo-2023-10-16" and a.quote == quote
         ]
         assert len(added) == 1
+
+
+async def test_the_list_starts_on_its_first_row(tmp_path: Path) -> None:
+    # Before the fix no row was selected: Down Down Enter opened the second article.
+    engine = open_database(tmp_path / "case.sqlite")
+    assert import_paths(engine, [CASE]).ok
+    app = TrackerApp(engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(app, pilot)
+        await pilot.press("3")
+        await wait_for(pilot, lambda: isinstance(app.screen, DocumentsScreen))
+        screen = app.screen
+        options = screen.query_one(OptionList)
+        await wait_for(pilot, lambda: options.option_count == 5)
+        # Newest first, by the dates in the files' front matter: the syndication of
+        # 27 Dec 2023 13:52, then Euromaidan Press (from 9 Dec 2023), Bloomberg, ...
+        assert options.highlighted == 0
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: screen.document is not None)
+        assert screen.document.id == "syndication-2023-12-27"  # type: ignore[union-attr]
+        await pilot.press("down", "enter")
+        await wait_for(pilot, lambda: screen.document.id == "euromaidan-ghost-ships")  # type: ignore[union-attr]

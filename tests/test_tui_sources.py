@@ -105,3 +105,45 @@ async def test_putting_two_sources_in_one_group_makes_them_one_voice(tmp_path: P
                 == "Government of South Korea"
             ),
         )
+
+
+async def _sources_text(tmp_path: Path, size: tuple[int, int]) -> list[str]:
+    """The sources screen of the bundled case as the terminal shows it, line by line."""
+    from test_tui_documents import CASE
+
+    from tracker.db import open_database
+    from tracker.importers import import_paths
+
+    engine = open_database(tmp_path / f"case-{size[0]}.sqlite")
+    assert import_paths(engine, [CASE]).ok
+    app = TrackerApp(engine)
+    async with app.run_test(size=size) as pilot:
+        await wait_loaded(app, pilot)
+        await pilot.press("2")
+        await wait_for(pilot, lambda: isinstance(app.screen, SourcesScreen) and app.screen.rows)
+        await pilot.pause(0.2)
+        strips = app.screen._compositor.render_strips()
+        return ["".join(segment.text for segment in strip) for strip in strips]
+
+
+async def test_at_80_columns_grade_and_group_stay_in_view_and_long_names_give_way(
+    tmp_path: Path,
+) -> None:
+    # Before the fix Name, Short, Kind came first at their full width: Grade and Group
+    # were off to the right at 80 columns, and the footer lost its last keys.
+    lines = await _sources_text(tmp_path, (80, 24))
+    header = next(line for line in lines if "Name" in line)
+    assert "Grade" in header and "Group" in header and "Claims" in header
+    # sources.yaml: CSIS is graded B, its group is CSIS's own full name (cut to fit).
+    csis = next(line for line in lines if line.lstrip().startswith("Center for Strategic"))
+    assert "…" in csis.split("  B  ")[0]  # the long name gave way
+    assert " B " in csis and "Center for Strategic and Int" in csis.split(" B ", 1)[1]
+    cia = next(line for line in lines if "Central Intelligence Agency" in line)
+    assert "United States government" in cia
+    assert lines[-1].rstrip().endswith("b Brief")  # the footer's last key is in view
+
+
+async def test_at_140_columns_a_group_is_not_cut_to_five_characters(tmp_path: Path) -> None:
+    lines = await _sources_text(tmp_path, (140, 45))
+    ukraine = next(line for line in lines if line.lstrip().startswith("Government of Ukraine"))
+    assert ukraine.count("Government of Ukraine") == 2  # name and group, both whole

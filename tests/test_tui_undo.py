@@ -11,9 +11,19 @@ from test_tui_detail import open_detail, wait_for
 from test_tui_subjects import ROUNDS, answer, open_subjects
 from textual.widgets import DataTable, Input
 
-from tracker.models import Claim, Source, Subject
+from tracker.models import Attribution, Claim, RejectedSuggestion, Source, Subject
 from tracker.tui.app import TrackerApp
+from tracker.tui.confirm_screen import ConfirmScreen
 from tracker.tui.store import set_grade
+
+
+def toasts(app: TrackerApp) -> list[str]:
+    return [str(n.message) for n in app._notifications]
+
+
+def count(engine, model) -> int:  # type: ignore[no-untyped-def]
+    with Session(engine) as session:
+        return len(session.exec(select(model)).all())
 
 
 def qty(engine, claim_id: str) -> float | None:  # type: ignore[no-untyped-def]
@@ -39,6 +49,14 @@ async def test_undo_an_edit_then_a_grade(tmp_path: Path) -> None:
 
         await pilot.press("u")
         await wait_for(pilot, lambda: qty(engine, "nis-shipments-10") == 10)
+        # Said in words, never "update claim nis-shipments-10".
+        await wait_for(
+            pilot,
+            lambda: (
+                "Undid claim nis-shipments-10: quantity “about 10 shipments” → "
+                "“about 12 shipments”" in toasts(app)
+            ),
+        )
         await wait_for(pilot, lambda: "~10 shipments" in screen_text(app.claims_screen.table))
         with Session(engine) as session:
             claim = session.get(Claim, "nis-shipments-10")
@@ -58,6 +76,65 @@ async def test_undo_an_edit_then_a_grade(tmp_path: Path) -> None:
 
         await wait_for(pilot, lambda: rusi_grade() == "C")
         assert qty(engine, "nis-shipments-10") == 10
+        await wait_for(
+            pilot, lambda: "Undid Royal United Services Institute: grade C → A" in toasts(app)
+        )
+
+
+async def test_u_after_a_reject_brings_it_back_then_asks_before_undoing_the_import(
+    tmp_path: Path,
+) -> None:
+    # Before the fix: the reject was not undoable, and u silently removed attribution 140.
+    from test_tui_documents import CASE, open_wapo
+
+    from tracker.db import open_database
+    from tracker.importers import import_paths
+
+    engine = open_database(tmp_path / "case.sqlite")
+    assert import_paths(engine, [CASE]).ok
+    app = TrackerApp(engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_wapo(tmp_path, (app, pilot))
+        assert screen.document is not None
+        open_count = len(screen.document.suggestions)
+        await pilot.press("x")
+        await wait_for(pilot, lambda: count(engine, RejectedSuggestion) == 1)
+        await wait_for(pilot, lambda: len(screen.document.suggestions) == open_count - 1)  # type: ignore[union-attr]
+
+        await pilot.press("u")
+        await wait_for(pilot, lambda: count(engine, RejectedSuggestion) == 0)
+        await wait_for(
+            pilot, lambda: any(t.startswith("Undid the rejection of “") for t in toasts(app))
+        )
+        await wait_for(pilot, lambda: len(screen.document.suggestions) == open_count)  # type: ignore[union-attr]
+
+        # Nothing of the analyst's is left but the import: u asks, by name, what goes.
+        await pilot.press("u")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        question = str(app.screen.query_one("#confirm-question").render())
+        assert question == (
+            "Undo the import of 8 files from najin-2023: "
+            "5 documents, 71 claims, 140 attributions, 49 sources, 54 subjects, "
+            "3 hypotheses, 36 ratings?"
+        )
+        await pilot.press("enter")  # the safe answer has the focus: keep it
+        await wait_for(pilot, lambda: not isinstance(app.screen, ConfirmScreen))
+        await wait_for(pilot, lambda: "Kept the import of 8 files from najin-2023" in toasts(app))
+        assert (count(engine, Claim), count(engine, Attribution)) == (71, 140)
+
+        await pilot.press("u")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("y")
+        await wait_for(pilot, lambda: count(engine, Claim) == 0)
+        assert count(engine, Attribution) == 0
+        await wait_for(
+            pilot,
+            lambda: (
+                "Undid the import of 8 files from najin-2023: 5 documents, 71 claims, "
+                "140 attributions, 49 sources, 54 subjects, 3 hypotheses, 36 ratings removed"
+                in toasts(app)
+            ),
+        )
 
 
 async def test_undo_a_merge(tmp_path: Path) -> None:

@@ -5,11 +5,20 @@ the audited tables, inside the same transaction as the change itself, so a
 rolled-back import leaves no audit trail of changes that never happened.
 Restoring a backup writes rows with plain inserts and is deliberately not
 audited again (the backup carries its own audit log).
+
+Each entry also names its **operation**: one analyst edit (every flush of one
+transaction: an accepted suggestion writes a subject, a claim and an attribution)
+or one import run (every file of it, each file its own transaction). Undo
+(tracker.undo) reverts an edit whole, and an import only as one unit, by name.
 """
 
 from __future__ import annotations
 
 import getpass
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -23,16 +32,57 @@ from tracker.models import (
     Document,
     Hypothesis,
     Rating,
+    RejectedSuggestion,
     Source,
     Subject,
 )
 
-AUDITED = (Claim, Attribution, Source, Document, Subject, Hypothesis, Rating)
+# A rejected suggestion is audited so that the reject, like every answer, can be undone.
+AUDITED = (Claim, Attribution, Source, Document, Subject, Hypothesis, Rating, RejectedSuggestion)
 # Full article texts are large; the log records that they changed, not the text.
 _ELIDED = {("document", "text")}
 
 # An undo is logged as an entry of its own, naming the entries it reverted.
 UNDO_ACTION = "undo"
+# An import run ends with an entry of its own naming the files it read.
+IMPORT_ACTION = "import"
+
+# What an operation was: an analyst's edit, an import run, or an undo (never undone).
+EDIT, IMPORT, UNDO = "edit", "import", "undo"
+
+# The operation that the current thread's writes belong to, when one spans transactions
+# (an import run) or must not be an edit (an undo); else each transaction is an edit.
+_operation: ContextVar[tuple[str, str] | None] = ContextVar("audit_operation", default=None)
+_SESSION_KEY = "tracker.audit.operation"
+
+
+@contextmanager
+def operation(kind: str) -> Iterator[str]:
+    """Record every write in this block (in this thread) as one operation of ``kind``."""
+    operation_id = uuid.uuid4().hex
+    token = _operation.set((operation_id, kind))
+    try:
+        yield operation_id
+    finally:
+        _operation.reset(token)
+
+
+def _operation_of(session: Session) -> tuple[str, str]:
+    active = _operation.get()
+    if active is not None:
+        return active
+    if _SESSION_KEY not in session.info:
+        session.info[_SESSION_KEY] = (uuid.uuid4().hex, EDIT)
+    found: tuple[str, str] = session.info[_SESSION_KEY]
+    return found
+
+
+@event.listens_for(Session, "after_commit")
+@event.listens_for(Session, "after_rollback")
+def _transaction_ended(session: Session) -> None:
+    # The next transaction of a long-lived session is another edit.
+    session.info.pop(_SESSION_KEY, None)
+
 
 _analyst: str | None = None
 
@@ -108,6 +158,7 @@ def _record(session: Session, _flush: UOWTransaction) -> None:
     entries: list[dict] = []
     now = datetime.now(UTC)
     analyst = current_analyst()
+    operation_id, kind = _operation_of(session)
 
     def add(action: str, obj: Any, changes: dict) -> None:
         entries.append(
@@ -118,6 +169,8 @@ def _record(session: Session, _flush: UOWTransaction) -> None:
                 "table_name": type(obj).__tablename__,
                 "row_id": _row_id(obj),
                 "changes": changes,
+                "operation": operation_id,
+                "kind": kind,
             }
         )
 

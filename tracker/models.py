@@ -194,6 +194,11 @@ class AuditEntry(SQLModel, table=True):
     table_name: str
     row_id: str
     changes: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    # One id per analyst edit (a transaction) or per import run (every file of it), and
+    # which of the two it was: undo reverts an edit whole and an import only as one unit.
+    # Entries from before migration 0004 have neither.
+    operation: str | None = Field(default=None, index=True)
+    kind: str | None = None
 
 
 class ImportedFile(SQLModel, table=True):

@@ -19,15 +19,8 @@ from tracker.brief.judgments import subject_label
 from tracker.brief.language import listed, names_of, plural, said_plainly
 from tracker.brief.selection import Standing
 from tracker.dates_display import human_span
+from tracker.scoring.scores import CREDIBILITY_WORDS
 
-CREDIBILITY_WORDS = {
-    1: "confirmed",
-    2: "probably true",
-    3: "possibly true",
-    4: "doubtful",
-    5: "improbable",
-    6: "cannot be judged",
-}
 # The sources section names this many claims per independence group (key subjects
 # first); the annex has every claim.
 SAID_SHOWN = 5

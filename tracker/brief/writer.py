@@ -35,7 +35,6 @@ from tracker.errors import UserError
 
 DEFAULT_TITLE = "Claims brief"
 DEFAULT_TEMPLATE = Path(__file__).with_name("templates") / "brief.md.j2"
-CREDIBILITY_WORDS = evidence.CREDIBILITY_WORDS
 
 
 def write_brief(

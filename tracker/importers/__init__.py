@@ -23,6 +23,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, select
 
+from tracker.audit import IMPORT, IMPORT_ACTION, current_analyst, operation
 from tracker.db import session_scope
 from tracker.errors import UserError, located
 from tracker.importers.articles import front_matter_peek, parse_markdown, store_article
@@ -48,7 +49,7 @@ from tracker.importers.report import (
     ImportReport,
 )
 from tracker.importers.sources import import_sources
-from tracker.models import Claim, Document, Hypothesis, ImportedFile, Source
+from tracker.models import AuditEntry, Claim, Document, Hypothesis, ImportedFile, Source
 
 __all__ = ["FileResult", "ImportReport", "import_file", "import_paths", "plan", "walk"]
 
@@ -209,20 +210,53 @@ def import_paths(
     paths: Iterable[Path | str],
     progress: Callable[[Path], None] | None = None,
 ) -> ImportReport:
+    """Import files and folders; every file of the run is one operation in the audit log
+    (undone only as a whole, by name: tracker.undo)."""
     report = ImportReport()
-    missing = [Path(p) for p in paths if not Path(p).exists()]
-    existing = [Path(p) for p in paths if Path(p).exists()]
+    given = [Path(p) for p in paths]
+    missing = [p for p in given if not p.exists()]
+    existing = [p for p in given if p.exists()]
     for path in missing:
         why = "no such file"
         if path.is_symlink():  # there, but leading nowhere
             why = unreadable_kind(path) or "symbolic link to nothing"
         report.files.append(FileResult(path, "unknown", FAILED, error=f"{path}: {why}"))
     outlets: dict[str, tuple[int, str]] = {}
-    for path, kind in plan(existing, report.skipped):
-        report.files.append(import_file(engine, path, kind, outlets))
-        if progress is not None:
-            progress(path)
+    with operation(IMPORT) as operation_id:
+        for path, kind in plan(existing, report.skipped):
+            report.files.append(import_file(engine, path, kind, outlets))
+            if progress is not None:
+                progress(path)
+    _mark_import(engine, operation_id, existing, report)
     return report
+
+
+def _mark_import(
+    engine: Engine, operation_id: str, paths: list[Path], report: ImportReport
+) -> None:
+    """One entry naming what the run read, when it changed anything: undo names it so."""
+    changed = [str(f.path) for f in report.files if f.status in (ADDED, UPDATED)]
+    if not changed:
+        return
+    with session_scope(engine) as session:
+        # A restored backup writes no audit entries (it carries its own log): no mark.
+        if (
+            session.exec(select(AuditEntry.id).where(AuditEntry.operation == operation_id)).first()
+            is None
+        ):
+            return
+        session.add(
+            AuditEntry(
+                at=datetime.now(UTC),
+                analyst=current_analyst(),
+                action=IMPORT_ACTION,
+                table_name="import",
+                row_id=operation_id,
+                changes={"paths": [str(p) for p in paths], "files": changed},
+                operation=operation_id,
+                kind=IMPORT,
+            )
+        )
 
 
 # Concurrent importers of one database race to insert the same rows: the loser's

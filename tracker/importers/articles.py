@@ -112,9 +112,15 @@ def store_article(
         try:
             anchor = Anchor.parse(article.published)
         except ValueError as error:
-            raise located(
-                path, f"front matter: published {article.published!r}: {error}", article.line
-            ) from None
+            # The error quotes the text it could not read; when that is only a part of
+            # the field (one end of an interval), the whole field is quoted too.
+            said = str(error)
+            field = (
+                "published"
+                if repr(article.published) in said
+                else (f"published {article.published!r}")
+            )
+            raise located(path, f"front matter: {field}: {said}", article.line) from None
     outlet, created_note = _outlet(session, article, {} if outlets is None else outlets)
     if created_note:
         notes.append(created_note)

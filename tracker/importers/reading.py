@@ -84,6 +84,18 @@ _LineLoader.add_constructor(
 )
 
 
+def _timestamp_or_text(loader: _LineLoader, node: yaml.ScalarNode) -> Any:
+    # YAML reads `published: 2023-02-30` as a date and raises on the impossible day,
+    # deep in the parser; kept as written, the field's own check names file and field.
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)  # type: ignore[arg-type]
+
+
 def load_yaml(path: Path, text: str, first_line: int = 1) -> Any:
     """Parse YAML; ``first_line`` is the file line the text starts on (front matter)."""
     try:

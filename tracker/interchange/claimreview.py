@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import json
 
-from tracker.brief.writer import CREDIBILITY_WORDS
 from tracker.interchange.case_view import Author, CaseView
 from tracker.models import Claim, Document, Source
 from tracker.scoring import ClaimScore
+from tracker.scoring.scores import CREDIBILITY_WORDS
 
 BEST_RATING, WORST_RATING = 5, 1
 PERSON_KINDS = ("person",)

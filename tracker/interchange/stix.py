@@ -23,9 +23,9 @@ from datetime import UTC, datetime, time
 
 import stix2
 
-from tracker.brief.writer import CREDIBILITY_WORDS
 from tracker.interchange.case_view import Author, CaseView
 from tracker.models import Attribution, Claim, Document, Source
+from tracker.scoring.scores import CREDIBILITY_WORDS
 
 # STIX 2.1 §2.9: the namespace for deterministic (UUIDv5) identifiers.
 STIX_NAMESPACE = uuid.UUID("00abedb4-aa42-466c-9c01-fed23315a9b7")

@@ -108,11 +108,23 @@ class TimeSpan:
 
 _YEAR = re.compile(r"^\d{4}$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
 
 def _month_end(year: int, month: int) -> date:
     nxt = date(year + (month == 12), month % 12 + 1, 1)
     return nxt - timedelta(days=1)
+
+
+def _impossible_day(text: str, year: int, month: int, day: int) -> str:
+    """Why a date-shaped text is no date: 2023-02-30 is past the end of February."""
+    if not 1 <= month <= 12:
+        return f"no such date: {text!r} (there is no month {month})"
+    last = _month_end(year, month).day
+    if not 1 <= day <= last:
+        name = date(year, month, 1).strftime("%B %Y")
+        return f"no such date: {text!r} ({name} has {last} days)"
+    return f"not a date or datetime: {text!r}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +169,8 @@ class Anchor:
                 return cls.on(date.fromisoformat(text))
             moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
         except ValueError:
+            if m := _DAY.match(text):
+                raise ValueError(_impossible_day(text, int(m[1]), int(m[2]), int(m[3]))) from None
             raise ValueError(
                 f"not a date (YYYY, YYYY-MM, YYYY-MM-DD, datetime or A/B): {text!r}"
             ) from None

@@ -110,3 +110,27 @@ def estimative(p: float, weights: Weights) -> Verdict:
         ("PROBABILITY_CEILING", weights.probability_ceiling),
     )
     return Verdict("estimative", phrase, rule, constants)
+
+
+# Admiralty credibility in words (DOMAIN §4).
+CREDIBILITY_WORDS = {
+    1: "confirmed",
+    2: "probably true",
+    3: "possibly true",
+    4: "doubtful",
+    5: "improbable",
+    6: "cannot be judged",
+}
+UNJUDGED = 6
+
+
+def verdict_words(credibility: int, estimative: str) -> str:
+    """Credibility and likelihood in one phrase that cannot read as a contradiction.
+
+    While nothing independent bears on a claim (credibility 6), its likelihood rests on
+    its own source's grade alone, and says so: "uncorroborated; on the source's grade
+    alone: likely", not "credibility 6 (cannot be judged)" beside "likely".
+    """
+    if credibility == UNJUDGED:
+        return f"uncorroborated; on the source's grade alone: {estimative}"
+    return f"credibility {credibility} ({CREDIBILITY_WORDS.get(credibility, '?')}): {estimative}"

@@ -140,7 +140,10 @@ def accept(session: Session, suggestion_id: str, **edits: Any) -> Claim:
         )
     subject = _subject(session, edits.get("subject") or suggestion.subject, edits.get("cumulative"))
     text = edits.get("text") or suggestion.quote
-    claim_id = edits.get("claim_id") or f"{_slug(text)}-{suggestion.id[:4]}"
+    # Named from the analyst's wording, else from its subject: never from the first
+    # words of the sentence ("but-new-satellite-images-analyzed-by").
+    named = edits.get("text") or subject.name
+    claim_id = edits.get("claim_id") or f"{_slug(named)}-{suggestion.id[:4]}"
     if session.get(Claim, claim_id) is not None:
         raise UserError(f"suggestion {suggestion.id}: claim id {claim_id!r} already exists")
     document = session.get(Document, suggestion.document)

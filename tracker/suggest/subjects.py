@@ -298,12 +298,57 @@ def choose_subject(
     return SubjectChoice(propose_name(quantity, sentence), False)
 
 
+# What an event is about, when no counted kind names it: the first of these in a sentence.
+_TOPIC = re.compile(
+    r"\b(weapons?|munitions?|arms|ammunition|missiles?|shells?|sanctions|resolutions?|"
+    r"satellite images|imagery|transfers?|deliver(?:y|ies)|shipments?|exports?|imports?|"
+    r"partnership|cooperation|talks|visits?|meetings?|deals?|agreements?)\b",
+    re.IGNORECASE,
+)
+_PLURAL = {"person": "People", "ammunition": "Ammunition", "cargo": "Cargo"}
+# Words that open a sentence but name nothing.
+_OPENERS = frozenset(
+    "but and although however while as so yet also still the a an this that these those it "
+    "there here according".split()
+)
+EVENT_NAME_WORDS = 6
+
+
+def _event_name(sentence: str) -> str:
+    """A new subject's name for a sentence without a figure: what it is about and where
+    ("Weapons, North Korea to Russia"), else its first words that name something, never
+    the sentence cut off with an ellipsis."""
+    # Only a route ("from North Korea to Russia"): capitalized words of a whole sentence
+    # are names and months as often as places.
+    where = route(sentence)
+    kind = kind_of(sentence)
+    if m := _TOPIC.search(sentence):
+        word = m.group(1).lower()
+        if word == "delivery":
+            word = "deliveries"
+        elif not word.endswith("s") and word not in ("imagery", "ammunition", "cooperation"):
+            word += "s"  # a subject is about every such transfer, not one
+        head = word[0].upper() + word[1:]
+    elif kind is not None:
+        head = _PLURAL.get(kind, kind[0].upper() + kind[1:] + "s")
+    else:
+        words = [w.strip("“”\"'‘’,.;:()") for w in sentence.split()]
+        while words and words[0].lower() in _OPENERS:
+            words.pop(0)
+        clause = []
+        for word in words[:EVENT_NAME_WORDS]:
+            if not word:
+                break
+            clause.append(word)
+        head = " ".join(clause) or "Statements"
+        head = head[0].upper() + head[1:]
+    return f"{head}, {where}" if where else head
+
+
 def propose_name(quantity: Quantity | None, sentence: str) -> str:
     """A new subject's name: what is counted or measured, and where."""
     if quantity is None:
-        words = sentence.split()
-        short = " ".join(words[:10]).rstrip(",.;:")
-        return short + ("…" if len(words) > 10 else "")
+        return _event_name(sentence)
     around = sentence[max(0, quantity.start - 80) : quantity.end + 80]
     where = [route(around) or ""] if route(around) else sorted(p.title() for p in places(around))
     if quantity.unit in DIMENSIONS:

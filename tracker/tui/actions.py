@@ -9,18 +9,22 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+from rich.segment import Segment
 from rich.text import Text
 from sqlalchemy.engine import Engine
 
 from tracker.db import session_scope
 from tracker.tui.text import clean
 
+# Failed files named one a line in the notification; the rest are counted.
+SHOWN_FAILURES = 5
+
 
 def import_path(engine: Engine, path: str) -> str:
     """Import a file or a case folder (tracker.importers); returns a one-line summary.
 
-    Raises with the first failure when any file failed (the others stay imported,
-    each file being its own transaction).
+    Raises when any file failed, with one line per failed file, as the command line
+    prints them (the others stay imported, each file being its own transaction).
     """
     from tracker.importers import import_paths
 
@@ -33,13 +37,16 @@ def import_path(engine: Engine, path: str) -> str:
         f"{len(report.unchanged)} unchanged, {len(report.failed)} failed"
     )
     if report.failed:
-        raise RuntimeError(f"{counts}; {clean(report.failed[0].error)}")
+        lines = [clean(f.error) for f in report.failed[:SHOWN_FAILURES]]
+        if len(report.failed) > SHOWN_FAILURES:
+            lines.append(f"… and {len(report.failed) - SHOWN_FAILURES} more (tracker import)")
+        raise RuntimeError("\n".join([f"Imported {clean(path)}: {counts}", *lines]))
     return f"Imported {clean(path)}: {counts}"
 
 
-def export_brief(engine: Engine, path: str, width: int = 100) -> tuple[str, Text]:
+def write_brief_file(engine: Engine, path: str) -> tuple[str, str]:
     """Write the markdown brief (tracker.brief.write_brief) to ``path``; returns the
-    summary and the brief rendered at ``width`` columns, for the preview."""
+    summary and the markdown."""
     from tracker.brief import write_brief
     from tracker.db import database_files
     from tracker.output import open_output
@@ -51,25 +58,19 @@ def export_brief(engine: Engine, path: str, width: int = 100) -> tuple[str, Text
         with session_scope(engine) as session:
             markdown = write_brief(session)
         out.stream.write(markdown)
-    return f"Brief written to {clean(out.note or out.written)}", render_markdown(markdown, width)
+    return f"Brief written to {clean(out.note or out.written)}", markdown
 
 
-def render_markdown(markdown: str, width: int) -> Text:
-    """Markdown laid out by Rich into styled lines, off the UI thread: a long brief
-    would otherwise stall the screen while it is laid out."""
+def render_lines(markdown: str, width: int) -> list[list[Segment]]:
+    """Markdown laid out by Rich into lines of ``width`` cells, off the UI thread: a
+    long brief would otherwise stall the screen while it is laid out. Hard line breaks
+    are Rich's to keep; the lines are shown as they are (tracker.tui.preview)."""
     from rich.console import Console
     from rich.markdown import Markdown
 
     console = Console(width=max(20, width), file=io.StringIO(), color_system="truecolor")
     lines = console.render_lines(Markdown(markdown), console.options, pad=False)
-    out = Text(no_wrap=True, overflow="crop")
-    for number, line in enumerate(lines):
-        if number:
-            out.append("\n")
-        for segment in line:
-            if not segment.control:
-                out.append(segment.text, segment.style)
-    return out
+    return [[segment for segment in line if not segment.control] for line in lines]
 
 
 def cite(engine: Engine, query: str) -> Text:

@@ -30,6 +30,8 @@ EMPTY_HELP = (
 class ClaimsScreen(Screen[None]):
     """Claims table with a filter; scores arrive after the first paint."""
 
+    HELP_TITLE = "Claims (1)"  # the heading of its keys in ?
+
     BINDINGS = [
         Binding("slash", "focus_filter", "Filter", key_display="/"),
         Binding("escape", "clear_filter", "Clear filter", show=False),
@@ -54,7 +56,8 @@ class ClaimsScreen(Screen[None]):
         yield Static("Loading claims…", id="claims-status", markup=False)
         yield ClaimsTable(id="claims-table")
         yield Static(EMPTY_HELP, id="claims-empty", markup=False)
-        yield Footer()
+        # ctrl+p is in ? (and works everywhere): its footer item left room for too little.
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#claims-empty").display = False

@@ -68,6 +68,8 @@ def _sort_key(sort: str):  # type: ignore[no-untyped-def]
 class ClaimsTable(ScrollView, can_focus=True):
     """Claims grouped by subject (or sorted by a score); Enter opens the one under the cursor."""
 
+    HELP_TITLE = "Claims table"  # the heading of its keys in ?
+
     BINDINGS = [
         Binding("up,k", "cursor(-1)", "Up", show=False),
         Binding("down,j", "cursor(1)", "Down", show=False),

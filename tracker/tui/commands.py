@@ -16,7 +16,7 @@ ACTIONS: list[tuple[str, str, str]] = [
     ("Import files", "import_files", "Import a case folder or files (sources, articles, claims)"),
     ("Export the brief", "export_brief", "Write the markdown brief with citations"),
     ("Citation lookup", "cite", "Where did a figure come from?"),
-    ("Undo the last change", "undo", "Revert the newest change in the audit log"),
+    ("Undo my last change", "undo", "Revert your newest edit; an import only after you confirm it"),
     ("Help", "help", "Every key of every screen"),
     ("Quit", "quit", "Leave tracker"),
 ]

@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 
 from tracker.db import session_scope
 from tracker.normalize import Anchor
+from tracker.scoring.scores import UNJUDGED, verdict_words
 from tracker.tui.claims_edit import Preview, claim_anchor, preview, save_claim
 from tracker.tui.messages import Failed, Loaded, Saved
 from tracker.tui.store import ClaimView, claim_view
@@ -49,9 +50,11 @@ def _scores(score: object | None) -> Text:
     out.append(f"{get('corroboration', 0):.2f}", style="green")
     out.append("   Contradiction ", style="bold")
     out.append(f"{get('contradiction', 0):.2f}", style="red")
-    out.append("   Credibility ", style="bold")
-    out.append(str(get("credibility")))
-    out.append(f"   ({clean(get('estimative', ''))})\n")
+    out.append("\n")
+    credibility: int = getattr(score, "credibility", UNJUDGED)
+    words = verdict_words(credibility, clean(get("estimative", "")))
+    out.append(words[:1].upper() + words[1:])
+    out.append("\n")
     explanation = get("explanation")
     if explanation is not None:
         for part in ("corroboration", "contradiction"):
@@ -67,7 +70,10 @@ def _scores(score: object | None) -> Text:
                 out.append(f"  · set aside {clean(ev.origin)} ({ev.rule})", style="dim")
                 out.append(f" {clean(ev.note)}\n" if ev.note else "\n", style="dim")
         for verdict in (explanation.credibility, explanation.estimative):
-            out.append(f"\n{verdict.name}: {clean(verdict.value)}", style="bold")
+            name = verdict.name
+            if name == "estimative" and get("credibility") == UNJUDGED:
+                name = "likelihood, on the source's grade alone"
+            out.append(f"\n{name}: {clean(verdict.value)}", style="bold")
             out.append(f"  because {clean(verdict.rule)}", style="dim")
         out.append("\n")
     discrepancies = get("discrepancies", ()) or ()
@@ -82,6 +88,8 @@ def _scores(score: object | None) -> Text:
 
 class ClaimDetailScreen(Screen[None]):
     """Everything about one claim; ctrl+s saves the edits, escape goes back."""
+
+    HELP_TITLE = "One claim"  # the heading of its keys in ?
 
     BINDINGS = [
         Binding("escape", "back", "Back"),
@@ -126,7 +134,8 @@ class ClaimDetailScreen(Screen[None]):
                     yield Input(id="edit-period")
             yield Static(id="edit-preview")
             yield Button("Save (ctrl+s)", id="edit-save", variant="primary")
-        yield Footer()
+        # ctrl+p is in ? (and works everywhere): its footer item left room for too little.
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.load()

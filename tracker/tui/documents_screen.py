@@ -19,14 +19,13 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tracker.tui.accept_screen import AcceptScreen
 from tracker.tui.messages import Failed, Loaded, Saved
-from tracker.tui.prompt_screen import PromptScreen
 from tracker.tui.reader import DocumentView, list_documents, read_document, suggestion_action
 from tracker.tui.text import clean, literal
 
 
 class DocumentsScreen(Screen[None]):
+    HELP_TITLE = "Documents (3)"  # the heading of its keys in ?
     BINDINGS = [
         Binding("escape", "app.show('claims')", "Claims"),
         Binding("n", "move(1)", "Next suggestion"),
@@ -47,7 +46,8 @@ class DocumentsScreen(Screen[None]):
             with VerticalScroll(id="reader"):
                 yield Static(Text("Choose a document.", style="dim"), id="reader-head")
                 yield Static(id="reader-text")
-        yield Footer()
+        # ctrl+p is in ? (and works everywhere): its footer item left room for too little.
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.reload()
@@ -78,8 +78,10 @@ class DocumentsScreen(Screen[None]):
                 options.add_option(Option(literal(label), id=doc_id))
             if not message.data:
                 options.add_option(Option(Text("No documents: press i to import", "dim")))
-            elif highlighted is not None:
-                options.highlighted = min(highlighted, options.option_count - 1)
+            else:
+                # The first row is selected from the start: Enter opens it, Down the next.
+                start = 0 if highlighted is None else highlighted
+                options.highlighted = min(start, options.option_count - 1)
         elif message.what == "document":
             self.document = message.data
             self.current = min(self.current, max(0, len(self.document.suggestions) - 1))
@@ -148,7 +150,7 @@ class DocumentsScreen(Screen[None]):
             if edits is not None:
                 self.act("accept", suggestion.id, edits)
 
-        self.app.push_screen(AcceptScreen(suggestion), done)
+        self.app.accept_form(suggestion, done)  # type: ignore[attr-defined]
 
     def action_attach(self) -> None:
         suggestion = self._suggestion()
@@ -159,7 +161,7 @@ class DocumentsScreen(Screen[None]):
             if claim_id:
                 self.act("attach", suggestion.id, {"claim_id": claim_id.strip()})
 
-        self.app.push_screen(PromptScreen("Attach this quote to claim (id):"), done)
+        self.app.ask("Attach this quote to claim (id):", done)  # type: ignore[attr-defined]
 
     def action_reject(self) -> None:
         suggestion = self._suggestion()

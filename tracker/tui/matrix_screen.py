@@ -31,6 +31,8 @@ RATING_STYLE = {
 
 
 class MatrixScreen(Screen[None]):
+    HELP_TITLE = "Hypotheses (5)"  # the heading of its keys in ?
+
     BINDINGS = [
         Binding("escape", "app.show('claims')", "Claims"),
         Binding("v", "rate('CC')", "CC"),
@@ -55,7 +57,8 @@ class MatrixScreen(Screen[None]):
         with Horizontal(id="matrix-body"):
             yield DataTable(id="matrix-table", cursor_type="cell", zebra_stripes=True)
             yield Static("", id="matrix-ranking")
-        yield Footer()
+        # ctrl+p is in ? (and works everywhere): its footer item left room for too little.
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.reload()

@@ -8,23 +8,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import func
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
-from tracker.audit import UNDO_ACTION, current_analyst, is_elided
 from tracker.db import session_scope
 from tracker.models import (
     RELIABILITY_GRADES,
     Attribution,
-    AuditEntry,
     Claim,
     Document,
-    Hypothesis,
-    Rating,
     Source,
     Subject,
 )
@@ -281,119 +276,3 @@ def merge_subjects(engine: Engine, source_id: int, target_id: int) -> str:
             session.add(claim)
         target.cumulative = target.cumulative or source.cumulative
         return f"merged {len(claims)} claims of {source.name!r} into {target.name!r}"
-
-
-# -- undo ------------------------------------------------------------------------
-_TABLES: dict[str, Any] = {
-    "claim": Claim,
-    "attribution": Attribution,
-    "source": Source,
-    "document": Document,
-    "subject": Subject,
-    "hypothesis": Hypothesis,
-    "rating": Rating,
-}
-
-
-def _key(model: Any, row_id: str) -> Any:
-    if model is Rating:  # "hypothesis/claim" (hypothesis ids hold no "/")
-        return tuple(row_id.split("/", 1))
-    return int(row_id) if model in (Attribution, Source, Subject) else row_id
-
-
-def _restore_value(model: Any, column: str, value: Any) -> Any:
-    from datetime import date, datetime
-
-    kind = model.__table__.columns[column].type.python_type
-    if value is None:
-        return None
-    if kind is date and isinstance(value, str):
-        return date.fromisoformat(value)
-    if kind is datetime and isinstance(value, str):
-        return datetime.fromisoformat(value)
-    return value
-
-
-def undo_last(engine: Engine, skip: set[int]) -> tuple[str, list[int], list[int]]:
-    """Revert the newest change in the audit log that is not in ``skip``.
-
-    A change is every entry written by one flush (same time and analyst): a
-    subject merge moves many claims at once and is undone at once. Returns a
-    summary, the ids undone, and the ids of the entries the undo itself wrote
-    (so the caller can skip both next time and undo further back).
-    """
-    with session_scope(engine) as session:
-        # Undos are themselves logged, so a restarted app does not redo what an
-        # earlier session undid.
-        skip = skip | _already_undone(session)
-        query = select(AuditEntry).order_by(AuditEntry.id.desc())  # type: ignore[union-attr]
-        if skip:
-            query = query.where(AuditEntry.id.not_in(skip))  # type: ignore[union-attr]
-        last = session.exec(query.limit(1)).first()
-        if last is None:
-            raise LookupError("nothing to undo")
-        group_query = select(AuditEntry).where(
-            AuditEntry.at == last.at, AuditEntry.analyst == last.analyst
-        )
-        if skip:
-            group_query = group_query.where(AuditEntry.id.not_in(skip))  # type: ignore[union-attr]
-        entries = sorted(session.exec(group_query), key=lambda e: -(e.id or 0))
-        before = session.exec(select(func.max(AuditEntry.id))).one() or 0
-        for entry in entries:
-            _revert(session, entry)
-        session.flush()
-        written = [
-            e
-            for e in session.exec(select(AuditEntry.id).where(AuditEntry.id > before))  # type: ignore[operator]
-            if e is not None
-        ]
-        undone = [e.id for e in entries if e.id is not None]
-        marker = AuditEntry(
-            at=datetime.now(UTC),
-            analyst=current_analyst(),
-            action=UNDO_ACTION,
-            table_name=last.table_name,
-            row_id=last.row_id,
-            changes={"undid": undone, "written": written},
-        )
-        session.add(marker)
-        session.flush()
-        summary = f"undid {len(entries)} change(s): {last.action} {last.table_name} {last.row_id}"
-        return summary, undone, [*written, marker.id or 0]
-
-
-def _already_undone(session: Session) -> set[int]:
-    ids: set[int] = set()
-    for marker in session.exec(select(AuditEntry).where(AuditEntry.action == UNDO_ACTION)):
-        ids.add(marker.id or 0)
-        ids.update(marker.changes.get("undid", []))
-        ids.update(marker.changes.get("written", []))
-    return ids
-
-
-def _revert(session: Session, entry: AuditEntry) -> None:
-    model = _TABLES.get(entry.table_name)
-    if model is None:
-        raise LookupError(f"cannot undo a change to {entry.table_name}")
-    key = _key(model, entry.row_id)
-    row = session.get(model, key)
-    if entry.action == "insert":
-        if row is not None:
-            session.delete(row)
-        return
-    if entry.action == "update":
-        if row is None:
-            raise LookupError(f"{entry.table_name} {entry.row_id} no longer exists")
-        for column, (old, _new) in entry.changes.items():
-            if is_elided(entry.table_name, column):
-                raise ValueError("the audit log does not keep old texts: cannot undo a rewording")
-            setattr(row, column, _restore_value(model, column, old))
-        session.add(row)
-        return
-    if entry.action == "delete":
-        if row is not None:
-            return
-        values = {c: _restore_value(model, c, v) for c, v in entry.changes.items()}
-        if any(is_elided(entry.table_name, column) for column in values):
-            raise ValueError("the audit log does not keep deleted texts: cannot undo")
-        session.add(model(**values))

@@ -6,7 +6,6 @@ from rich.text import Text
 from sqlalchemy.engine import Engine
 from textual.binding import Binding
 
-from tracker.tui.prompt_screen import PromptScreen
 from tracker.tui.store import (
     SubjectView,
     list_subjects,
@@ -20,8 +19,9 @@ from tracker.tui.text import literal
 
 
 class SubjectsScreen(TableScreen[SubjectView]):
+    HELP_TITLE = "Subjects (4)"  # the heading of its keys in ?
     BINDINGS = [
-        Binding("escape", "app.show('claims')", "Claims"),
+        Binding("escape", "app.show('claims')", "Claims", show=False),
         Binding("r", "rename", "Rename"),
         Binding("m", "merge", "Merge into…"),
         Binding("x", "cumulative", "Cumulative on/off"),
@@ -66,7 +66,7 @@ class SubjectsScreen(TableScreen[SubjectView]):
             if name:
                 self.write(rename_subject, subject.id, name)
 
-        self.app.push_screen(PromptScreen("New name:", value=subject.name), done)
+        self.app.ask("New name:", done, value=subject.name)  # type: ignore[attr-defined]
 
     def action_merge(self) -> None:
         subject = self.current()
@@ -83,12 +83,10 @@ class SubjectsScreen(TableScreen[SubjectView]):
                 return
             self.write(merge_subjects, subject.id, target.id)
 
-        self.app.push_screen(
-            PromptScreen(
-                f"Merge {subject.name!r} into which subject? (its exact name)",
-                placeholder=next(iter(s.name for s in others.values()), ""),
-            ),
+        self.app.ask(  # type: ignore[attr-defined]
+            f"Merge {subject.name!r} into which subject? (its exact name)",
             done,
+            placeholder=next(iter(s.name for s in others.values()), ""),
         )
 
     def action_cumulative(self) -> None:

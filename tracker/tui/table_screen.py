@@ -28,6 +28,16 @@ class _Identified(Protocol):
 Row = TypeVar("Row", bound=_Identified)
 
 
+def _fit(cell: str | Text, width: int | None) -> str | Text:
+    """A cell cut to its column with an ellipsis (a long name gives way, not the columns
+    after it)."""
+    if width is None or len(cell) <= width:
+        return cell
+    text = cell.copy() if isinstance(cell, Text) else Text(cell)
+    text.truncate(width, overflow="ellipsis")
+    return text
+
+
 class TableScreen(Screen[None], Generic[Row]):
     HINT: ClassVar[str] = ""
     COLUMNS: ClassVar[tuple[str, ...]] = ()
@@ -44,15 +54,36 @@ class TableScreen(Screen[None], Generic[Row]):
     def cells(self, row: Row) -> tuple[str | Text, ...]:
         raise NotImplementedError
 
+    def widths(self, total: int) -> tuple[int | None, ...]:
+        """Each column's width at ``total`` columns of terminal (None: as wide as its
+        content). A subclass fixes them so that what matters stays in view."""
+        return tuple(None for _ in self.COLUMNS)
+
     # -- the rest is the same for every such screen --------------------------------------
     def compose(self) -> ComposeResult:
         yield Static(self.HINT, id="hint")
         yield DataTable(id=f"{self.id}-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        # ctrl+p is in ? (and works everywhere): its footer item left room for too little.
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.query_one(DataTable).add_columns(*self.COLUMNS)
+        self._widths = self.widths(self.app.size.width)
+        self._add_columns(self.query_one(DataTable))
         self.reload()
+
+    def _add_columns(self, table: DataTable[Any]) -> None:
+        for label, width in zip(self.COLUMNS, self._widths, strict=True):
+            table.add_column(label, width=width)
+
+    def on_resize(self) -> None:
+        widths = self.widths(self.app.size.width)
+        if widths == getattr(self, "_widths", None):
+            return
+        self._widths = widths
+        table = self.query_one(DataTable)
+        table.clear(columns=True)
+        self._add_columns(table)
+        self._fill(table)
 
     @work(thread=True, exclusive=True, group="table-read")
     def reload(self) -> None:
@@ -62,12 +93,17 @@ class TableScreen(Screen[None], Generic[Row]):
             self.post_message(Failed(f"Could not read {self.WHAT}: {error}"))
 
     def on_loaded(self, message: Loaded) -> None:
-        table = self.query_one(DataTable)
+        self.rows = message.data
+        self._fill(self.query_one(DataTable))
+
+    def _fill(self, table: DataTable[Any]) -> None:
         cursor = table.cursor_row
         table.clear()
-        self.rows = message.data
         for row in self.rows:
-            table.add_row(*self.cells(row), key=str(row.id))
+            cells = [
+                _fit(cell, width) for cell, width in zip(self.cells(row), self._widths, strict=True)
+            ]
+            table.add_row(*cells, key=str(row.id))
         if self.rows:
             table.move_cursor(row=min(cursor, len(self.rows) - 1))
 
