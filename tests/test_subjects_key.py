@@ -14,10 +14,11 @@ from test_tui_case import build_case
 from test_tui_detail import wait_for
 from test_tui_subjects import ROUNDS, open_subjects
 
+from tracker.audit import set_analyst
 from tracker.db import open_database
 from tracker.models import AuditEntry, Subject
 from tracker.tui.app import TrackerApp
-from tracker.tui.store import undo_last
+from tracker.undo import undo_last_edit
 
 
 def tracker(db: Path, *args: str) -> subprocess.CompletedProcess:
@@ -62,10 +63,14 @@ def test_key_and_unkey_are_written_audited_listed_and_undone(tmp_path: Path) -> 
         ("kim", {"key_judgment": [None, True]}),
         ("kim", {"key_judgment": [True, False]}),
     ]
-    undo_last(engine, set())  # the unkey
-    assert _key(db, "Ports") is True
-    undo_last(engine, set())  # the key
-    assert _key(db, "Ports") is None
+    set_analyst("kim")  # undo takes back the analyst's own edits: kim's, here
+    try:
+        undo_last_edit(engine)  # the unkey
+        assert _key(db, "Ports") is True
+        undo_last_edit(engine)  # the key
+        assert _key(db, "Ports") is None
+    finally:
+        set_analyst(None)
 
     back = tracker(db, "subjects", "key", "--auto", "Ports")
     assert back.returncode == 0 and _key(db, "Ports") is None
