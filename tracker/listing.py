@@ -54,6 +54,10 @@ def list_documents(session: Session, with_text: bool = False) -> list[dict]:
             "derived_from": sorted(derived.get(doc.id, [])),
             "content_hash": doc.content_hash,
             "characters": len(doc.text),
+            "language": doc.language,
+            "pages": len(doc.page_starts) if doc.page_starts else None,
+            # What the import could not find; empty once the analyst has fixed it.
+            "needs_review": list(doc.needs_review or []),
         }
         if with_text:
             row["text"] = doc.text

@@ -21,6 +21,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, select
 
+from tracker import snapshots
 from tracker.db import session_scope
 from tracker.errors import UserError, located
 from tracker.importers.articles import front_matter_peek, parse_markdown, store_article
@@ -32,6 +33,7 @@ from tracker.importers.reading import (
     check_size,
     content_hash,
     decode,
+    decode_page,
     load_yaml,
     read_bytes,
     require_list,
@@ -247,7 +249,7 @@ def _import_in(
         )
     data = read_bytes(path)
     digest = content_hash(data)
-    text = decode(path, data)
+    text = decode_page(path, data) if kind == HTML else decode(path, data)
     if session.get(ImportedFile, digest) is not None and _still_present(session, path, kind, text):
         return FileResult(path, kind, UNCHANGED)
     notes: list[str] = []
@@ -263,6 +265,8 @@ def _import_in(
     else:
         article = parse_html(path, text) if kind == HTML else parse_markdown(path, text)
         status, counts, notes = store_article(session, article, outlets)
+        if kind == HTML:
+            snapshots.keep(session, article.id, data, "text/html", url=article.url)
     # merge: the hash may be known already when its rows were deleted since (re-import).
     session.merge(
         ImportedFile(content_hash=digest, path=str(path), kind=kind, imported_at=datetime.now(UTC))
@@ -285,8 +289,10 @@ def _still_present(session: Session, path: Path, kind: str, text: str) -> bool:
     same file again must then restore it, not report 'unchanged'.
     """
     try:
-        if kind in (ARTICLE, HTML):
-            article = parse_html(path, text) if kind == HTML else parse_markdown(path, text)
+        if kind == HTML:  # a page's id is its file's stem (reading it again is slow)
+            return session.get(Document, path.stem) is not None
+        if kind == ARTICLE:
+            article = parse_markdown(path, text)
             return session.get(Document, article.id) is not None
         if kind == CLAIMS:
             ids = [text_field(path, e, "id", required=True) for e in parse_claims(path, text)]
