@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from tracker.anchoring import page_of
 from tracker.brief.escape import escape_inline, url_or_text
 from tracker.models import Document, Source
 
@@ -63,6 +64,10 @@ class Footnotes:
             speaker = escape_inline(source.name) if source else "Unknown source"
             self._speaker_words[attribution.source_id] = speaker
         hedge = f" (hedged: {escape_inline(attribution.hedge)})" if attribution.hedge else ""
+        document = self.documents.get(attribution.document_id)
+        page = page_of(document.page_starts, getattr(attribution, "start", 0)) if document else None
+        if page is not None:
+            where = f"{where}, p. {page}"
         return f"{where}. {speaker}{hedge}: “{escape_inline(attribution.quote)}”"
 
     def _where(self, document_id: str) -> str:

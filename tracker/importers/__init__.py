@@ -29,6 +29,7 @@ from tracker.importers.claims import import_claims
 from tracker.importers.claims_files import parse_claims
 from tracker.importers.html import parse_html
 from tracker.importers.hypotheses import import_hypotheses
+from tracker.importers.pdf import parse_pdf
 from tracker.importers.reading import (
     check_size,
     content_hash,
@@ -53,9 +54,9 @@ from tracker.models import Claim, Document, Hypothesis, ImportedFile, Source
 __all__ = ["FileResult", "ImportReport", "import_file", "import_paths", "plan", "walk"]
 
 SOURCES, ARTICLE, HTML, CLAIMS, BACKUP = "sources", "article", "html", "claims", "backup"
-HYPOTHESES = "hypotheses"
-_ORDER = {BACKUP: 0, SOURCES: 1, ARTICLE: 2, HTML: 2, CLAIMS: 3, HYPOTHESES: 4}
-_ARTICLE_SUFFIXES = {".md": ARTICLE, ".txt": ARTICLE, ".html": HTML, ".htm": HTML}
+HYPOTHESES, PDF = "hypotheses", "pdf"
+_ORDER = {BACKUP: 0, SOURCES: 1, ARTICLE: 2, HTML: 2, PDF: 2, CLAIMS: 3, HYPOTHESES: 4}
+_ARTICLE_SUFFIXES = {".md": ARTICLE, ".txt": ARTICLE, ".html": HTML, ".htm": HTML, ".pdf": PDF}
 _DATA_SUFFIXES = {".yaml", ".yml", ".json", ".csv"}
 
 
@@ -169,8 +170,8 @@ def _articles_in_derivation_order(found: list[tuple[Path, str]]) -> list[tuple[P
         visit(doc_id, frozenset())
     first = [item for item in found if _ORDER.get(item[1], 9) < _ORDER[ARTICLE]]
     rest = [item for item in found if item[1] != ARTICLE and item not in first]
-    html = [item for item in rest if item[1] == HTML]
-    later = [item for item in rest if item[1] != HTML]
+    html = [item for item in rest if item[1] in (HTML, PDF)]
+    later = [item for item in rest if item[1] not in (HTML, PDF)]
     return first + ordered + html + later
 
 
@@ -244,17 +245,25 @@ def _import_in(
     if kind == "unknown":
         raise located(
             path,
-            "not a case file (expected .md, .txt, .html, sources.yaml, claims .yaml/.json/.csv "
-            "or hypotheses.yaml)",
+            "not a case file (expected .md, .txt, .html, .pdf, sources.yaml, claims "
+            ".yaml/.json/.csv or hypotheses.yaml)",
         )
     data = read_bytes(path)
     digest = content_hash(data)
-    text = decode_page(path, data) if kind == HTML else decode(path, data)
+    if kind == PDF:
+        text = ""
+    else:
+        text = decode_page(path, data) if kind == HTML else decode(path, data)
     if session.get(ImportedFile, digest) is not None and _still_present(session, path, kind, text):
         return FileResult(path, kind, UNCHANGED)
     notes: list[str] = []
     status = ADDED
-    if kind in (SOURCES, CLAIMS, HYPOTHESES):
+    if kind == PDF:
+        article, notes = parse_pdf(path, data)
+        status, counts, more = store_article(session, article, outlets)
+        notes += more
+        snapshots.keep(session, article.id, data, "application/pdf", url=article.url)
+    elif kind in (SOURCES, CLAIMS, HYPOTHESES):
         importer = {
             SOURCES: import_sources,
             CLAIMS: import_claims,
@@ -289,7 +298,7 @@ def _still_present(session: Session, path: Path, kind: str, text: str) -> bool:
     same file again must then restore it, not report 'unchanged'.
     """
     try:
-        if kind == HTML:  # a page's id is its file's stem (reading it again is slow)
+        if kind in (HTML, PDF):  # a page's id is its file's stem (reading it again is slow)
             return session.get(Document, path.stem) is not None
         if kind == ARTICLE:
             article = parse_markdown(path, text)
