@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import Session, col, select
 
-from tracker.models import Attribution, Claim, Derivation, Document, Source, Subject
+from tracker.models import Attribution, Claim, Derivation, Document, Feed, Source, Subject
 from tracker.registry import SourceRegistry
 
 
@@ -125,3 +125,15 @@ def list_claims(session: Session, subject: str | None = None) -> list[dict]:
             }
         )
     return rows
+
+
+def list_feeds(session: Session) -> list[dict]:
+    return [
+        {
+            "location": feed.location,
+            "title": feed.title,
+            "entries": feed.entries,
+            "pulled_at": _iso(feed.pulled_at),
+        }
+        for feed in session.exec(select(Feed).order_by(col(Feed.pulled_at).desc())).all()
+    ]

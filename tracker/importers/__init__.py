@@ -9,10 +9,13 @@ is restored instead (into an empty database only).
 
 from __future__ import annotations
 
+import hashlib
 import os
 import random
+import re
 import time
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -27,7 +30,9 @@ from tracker.errors import UserError, located
 from tracker.importers.articles import front_matter_peek, parse_markdown, store_article
 from tracker.importers.claims import import_claims
 from tracker.importers.claims_files import parse_claims
-from tracker.importers.html import parse_html
+from tracker.importers.feeds import parse_feed, store_feed
+from tracker.importers.fetch import TIMEOUT_SECONDS, Fetched, fetch, is_url
+from tracker.importers.html import parse_html, registered_domain
 from tracker.importers.hypotheses import import_hypotheses
 from tracker.importers.pdf import parse_pdf
 from tracker.importers.reading import (
@@ -51,12 +56,18 @@ from tracker.importers.report import (
 from tracker.importers.sources import import_sources
 from tracker.models import Claim, Document, Hypothesis, ImportedFile, Source
 
-__all__ = ["FileResult", "ImportReport", "import_file", "import_paths", "plan", "walk"]
+__all__ = [
+    "FileResult", "ImportReport", "Links", "import_file", "import_paths", "import_url", "plan",
+    "walk",
+]  # fmt: skip
 
 SOURCES, ARTICLE, HTML, CLAIMS, BACKUP = "sources", "article", "html", "claims", "backup"
-HYPOTHESES, PDF = "hypotheses", "pdf"
-_ORDER = {BACKUP: 0, SOURCES: 1, ARTICLE: 2, HTML: 2, PDF: 2, CLAIMS: 3, HYPOTHESES: 4}
-_ARTICLE_SUFFIXES = {".md": ARTICLE, ".txt": ARTICLE, ".html": HTML, ".htm": HTML, ".pdf": PDF}
+HYPOTHESES, PDF, FEED = "hypotheses", "pdf", "feed"
+_ORDER = {BACKUP: 0, SOURCES: 1, ARTICLE: 2, HTML: 2, PDF: 2, FEED: 2, CLAIMS: 3, HYPOTHESES: 4}
+_ARTICLE_SUFFIXES = {
+    ".md": ARTICLE, ".txt": ARTICLE, ".html": HTML, ".htm": HTML, ".pdf": PDF,
+    ".rss": FEED, ".atom": FEED, ".xml": FEED,
+}  # fmt: skip
 _DATA_SUFFIXES = {".yaml", ".yml", ".json", ".csv"}
 
 
@@ -170,27 +181,130 @@ def _articles_in_derivation_order(found: list[tuple[Path, str]]) -> list[tuple[P
         visit(doc_id, frozenset())
     first = [item for item in found if _ORDER.get(item[1], 9) < _ORDER[ARTICLE]]
     rest = [item for item in found if item[1] != ARTICLE and item not in first]
-    html = [item for item in rest if item[1] in (HTML, PDF)]
-    later = [item for item in rest if item[1] not in (HTML, PDF)]
+    html = [item for item in rest if item[1] in (HTML, PDF, FEED)]
+    later = [item for item in rest if item[1] not in (HTML, PDF, FEED)]
     return first + ordered + html + later
 
 
 def import_paths(
     engine: Engine,
     paths: Iterable[Path | str],
-    progress: Callable[[Path], None] | None = None,
+    progress: Callable[[Path | str], None] | None = None,
+    follow: bool = False,
+    timeout: float = TIMEOUT_SECONDS,
 ) -> ImportReport:
+    """Files, folders and URLs (``http(s)://``: a page, a PDF or a feed); ``follow``
+    fetches each feed entry's link for the full article."""
     report = ImportReport()
-    missing = [Path(p) for p in paths if not Path(p).exists()]
-    existing = [Path(p) for p in paths if Path(p).exists()]
+    given = list(paths)
+    urls = [str(p) for p in given if isinstance(p, str) and is_url(p)]
+    local = [Path(p) for p in given if not (isinstance(p, str) and is_url(p))]
+    missing = [p for p in local if not p.exists()]
+    existing = [p for p in local if p.exists()]
     for path in missing:
         report.files.append(FileResult(path, "unknown", FAILED, error=f"{path}: no such file"))
     outlets: dict[str, tuple[int, str]] = {}
+    links = Links(follow, timeout)
     for path, kind in plan(existing, report.skipped):
-        report.files.append(import_file(engine, path, kind, outlets))
+        report.files.append(import_file(engine, path, kind, outlets, links))
         if progress is not None:
             progress(path)
+    for url in urls:
+        report.files.append(import_url(engine, url, outlets, links))
+        if progress is not None:
+            progress(url)
     return report
+
+
+@dataclass
+class Links:
+    """How the web is reached during one import: whether feed entries' links are
+    followed, and how long a server may take to answer."""
+
+    follow: bool = False
+    timeout: float = TIMEOUT_SECONDS
+
+    def fetcher(self) -> Callable[[str], Fetched] | None:
+        return (lambda url: fetch(url, self.timeout)) if self.follow else None
+
+
+def import_url(
+    engine: Engine,
+    url: str,
+    outlets: dict[str, tuple[int, str]] | None = None,
+    links: Links | None = None,
+) -> FileResult:
+    """Fetch first, outside any transaction (a failed fetch writes nothing), then store
+    what came in one transaction, retried like a file on a race."""
+    links = links or Links()
+    try:
+        fetched = fetch(url, links.timeout)
+    except UserError as error:
+        return FileResult(url, "url", FAILED, error=error.message)
+    for attempt in range(1, RACE_RETRIES + 1):
+        try:
+            with session_scope(engine) as session:
+                return _store_fetched(session, fetched, {} if outlets is None else outlets, links)
+        except UserError as error:
+            return FileResult(url, fetched.kind, FAILED, error=error.message)
+        except (IntegrityError, StaleDataError, OperationalError) as error:
+            if attempt < RACE_RETRIES:
+                time.sleep(random.uniform(0.01, 0.05) * attempt)
+                continue
+            if isinstance(error, OperationalError):
+                raise
+            return FileResult(url, fetched.kind, FAILED, error=_refused(url, error))
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def url_id(url: str) -> str:
+    """A document id for a fetched page: its domain, the last words of its path, and a
+    short hash of the whole URL (two pages of one site never share an id)."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    domain = registered_domain(url) or parts.hostname or "page"
+    last = [p for p in parts.path.split("/") if p][-1:] or [""]
+    slug = re.sub(r"\.(html?|php|aspx?|pdf)$", "", last[0].lower())
+    slug = re.sub(r"[^a-z0-9]+", "-", slug).strip("-")[:50].strip("-")
+    digest = hashlib.sha256(url.encode("utf-8")).hexdigest()[:6]
+    head = re.sub(r"[^a-z0-9]+", "-", domain.lower()).strip("-")
+    return "-".join(part for part in (head, slug, digest) if part)
+
+
+def _store_fetched(
+    session: Session, fetched: Fetched, outlets: dict[str, tuple[int, str]], links: Links
+) -> FileResult:
+    url, kind, data = fetched.url, fetched.kind, fetched.data
+    notes: list[str] = []
+    if fetched.redirects:
+        notes.append(f"{url}: redirected to {fetched.final_url}")
+    if kind == "feed":
+        counts, more = store_feed(session, url, parse_feed(url, data), outlets, links.fetcher())
+        return FileResult(url, FEED, _status_of(counts), counts, notes=notes + more)
+    digest = content_hash(data)
+    doc_id = url_id(fetched.final_url)
+    if session.get(ImportedFile, digest) is not None and session.get(Document, doc_id) is not None:
+        return FileResult(url, kind, UNCHANGED)
+    if kind == "pdf":
+        article, more = parse_pdf(url, data, url=fetched.final_url, doc_id=doc_id)
+        notes += more
+    else:
+        text = decode_page(url, data)
+        article = parse_html(url, text, url=fetched.final_url, doc_id=doc_id)
+    status, counts, more = store_article(session, article, outlets)
+    snapshots.keep(
+        session,
+        article.id,
+        data,
+        fetched.content_type or ("application/pdf" if kind == "pdf" else "text/html"),
+        url=fetched.final_url,
+        redirects=fetched.redirects,
+    )
+    session.merge(
+        ImportedFile(content_hash=digest, path=url, kind=kind, imported_at=datetime.now(UTC))
+    )
+    return FileResult(url, kind, status, counts, notes=notes + more)
 
 
 # Concurrent importers of one database race to insert the same rows: the loser's
@@ -204,6 +318,7 @@ def import_file(
     path: Path,
     kind: str | None = None,
     outlets: dict[str, tuple[int, str]] | None = None,
+    links: Links | None = None,
 ) -> FileResult:
     """One file in one transaction: imported whole, or not at all.
 
@@ -218,7 +333,7 @@ def import_file(
                 counts = restore_file(engine, path)
                 return FileResult(path, kind, ADDED, counts)
             with session_scope(engine) as session:
-                return _import_in(session, path, kind, outlets)
+                return _import_in(session, path, kind, outlets, links or Links())
         except UserError as error:
             return FileResult(path, kind, FAILED, error=error.message)
         except (IntegrityError, StaleDataError, OperationalError) as error:
@@ -231,7 +346,7 @@ def import_file(
     raise AssertionError("unreachable")  # pragma: no cover
 
 
-def _refused(path: Path, error: Exception) -> str:
+def _refused(path: Path | str, error: Exception) -> str:
     if isinstance(error, StaleDataError):
         return f"{path}: rows changed by another writer during the import; run it again"
     orig = getattr(error, "orig", None)
@@ -240,16 +355,26 @@ def _refused(path: Path, error: Exception) -> str:
 
 
 def _import_in(
-    session: Session, path: Path, kind: str, outlets: dict[str, tuple[int, str]] | None
+    session: Session,
+    path: Path,
+    kind: str,
+    outlets: dict[str, tuple[int, str]] | None,
+    links: Links,
 ) -> FileResult:
     if kind == "unknown":
         raise located(
             path,
-            "not a case file (expected .md, .txt, .html, .pdf, sources.yaml, claims "
-            ".yaml/.json/.csv or hypotheses.yaml)",
+            "not a case file (expected .md, .txt, .html, .pdf, a feed .rss/.atom/.xml, "
+            "sources.yaml, claims .yaml/.json/.csv or hypotheses.yaml)",
         )
     data = read_bytes(path)
     digest = content_hash(data)
+    if kind == FEED:
+        where = str(path)
+        counts, feed_notes = store_feed(
+            session, where, parse_feed(where, data), outlets or {}, links.fetcher()
+        )
+        return FileResult(path, kind, _status_of(counts), counts, notes=feed_notes)
     if kind == PDF:
         text = ""
     else:

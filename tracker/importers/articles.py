@@ -34,7 +34,7 @@ NEW_OUTLET_BELOW = 75.0
 
 @dataclass
 class Article:
-    path: Path
+    path: Path | str  # a file, or the URL or feed it came from
     id: str
     title: str
     # None: the page names no outlet; it is then looked up by ``domain``.

@@ -23,10 +23,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import trafilatura
-from lxml import html as lxml_html
-from lxml.etree import LxmlError, ParserError
-
 from tracker.errors import located
 from tracker.importers.articles import Article
 from tracker.normalize.times import find_times
@@ -75,20 +71,28 @@ def _depth(text: str) -> int:
     return deepest
 
 
-def parse_html(path: Path, text: str, url: str | None = None) -> Article:
-    """The article in a web page; ``url`` is where it was fetched from, if it was."""
+def parse_html(
+    path: Path | str, text: str, url: str | None = None, doc_id: str | None = None
+) -> Article:
+    """The article in a web page; ``url`` is where it was fetched from, if it was, and
+    ``path`` names it in errors (a file, or that URL); its id is ``doc_id`` or the stem."""
     try:
-        return _parse_html(path, text, url)
+        return _parse_html(path, text, url, doc_id or Path(path).stem)
     except RecursionError:
         raise located(path, "page is nested too deeply to read") from None
 
 
-def _parse_html(path: Path, text: str, fetched_from: str | None) -> Article:
+def _parse_html(path: Path | str, text: str, fetched_from: str | None, doc_id: str) -> Article:
     if (depth := _depth(text)) > MAX_DEPTH:
         raise located(path, f"page is nested {depth} elements deep (limit {MAX_DEPTH})")
     # A trafilatura Document (typed as Document | dict; with_metadata gives the Document).
     # It parses the text itself: its own parser settings score better (recall 0.957 ->
     # 0.974 on the benchmark pages) than a tree of ours handed in.
+    # Imported here: trafilatura and lxml take most of a second to load, and every
+    # command (tracker claims, tracker sources) loads this module.
+    import trafilatura
+    from lxml.etree import LxmlError
+
     text = _CONTROL.sub("", text)
     try:
         found: Any = trafilatura.bare_extraction(
@@ -131,8 +135,8 @@ def _parse_html(path: Path, text: str, fetched_from: str | None) -> Article:
     authors = found.author if found is not None else None
     return Article(
         path=path,
-        id=path.stem,
-        title=" ".join(title.split()) or path.stem,
+        id=doc_id,
+        title=" ".join(title.split()) or doc_id,
         outlet=outlet,
         text=body,
         url=url,
@@ -146,6 +150,9 @@ def _parse_html(path: Path, text: str, fetched_from: str | None) -> Article:
 
 
 def _tree(text: str) -> Any:
+    from lxml import html as lxml_html
+    from lxml.etree import LxmlError, ParserError
+
     try:
         return lxml_html.document_fromstring(text)
     except (ParserError, ValueError, LxmlError):

@@ -27,7 +27,9 @@ _SENTENCE_END = re.compile(r"[.!?:;\"”’)]$")
 _PDF_DATE = re.compile(r"^D:(\d{4})(\d{2})?(\d{2})?")
 
 
-def parse_pdf(path: Path, data: bytes, url: str | None = None) -> tuple[Article, list[str]]:
+def parse_pdf(
+    path: Path | str, data: bytes, url: str | None = None, doc_id: str | None = None
+) -> tuple[Article, list[str]]:
     """The article in a PDF, and notes (pages without text)."""
     import pypdfium2 as pdfium
 
@@ -83,8 +85,8 @@ def parse_pdf(path: Path, data: bytes, url: str | None = None) -> tuple[Article,
         review.append(NO_DATE)
     article = Article(
         path=path,
-        id=path.stem,
-        title=title or path.stem,
+        id=doc_id or Path(path).stem,
+        title=title or doc_id or Path(path).stem,
         outlet=None,
         text=text,
         url=url,

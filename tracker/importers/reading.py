@@ -49,7 +49,7 @@ def read_bytes(path: Path) -> bytes:
         raise located(path, f"cannot read: {error.strerror or error}") from None
 
 
-def decode(path: Path, data: bytes) -> str:
+def decode(path: Path | str, data: bytes) -> str:
     """UTF-8 text, or a clean error for empty, binary or otherwise-encoded files."""
     if not data.strip():
         raise located(path, "file is empty")
@@ -68,7 +68,7 @@ def decode(path: Path, data: bytes) -> str:
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
 
-def decode_page(path: Path, data: bytes) -> str:
+def decode_page(path: Path | str, data: bytes) -> str:
     """A saved web page: UTF-8, or the charset its ``<meta>`` declares (windows-1252...)."""
     try:
         return decode(path, data)
