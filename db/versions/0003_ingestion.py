@@ -7,7 +7,7 @@ feeds a case has pulled. Columns are added in place (no batch rebuild), so the
 triggers of 0002 are untouched.
 
 Revision ID: 0003
-Revises: 0002
+Revises: 0009 (re-chained after main's 0009 at rebase; written on 0002)
 """
 
 from collections.abc import Sequence
@@ -17,7 +17,7 @@ import sqlmodel
 from alembic import op
 
 revision: str = "0003"
-down_revision: str | None = "0002"
+down_revision: str | None = "0009"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
