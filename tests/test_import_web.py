@@ -7,10 +7,7 @@ and the failures: 404, refused, a server that never answers, a 200 MB page.
 from __future__ import annotations
 
 import json
-import os
 import socket
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -22,6 +19,7 @@ from sqlmodel import Session, select
 
 from tests.conftest import snapshot
 from tests.pdfs import report
+from tests.test_import_pages import tracker
 from tracker.errors import UserError
 from tracker.importers import import_paths
 from tracker.importers.feeds import MAX_FEED_ENTRIES
@@ -119,16 +117,6 @@ def server() -> Iterator[str]:
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()
     httpd.server_close()
-
-
-def tracker(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "tracker", *args],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "TRACKER_DB": "", "COLUMNS": "200"},
-        timeout=120,
-    )
 
 
 def test_a_redirected_url_is_imported_with_its_snapshot_and_redirect(

@@ -241,20 +241,12 @@ def import_url(
         fetched = fetch(url, links.timeout)
     except UserError as error:
         return FileResult(url, "url", FAILED, error=error.message)
-    for attempt in range(1, RACE_RETRIES + 1):
-        try:
-            with session_scope(engine) as session:
-                return _store_fetched(session, fetched, {} if outlets is None else outlets, links)
-        except UserError as error:
-            return FileResult(url, fetched.kind, FAILED, error=error.message)
-        except (IntegrityError, StaleDataError, OperationalError) as error:
-            if attempt < RACE_RETRIES:
-                time.sleep(random.uniform(0.01, 0.05) * attempt)
-                continue
-            if isinstance(error, OperationalError):
-                raise
-            return FileResult(url, fetched.kind, FAILED, error=_refused(url, error))
-    raise AssertionError("unreachable")  # pragma: no cover
+
+    def store() -> FileResult:
+        with session_scope(engine) as session:
+            return _store_fetched(session, fetched, {} if outlets is None else outlets, links)
+
+    return _retried(url, fetched.kind, store)
 
 
 def url_id(url: str) -> str:
@@ -324,25 +316,34 @@ def import_file(
 
     ``outlets`` is the outlet names already resolved by earlier files of the same import."""
     kind = kind or classify(path) or "unknown"
-    for attempt in range(1, RACE_RETRIES + 1):
-        try:
-            check_size(path)
-            if kind == BACKUP:
-                from tracker.backup import restore_file
+    found = kind
 
-                counts = restore_file(engine, path)
-                return FileResult(path, kind, ADDED, counts)
-            with session_scope(engine) as session:
-                return _import_in(session, path, kind, outlets, links or Links())
+    def attempt() -> FileResult:
+        check_size(path)
+        if found == BACKUP:
+            from tracker.backup import restore_file
+
+            return FileResult(path, found, ADDED, restore_file(engine, path))
+        with session_scope(engine) as session:
+            return _import_in(session, path, found, outlets, links or Links())
+
+    return _retried(path, kind, attempt)
+
+
+def _retried(where: Path | str, kind: str, attempt: Callable[[], FileResult]) -> FileResult:
+    """``attempt`` run again when it lost a race; a UserError is the file's failure."""
+    for number in range(1, RACE_RETRIES + 1):
+        try:
+            return attempt()
         except UserError as error:
-            return FileResult(path, kind, FAILED, error=error.message)
+            return FileResult(where, kind, FAILED, error=error.message)
         except (IntegrityError, StaleDataError, OperationalError) as error:
-            if attempt < RACE_RETRIES:
-                time.sleep(random.uniform(0.01, 0.05) * attempt)
+            if number < RACE_RETRIES:
+                time.sleep(random.uniform(0.01, 0.05) * number)
                 continue
             if isinstance(error, OperationalError):
                 raise
-            return FileResult(path, kind, FAILED, error=_refused(path, error))
+            return FileResult(where, kind, FAILED, error=_refused(where, error))
     raise AssertionError("unreachable")  # pragma: no cover
 
 
