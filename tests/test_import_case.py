@@ -135,9 +135,9 @@ def test_html_keeps_the_article_and_drops_boilerplate(engine, tmp_path: Path) ->
         <div class="cookie-banner"><p>We use cookies to improve your experience.</p></div>
         <article><h1>North Korea may be sending arms</h1>
         <p>The White House said more than 1,000 containers had been delivered.</p>
-        <p>Please donate to support our journalism.</p>
-        <div id="donation-box"><p>Give monthly and keep reporting free for all readers.</p></div>
         <p>Satellite images show <b>rail cars</b> at Najin.</p></article>
+        <aside id="donation-box"><p>Please donate to support our journalism.</p>
+        <p>Give monthly and keep reporting free for all readers.</p></aside>
         <footer><p>Copyright 2023</p></footer></body></html>""",
         encoding="utf-8",
     )

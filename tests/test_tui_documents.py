@@ -7,7 +7,7 @@ from pathlib import Path
 from sqlmodel import Session, select
 from test_tui_claims import screen_text, wait_loaded
 from test_tui_detail import wait_for
-from textual.widgets import Input, OptionList
+from textual.widgets import Input, OptionList, Static
 
 from tracker.db import open_database
 from tracker.importers import import_paths
@@ -165,3 +165,34 @@ async def test_the_list_starts_on_its_first_row(tmp_path: Path) -> None:
         assert screen.document.id == "syndication-2023-12-27"  # type: ignore[union-attr]
         await pilot.press("down", "enter")
         await wait_for(pilot, lambda: screen.document.id == "euromaidan-ghost-ships")  # type: ignore[union-attr]
+
+
+async def test_a_page_needing_review_is_marked_in_the_list_and_the_reader(tmp_path: Path) -> None:
+    engine = open_database(tmp_path / "case.sqlite")
+    page = tmp_path / "bare-page.html"
+    page.write_text(
+        "<html><head><title>Najin port traffic</title></head><body><article>"
+        "<p>The port of Najin handled more container traffic in October than in any month "
+        "since 2019, according to satellite images reviewed by analysts.</p>"
+        "<p>Rail cars loaded with containers were seen leaving the port on three separate "
+        "days, each time heading towards the Russian border crossing at Tumangang.</p>"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    assert import_paths(engine, [page]).ok
+    app = TrackerApp(engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(app, pilot)
+        await pilot.press("3")
+        await wait_for(pilot, lambda: isinstance(app.screen, DocumentsScreen))
+        screen = app.screen
+        options = screen.query_one(OptionList)
+        await wait_for(pilot, lambda: options.option_count == 1)
+        assert str(options.get_option_at_index(0).prompt).endswith("[needs review]")
+        options.focus()
+        options.highlighted = 0
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: screen.document is not None)
+        head = screen.query_one("#reader-head", Static)
+        await wait_for(pilot, lambda: "Needs review" in str(head.render()))
+        assert "Needs review: no outlet, no publication date" in str(head.render())

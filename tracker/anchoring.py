@@ -105,3 +105,14 @@ def closest_passage(text: str, quote: str) -> str:
         end += 1
     original = text[offsets[start] : offsets[end - 1] + 1] if end > start else ""
     return " ".join(original.split())
+
+
+def page_of(page_starts: list[int] | None, offset: int) -> int | None:
+    """The page (1-based) a text offset is on; None for a document without pages."""
+    if not page_starts:
+        return None
+    page = 1
+    for number, start in enumerate(page_starts, start=1):
+        if offset >= start:
+            page = number
+    return page

@@ -7,12 +7,13 @@ written with plain inserts so the audit log is restored, not re-recorded.
 
 from __future__ import annotations
 
+import base64
 import json
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Date, DateTime, func, insert, select, text, update
+from sqlalchemy import Date, DateTime, LargeBinary, func, insert, select, text, update
 from sqlalchemy.engine import Connection, Engine
 from sqlmodel import SQLModel
 
@@ -32,6 +33,8 @@ def _tables() -> list:
 def _plain(value: Any) -> Any:
     if isinstance(value, date | datetime):
         return value.isoformat()
+    if isinstance(value, bytes):  # a snapshot's compressed bytes: base64 text in JSON
+        return base64.b64encode(value).decode("ascii")
     return value
 
 
@@ -59,6 +62,11 @@ def _typed(column: Any, value: Any) -> Any:
         return datetime.fromisoformat(value)
     if isinstance(kind, Date):
         return date.fromisoformat(value)
+    if isinstance(kind, LargeBinary):
+        try:
+            return base64.b64decode(value, validate=True)
+        except (ValueError, TypeError):
+            raise ValueError(f"column {column.name}: not base64") from None
     return value
 
 
@@ -87,7 +95,10 @@ def restore(engine: Engine, data: Any, where: str = "backup") -> dict[str, int]:
             unknown = {k for row in rows for k in row} - set(columns)
             if unknown:
                 raise located(where, f"table {table.name}: unknown column '{sorted(unknown)[0]}'")
-            typed = [{k: _typed(columns[k], v) for k, v in row.items()} for row in rows]
+            try:
+                typed = [{k: _typed(columns[k], v) for k, v in row.items()} for row in rows]
+            except ValueError as error:
+                raise located(where, f"table {table.name}: {error}") from None
             # A parent source may come after its child: link parents once all rows exist.
             deferred = "parent_id" in columns and table.name == "source"
             if typed:

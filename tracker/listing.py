@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import Session, col, select
 
-from tracker.models import Attribution, Claim, Derivation, Document, Source, Subject
+from tracker.models import Attribution, Claim, Derivation, Document, Feed, Source, Subject
 from tracker.normalize.direction import change_of_figure
 from tracker.registry import SourceRegistry
 
@@ -55,6 +55,10 @@ def list_documents(session: Session, with_text: bool = False) -> list[dict]:
             "derived_from": sorted(derived.get(doc.id, [])),
             "content_hash": doc.content_hash,
             "characters": len(doc.text),
+            "language": doc.language,
+            "pages": len(doc.page_starts) if doc.page_starts else None,
+            # What the import could not find; empty once the analyst has fixed it.
+            "needs_review": list(doc.needs_review or []),
         }
         if with_text:
             row["text"] = doc.text
@@ -123,3 +127,15 @@ def list_claims(session: Session, subject: str | None = None) -> list[dict]:
             }
         )
     return rows
+
+
+def list_feeds(session: Session) -> list[dict]:
+    return [
+        {
+            "location": feed.location,
+            "title": feed.title,
+            "entries": feed.entries,
+            "pulled_at": _iso(feed.pulled_at),
+        }
+        for feed in session.exec(select(Feed).order_by(col(Feed.pulled_at).desc())).all()
+    ]

@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, Text, UniqueConstraint
+from sqlalchemy import JSON, Column, LargeBinary, Text, UniqueConstraint
 from sqlalchemy.orm import declared_attr
 from sqlmodel import Field, SQLModel
 
@@ -68,11 +68,44 @@ class Document(SQLModel, table=True):
     text: str = Field(default="", sa_column=Column(Text, nullable=False))
     content_hash: str = Field(index=True)
     path: str | None = None
+    # What the importer could not find (no outlet, no date...): shown until the analyst fixes it.
+    needs_review: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    language: str | None = None
+    # A PDF's page starts as offsets into ``text`` (page 1 at 0); None for other documents.
+    page_starts: list[int] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
     version: int = 1
 
     @declared_attr  # type: ignore[misc, arg-type]
     def __mapper_args__(cls) -> dict:  # noqa: N805
         return _optimistic(cls)
+
+
+class Snapshot(SQLModel, table=True):
+    """The bytes of a web page or PDF as read, so a quote can be checked against what was
+    published even after the page changed. One row per distinct content of a document."""
+
+    __table_args__ = (UniqueConstraint("document_id", "sha256"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    document_id: str = Field(foreign_key="document.id", index=True, ondelete="CASCADE")
+    sha256: str  # of the original (uncompressed) bytes
+    read_at: datetime
+    url: str | None = None
+    # Every URL the fetch went through before the final one (redirects), in order.
+    redirects: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    content_type: str
+    size: int
+    data: bytes = Field(sa_column=Column(LargeBinary, nullable=False))  # zlib-compressed
+
+
+class Feed(SQLModel, table=True):
+    """An RSS or Atom feed the case has pulled (a URL or a file), and when."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    location: str = Field(unique=True, index=True)
+    title: str = ""
+    pulled_at: datetime
+    entries: int = 0
 
 
 class Derivation(SQLModel, table=True):

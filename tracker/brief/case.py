@@ -63,6 +63,7 @@ class BriefCase:
             appearances.document_id,
             appearances.quote,
             appearances.hedge,
+            appearances.start,  # a PDF quote's page, for the footnote
         )
         if wanted is not None:
             subject_ids = [i for i, name in self.subject_names.items() if name in wanted]

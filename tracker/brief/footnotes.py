@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from tracker.anchoring import page_of
 from tracker.brief.escape import escape_inline, url_or_text
 from tracker.dates_display import human_span
 from tracker.models import Document, Source
@@ -63,6 +64,10 @@ class Footnotes:
         about = f"claim {escape_inline(attribution.claim_id)}"
         if attribution.hedge:
             about = f"hedged: {escape_inline(attribution.hedge)}; {about}"
+        document = self.documents.get(attribution.document_id)
+        page = page_of(document.page_starts, getattr(attribution, "start", 0)) if document else None
+        if page is not None:
+            where = f"{where}, p. {page}"
         return f"{where}. {speaker} ({about}): “{escape_inline(attribution.quote)}”"
 
     def _where(self, document_id: str) -> str:

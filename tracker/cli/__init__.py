@@ -180,6 +180,23 @@ def stream_output(
         write(out)
 
 
+def write_bytes_output(path: Path, data: bytes) -> None:
+    """``write_output`` for bytes (a snapshot of a page or PDF); '-' is stdout."""
+    if str(path) == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    if not path.parent.exists():
+        raise UserError(f"{path}: no such directory: {path.parent}")
+    partial = path.with_name(path.name + ".partial")
+    try:
+        partial.write_bytes(data)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    partial.replace(path)
+
+
 def _register_commands() -> None:
     for name in COMMAND_MODULES:
         try:

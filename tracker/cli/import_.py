@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.table import Table
 
-from tracker.cli import console, err_console, get_engine, print_error
-from tracker.display import visible
+from tracker.cli import console, err_console, get_engine, open_session, print_error
+from tracker.cli.literal import shown
+from tracker.dates_display import human_day
+from tracker.display import json_text, visible
 from tracker.importers import ImportReport, import_paths, plan
+from tracker.importers.fetch import TIMEOUT_SECONDS, is_url
+from tracker.listing import list_feeds
 
 # Fewer files than this import too fast for a progress bar to help.
 PROGRESS_FROM = 5
@@ -30,13 +36,25 @@ def print_report(report: ImportReport) -> None:
 def register(app: typer.Typer) -> None:
     @app.command("import")
     def import_(
-        paths: list[Path] = typer.Argument(..., help="Files or folders of a case."),
+        given: list[str] = typer.Argument(
+            ..., metavar="PATHS_OR_URLS", help="Files or folders of a case, or URLs."
+        ),
+        follow: bool = typer.Option(
+            False, "--fetch", help="For a feed: fetch each entry's link for the full article."
+        ),
+        timeout: float = typer.Option(
+            TIMEOUT_SECONDS, "--timeout", help="Seconds a server may take to answer."
+        ),
     ) -> None:
-        """Import articles, sources.yaml and claims files (or folders of them), or a backup."""
+        """Import articles (.md, .html, .pdf), feeds, sources.yaml and claims files (or
+        folders of them), pages, PDFs or feeds by URL, or a backup."""
         engine = get_engine()
-        total = len(plan(p for p in paths if p.exists()))
+        # A URL stays text: as a Path, 'https://' would lose a slash.
+        paths: list[Path | str] = [g if is_url(g) else Path(g) for g in given]
+        local = [p for p in paths if isinstance(p, Path) and p.exists()]
+        total = len(plan(local)) + sum(isinstance(p, str) for p in paths)
         if total < PROGRESS_FROM or not err_console.is_terminal:
-            report = import_paths(engine, paths)
+            report = import_paths(engine, paths, follow=follow, timeout=timeout)
         else:
             with Progress(
                 TextColumn("importing"),
@@ -46,7 +64,38 @@ def register(app: typer.Typer) -> None:
                 transient=True,
             ) as progress:
                 task = progress.add_task("import", total=total)
-                report = import_paths(engine, paths, lambda _path: progress.advance(task))
+                report = import_paths(
+                    engine,
+                    paths,
+                    lambda _path: progress.advance(task),
+                    follow=follow,
+                    timeout=timeout,
+                )
         print_report(report)
         if not report.ok:
             raise typer.Exit(1)
+
+    @app.command("feeds")
+    def feeds(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+        """The feeds this case has pulled, with how many entries and when."""
+        with open_session() as session:
+            rows = list_feeds(session)
+        if as_json:
+            typer.echo(json_text(rows, indent=2))
+            return
+        table = Table(title="Feeds")
+        for column in ("feed", "title", "entries", "pulled"):
+            table.add_column(column, overflow="fold")
+        for row in rows:
+            table.add_row(
+                shown(row["location"]),
+                shown(row["title"]),
+                str(row["entries"]),
+                shown(_pulled(row["pulled_at"])),
+            )
+        console.print(table)
+
+
+def _pulled(iso: str) -> str:
+    moment = datetime.fromisoformat(iso)
+    return f"{human_day(moment.date())} {moment:%H:%M} UTC"

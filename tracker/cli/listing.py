@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import typer
 from rich.table import Table
 
-from tracker.cli import console, open_session
+from tracker import snapshots
+from tracker.cli import console, open_session, write_bytes_output
 from tracker.cli.literal import shown, visible
 from tracker.display import json_text
+from tracker.document_review import fix_document
 from tracker.errors import UserError
 from tracker.listing import get_document, list_claims, list_documents, list_sources
 
@@ -48,8 +52,23 @@ def register(app: typer.Typer) -> None:
     def documents(
         document_id: str | None = typer.Argument(None, help="Show this document's full text."),
         as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+        set_outlet: str | None = typer.Option(None, "--set-outlet", help="Fix its outlet."),
+        set_published: str | None = typer.Option(
+            None, "--set-published", help="Fix its date (2019-11-19, November 19, 2019)."
+        ),
+        set_title: str | None = typer.Option(None, "--set-title", help="Fix its title."),
+        snapshot: bool = typer.Option(
+            False, "--snapshot", help="Write the page or PDF as it was read (with -o)."
+        ),
+        output: Path | None = typer.Option(None, "-o", "--output", help="Where --snapshot goes."),
     ) -> None:
-        """Documents (outlet, date, derivations); with an id, that document and its text."""
+        """Documents (outlet, date, derivations, needs review); with an id, that document
+        and its text, or fix what its import could not find."""
+        fixes = (set_outlet, set_published, set_title)
+        if document_id is not None and any(f is not None for f in fixes):
+            return _fix(document_id, set_outlet, set_published, set_title)
+        if snapshot or output is not None:
+            return _snapshot(document_id, snapshot, output)
         with open_session() as session:
             if document_id is None:
                 rows = list_documents(session)
@@ -63,15 +82,55 @@ def register(app: typer.Typer) -> None:
         if document_id:
             row = rows[0]
             console.print(shown(f"{row['title']}  ({row['outlet']}, {row['published']})"))
+            if row["needs_review"]:
+                console.print(shown(f"needs review: {', '.join(row['needs_review'])}"))
             console.print(shown(row["text"]))
             return
         _table(
             "Documents",
-            ["id", "outlet", "published", "title", "derived from"],
+            ["id", "outlet", "published", "title", "derived from", "needs review"],
             [
-                [r["id"], r["outlet"], r["published"], r["title"], ", ".join(r["derived_from"])]
+                [
+                    r["id"],
+                    r["outlet"],
+                    r["published"],
+                    r["title"],
+                    ", ".join(r["derived_from"]),
+                    ", ".join(r["needs_review"]),
+                ]
                 for r in rows
             ],
+        )
+
+    def _fix(
+        document_id: str, outlet: str | None, published: str | None, title: str | None
+    ) -> None:
+        with open_session() as session:
+            document, notes = fix_document(
+                session, document_id, outlet=outlet, published=published, title=title
+            )
+            session.commit()
+            left = ", ".join(document.needs_review) or "nothing"
+        for note in notes:
+            console.print(shown(f"note: {note}"))
+        console.print(shown(f"document {document_id}: saved; needs review: {left}"))
+
+    def _snapshot(document_id: str | None, snapshot: bool, output: Path | None) -> None:
+        if document_id is None or not snapshot or output is None:
+            raise UserError("write a snapshot with: tracker documents ID --snapshot -o FILE")
+        with open_session() as session:
+            if get_document(session, document_id) is None:
+                raise UserError(f"no document '{visible(document_id)}'")
+            row, data = snapshots.latest(session, document_id)
+            read_at, url = row.read_at, row.url
+        write_bytes_output(output, data)
+        if str(output) == "-":
+            return
+        console.print(
+            shown(
+                f"{output}: {len(data):,} bytes of '{document_id}' as read {read_at:%Y-%m-%d %H:%M}"
+                + (f" from {url}" if url else "")
+            )
         )
 
     @app.command("claims")

@@ -10,11 +10,14 @@ is restored instead (into an empty database only).
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 import random
+import re
 import stat
 import time
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -23,18 +26,23 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, select
 
+from tracker import snapshots
 from tracker.audit import IMPORT, IMPORT_ACTION, current_analyst, operation
 from tracker.db import session_scope
 from tracker.errors import UserError, located
 from tracker.importers.articles import front_matter_peek, parse_markdown, store_article
 from tracker.importers.claims import import_claims
 from tracker.importers.claims_files import parse_claims
-from tracker.importers.html import parse_html
+from tracker.importers.feeds import parse_feed, store_feed
+from tracker.importers.fetch import TIMEOUT_SECONDS, Fetched, fetch, is_url
+from tracker.importers.html import parse_html, registered_domain
 from tracker.importers.hypotheses import import_hypotheses
+from tracker.importers.pdf import parse_pdf
 from tracker.importers.reading import (
     check_size,
     content_hash,
     decode,
+    decode_page,
     load_yaml,
     read_bytes,
     require_list,
@@ -51,12 +59,18 @@ from tracker.importers.report import (
 from tracker.importers.sources import import_sources
 from tracker.models import AuditEntry, Claim, Document, Hypothesis, ImportedFile, Source
 
-__all__ = ["FileResult", "ImportReport", "import_file", "import_paths", "plan", "walk"]
+__all__ = [
+    "FileResult", "ImportReport", "Links", "import_file", "import_paths", "import_url", "plan",
+    "walk",
+]  # fmt: skip
 
 SOURCES, ARTICLE, HTML, CLAIMS, BACKUP = "sources", "article", "html", "claims", "backup"
-HYPOTHESES = "hypotheses"
-_ORDER = {BACKUP: 0, SOURCES: 1, ARTICLE: 2, HTML: 2, CLAIMS: 3, HYPOTHESES: 4}
-_ARTICLE_SUFFIXES = {".md": ARTICLE, ".txt": ARTICLE, ".html": HTML, ".htm": HTML}
+HYPOTHESES, PDF, FEED = "hypotheses", "pdf", "feed"
+_ORDER = {BACKUP: 0, SOURCES: 1, ARTICLE: 2, HTML: 2, PDF: 2, FEED: 2, CLAIMS: 3, HYPOTHESES: 4}
+_ARTICLE_SUFFIXES = {
+    ".md": ARTICLE, ".txt": ARTICLE, ".html": HTML, ".htm": HTML, ".pdf": PDF,
+    ".rss": FEED, ".atom": FEED, ".xml": FEED,
+}  # fmt: skip
 _DATA_SUFFIXES = {".yaml", ".yml", ".json", ".csv"}
 
 
@@ -200,39 +214,49 @@ def _articles_in_derivation_order(found: list[tuple[Path, str]]) -> list[tuple[P
         visit(doc_id, frozenset())
     first = [item for item in found if _ORDER.get(item[1], 9) < _ORDER[ARTICLE]]
     rest = [item for item in found if item[1] != ARTICLE and item not in first]
-    html = [item for item in rest if item[1] == HTML]
-    later = [item for item in rest if item[1] != HTML]
+    html = [item for item in rest if item[1] in (HTML, PDF, FEED)]
+    later = [item for item in rest if item[1] not in (HTML, PDF, FEED)]
     return first + ordered + html + later
 
 
 def import_paths(
     engine: Engine,
     paths: Iterable[Path | str],
-    progress: Callable[[Path], None] | None = None,
+    progress: Callable[[Path | str], None] | None = None,
+    follow: bool = False,
+    timeout: float = TIMEOUT_SECONDS,
 ) -> ImportReport:
-    """Import files and folders; every file of the run is one operation in the audit log
-    (undone only as a whole, by name: tracker.undo)."""
+    """Files, folders and URLs (``http(s)://``: a page, a PDF or a feed); ``follow``
+    fetches each feed entry's link for the full article. Every file of the run is one
+    operation in the audit log (undone only as a whole, by name: tracker.undo)."""
     report = ImportReport()
-    given = [Path(p) for p in paths]
-    missing = [p for p in given if not p.exists()]
-    existing = [p for p in given if p.exists()]
+    given = list(paths)
+    urls = [str(p) for p in given if isinstance(p, str) and is_url(p)]
+    local = [Path(p) for p in given if not (isinstance(p, str) and is_url(p))]
+    missing = [p for p in local if not p.exists()]
+    existing = [p for p in local if p.exists()]
     for path in missing:
         why = "no such file"
         if path.is_symlink():  # there, but leading nowhere
             why = unreadable_kind(path) or "symbolic link to nothing"
         report.files.append(FileResult(path, "unknown", FAILED, error=f"{path}: {why}"))
     outlets: dict[str, tuple[int, str]] = {}
+    links = Links(follow, timeout)
     with operation(IMPORT) as operation_id:
         for path, kind in plan(existing, report.skipped):
-            report.files.append(import_file(engine, path, kind, outlets))
+            report.files.append(import_file(engine, path, kind, outlets, links))
             if progress is not None:
                 progress(path)
-    _mark_import(engine, operation_id, existing, report)
+        for url in urls:
+            report.files.append(import_url(engine, url, outlets, links))
+            if progress is not None:
+                progress(url)
+    _mark_import(engine, operation_id, [*existing, *urls], report)
     return report
 
 
 def _mark_import(
-    engine: Engine, operation_id: str, paths: list[Path], report: ImportReport
+    engine: Engine, operation_id: str, paths: list[Path | str], report: ImportReport
 ) -> None:
     """One entry naming what the run read, when it changed anything: undo names it so."""
     changed = [str(f.path) for f in report.files if f.status in (ADDED, UPDATED)]
@@ -259,6 +283,89 @@ def _mark_import(
         )
 
 
+@dataclass
+class Links:
+    """How the web is reached during one import: whether feed entries' links are
+    followed, and how long a server may take to answer."""
+
+    follow: bool = False
+    timeout: float = TIMEOUT_SECONDS
+
+    def fetcher(self) -> Callable[[str], Fetched] | None:
+        return (lambda url: fetch(url, self.timeout)) if self.follow else None
+
+
+def import_url(
+    engine: Engine,
+    url: str,
+    outlets: dict[str, tuple[int, str]] | None = None,
+    links: Links | None = None,
+) -> FileResult:
+    """Fetch first, outside any transaction (a failed fetch writes nothing), then store
+    what came in one transaction, retried like a file on a race."""
+    links = links or Links()
+    try:
+        fetched = fetch(url, links.timeout)
+    except UserError as error:
+        return FileResult(url, "url", FAILED, error=error.message)
+
+    def store() -> FileResult:
+        with session_scope(engine) as session:
+            return _store_fetched(session, fetched, {} if outlets is None else outlets, links)
+
+    return _retried(url, fetched.kind, store)
+
+
+def url_id(url: str) -> str:
+    """A document id for a fetched page: its domain, the last words of its path, and a
+    short hash of the whole URL (two pages of one site never share an id)."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    domain = registered_domain(url) or parts.hostname or "page"
+    last = [p for p in parts.path.split("/") if p][-1:] or [""]
+    slug = re.sub(r"\.(html?|php|aspx?|pdf)$", "", last[0].lower())
+    slug = re.sub(r"[^a-z0-9]+", "-", slug).strip("-")[:50].strip("-")
+    digest = hashlib.sha256(url.encode("utf-8")).hexdigest()[:6]
+    head = re.sub(r"[^a-z0-9]+", "-", domain.lower()).strip("-")
+    return "-".join(part for part in (head, slug, digest) if part)
+
+
+def _store_fetched(
+    session: Session, fetched: Fetched, outlets: dict[str, tuple[int, str]], links: Links
+) -> FileResult:
+    url, kind, data = fetched.url, fetched.kind, fetched.data
+    notes: list[str] = []
+    if fetched.redirects:
+        notes.append(f"{url}: redirected to {fetched.final_url}")
+    if kind == "feed":
+        counts, more = store_feed(session, url, parse_feed(url, data), outlets, links.fetcher())
+        return FileResult(url, FEED, _status_of(counts), counts, notes=notes + more)
+    digest = content_hash(data)
+    doc_id = url_id(fetched.final_url)
+    if session.get(ImportedFile, digest) is not None and session.get(Document, doc_id) is not None:
+        return FileResult(url, kind, UNCHANGED)
+    if kind == "pdf":
+        article, more = parse_pdf(url, data, url=fetched.final_url, doc_id=doc_id)
+        notes += more
+    else:
+        text = decode_page(url, data)
+        article = parse_html(url, text, url=fetched.final_url, doc_id=doc_id)
+    status, counts, more = store_article(session, article, outlets)
+    snapshots.keep(
+        session,
+        article.id,
+        data,
+        fetched.content_type or ("application/pdf" if kind == "pdf" else "text/html"),
+        url=fetched.final_url,
+        redirects=fetched.redirects,
+    )
+    session.merge(
+        ImportedFile(content_hash=digest, path=url, kind=kind, imported_at=datetime.now(UTC))
+    )
+    return FileResult(url, kind, status, counts, notes=notes + more)
+
+
 # Concurrent importers of one database race to insert the same rows: the loser's
 # transaction fails on a unique key (or, on PostgreSQL, a deadlock; on SQLite, a busy
 # lock) and is simply run again, when it finds the file already imported.
@@ -270,34 +377,44 @@ def import_file(
     path: Path,
     kind: str | None = None,
     outlets: dict[str, tuple[int, str]] | None = None,
+    links: Links | None = None,
 ) -> FileResult:
     """One file in one transaction: imported whole, or not at all.
 
     ``outlets`` is the outlet names already resolved by earlier files of the same import."""
     kind = kind or classify(path) or "unknown"
-    for attempt in range(1, RACE_RETRIES + 1):
-        try:
-            check_size(path)
-            if kind == BACKUP:
-                from tracker.backup import restore_file
+    found = kind
 
-                counts = restore_file(engine, path)
-                return FileResult(path, kind, ADDED, counts)
-            with session_scope(engine) as session:
-                return _import_in(session, path, kind, outlets)
+    def attempt() -> FileResult:
+        check_size(path)
+        if found == BACKUP:
+            from tracker.backup import restore_file
+
+            return FileResult(path, found, ADDED, restore_file(engine, path))
+        with session_scope(engine) as session:
+            return _import_in(session, path, found, outlets, links or Links())
+
+    return _retried(path, kind, attempt)
+
+
+def _retried(where: Path | str, kind: str, attempt: Callable[[], FileResult]) -> FileResult:
+    """``attempt`` run again when it lost a race; a UserError is the file's failure."""
+    for number in range(1, RACE_RETRIES + 1):
+        try:
+            return attempt()
         except UserError as error:
-            return FileResult(path, kind, FAILED, error=error.message)
+            return FileResult(where, kind, FAILED, error=error.message)
         except (IntegrityError, StaleDataError, OperationalError) as error:
-            if attempt < RACE_RETRIES:
-                time.sleep(random.uniform(0.01, 0.05) * attempt)
+            if number < RACE_RETRIES:
+                time.sleep(random.uniform(0.01, 0.05) * number)
                 continue
             if isinstance(error, OperationalError):
                 raise
-            return FileResult(path, kind, FAILED, error=_refused(path, error))
+            return FileResult(where, kind, FAILED, error=_refused(where, error))
     raise AssertionError("unreachable")  # pragma: no cover
 
 
-def _refused(path: Path, error: Exception) -> str:
+def _refused(path: Path | str, error: Exception) -> str:
     if isinstance(error, StaleDataError):
         return f"{path}: rows changed by another writer during the import; run it again"
     orig = getattr(error, "orig", None)
@@ -306,22 +423,40 @@ def _refused(path: Path, error: Exception) -> str:
 
 
 def _import_in(
-    session: Session, path: Path, kind: str, outlets: dict[str, tuple[int, str]] | None
+    session: Session,
+    path: Path,
+    kind: str,
+    outlets: dict[str, tuple[int, str]] | None,
+    links: Links,
 ) -> FileResult:
     if kind == "unknown":
         raise located(
             path,
-            "not a case file (expected .md, .txt, .html, sources.yaml, claims .yaml/.json/.csv "
-            "or hypotheses.yaml)",
+            "not a case file (expected .md, .txt, .html, .pdf, a feed .rss/.atom/.xml, "
+            "sources.yaml, claims .yaml/.json/.csv or hypotheses.yaml)",
         )
     data = read_bytes(path)
     digest = content_hash(data)
-    text = decode(path, data)
+    if kind == FEED:
+        where = str(path)
+        counts, feed_notes = store_feed(
+            session, where, parse_feed(where, data), outlets or {}, links.fetcher()
+        )
+        return FileResult(path, kind, _status_of(counts), counts, notes=feed_notes)
+    if kind == PDF:
+        text = ""
+    else:
+        text = decode_page(path, data) if kind == HTML else decode(path, data)
     if session.get(ImportedFile, digest) is not None and _still_present(session, path, kind, text):
         return FileResult(path, kind, UNCHANGED)
     notes: list[str] = []
     status = ADDED
-    if kind in (SOURCES, CLAIMS, HYPOTHESES):
+    if kind == PDF:
+        article, notes = parse_pdf(path, data)
+        status, counts, more = store_article(session, article, outlets)
+        notes += more
+        snapshots.keep(session, article.id, data, "application/pdf", url=article.url)
+    elif kind in (SOURCES, CLAIMS, HYPOTHESES):
         importer = {
             SOURCES: import_sources,
             CLAIMS: import_claims,
@@ -332,6 +467,8 @@ def _import_in(
     else:
         article = parse_html(path, text) if kind == HTML else parse_markdown(path, text)
         status, counts, notes = store_article(session, article, outlets)
+        if kind == HTML:
+            snapshots.keep(session, article.id, data, "text/html", url=article.url)
     # merge: the hash may be known already when its rows were deleted since (re-import).
     session.merge(
         ImportedFile(content_hash=digest, path=str(path), kind=kind, imported_at=datetime.now(UTC))
@@ -354,8 +491,10 @@ def _still_present(session: Session, path: Path, kind: str, text: str) -> bool:
     same file again must then restore it, not report 'unchanged'.
     """
     try:
-        if kind in (ARTICLE, HTML):
-            article = parse_html(path, text) if kind == HTML else parse_markdown(path, text)
+        if kind in (HTML, PDF):  # a page's id is its file's stem (reading it again is slow)
+            return session.get(Document, path.stem) is not None
+        if kind == ARTICLE:
+            article = parse_markdown(path, text)
             return session.get(Document, article.id) is not None
         if kind == CLAIMS:
             ids = [text_field(path, e, "id", required=True) for e in parse_claims(path, text)]

@@ -34,16 +34,29 @@ NEW_OUTLET_BELOW = 75.0
 
 @dataclass
 class Article:
-    path: Path
+    path: Path | str  # a file, or the URL or feed it came from
     id: str
     title: str
-    outlet: str
+    # None: the page names no outlet; it is then looked up by ``domain``.
+    outlet: str | None
     text: str
     url: str | None = None
     published: str | None = None
     authors: list[str] = field(default_factory=list)
     derived_from: list[str] = field(default_factory=list)
     line: int | None = None  # where the front matter starts, for errors about its fields
+    # Web pages and PDFs: never refused for missing metadata (see tracker.importers.html).
+    domain: str | None = None  # the URL's registered domain, e.g. washingtonpost.com
+    language: str | None = None
+    needs_review: list[str] = field(default_factory=list)
+    anchor: Anchor | None = None  # the date already read (free-form dates), else parsed
+    page_starts: list[int] | None = None
+
+    @property
+    def lenient(self) -> bool:
+        """Found metadata (a web page, a PDF) rather than typed front matter: what is
+        missing or doubtful is marked for review instead of refused."""
+        return self.line is None
 
 
 def split_front_matter(path: Path, text: str) -> tuple[dict, str, int]:
@@ -107,8 +120,8 @@ def store_article(
     """
     path = article.path
     notes: list[str] = []
-    anchor = None
-    if article.published:
+    anchor = article.anchor
+    if anchor is None and article.published:
         try:
             anchor = Anchor.parse(article.published)
         except ValueError as error:
@@ -121,9 +134,12 @@ def store_article(
                 else (f"published {article.published!r}")
             )
             raise located(path, f"front matter: {field}: {said}", article.line) from None
-    outlet, created_note = _outlet(session, article, {} if outlets is None else outlets)
+    review = list(article.needs_review)
+    outlet, created_note = _outlet(session, article, {} if outlets is None else outlets, review)
     if created_note:
         notes.append(created_note)
+    if review:
+        notes.append(f"{path}: imported, needs review: {', '.join(review)}")
 
     document = session.get(Document, article.id)
     status = "updated" if document is not None else "added"
@@ -131,7 +147,10 @@ def store_article(
         document = Document(id=article.id, content_hash="")
     new_hash = text_hash(article.text)
     text_changed = document.text != article.text
-    document.outlet_id = outlet.id
+    document.outlet_id = outlet.id if outlet is not None else None
+    document.needs_review = review
+    document.language = article.language
+    document.page_starts = article.page_starts
     document.title = article.title
     document.url = article.url
     document.authors = article.authors
@@ -153,36 +172,80 @@ def store_article(
 
 
 def _outlet(
-    session: Session, article: Article, known: dict[str, tuple[int, str]]
-) -> tuple[Source, str | None]:
-    if article.outlet in known:
-        source_id, name = known[article.outlet]
+    session: Session, article: Article, known: dict[str, tuple[int, str]], review: list[str]
+) -> tuple[Source | None, str | None]:
+    """The outlet source: by name, else (found metadata only) by the URL's domain.
+
+    A domain is an alias of a source (``washingtonpost.com``); a registered domain also
+    wins over a page's site name nobody has heard of (the registry is the analyst's word,
+    a page's og:site_name may be "Experience"). A doubtful or missing outlet of a web page
+    is marked in ``review``, never refused."""
+    if article.outlet is None:
+        return _outlet_by_domain(session, article, review)
+    if article.lenient and article.domain and article.outlet not in known:
+        registry = SourceRegistry.from_session(session)
+        by_domain = registry.exact(article.domain)
+        if by_domain is not None and registry.resolve(article.outlet).source is None:
+            return by_domain, (
+                f"{article.path}: outlet '{article.outlet}' read as '{by_domain.name}' "
+                f"(domain {article.domain})"
+            )
+    return _outlet_by_name(session, article, article.outlet, known, review)
+
+
+def _outlet_by_domain(
+    session: Session, article: Article, review: list[str]
+) -> tuple[Source | None, str | None]:
+    from tracker.importers.html import NO_OUTLET, OUTLET_FROM_DOMAIN
+
+    if not article.domain:
+        if NO_OUTLET not in review:
+            review.append(NO_OUTLET)
+        return None, None
+    source = SourceRegistry.from_session(session).exact(article.domain)
+    if source is not None:
+        # The registry knows the domain: nothing left to review about the outlet.
+        review[:] = [r for r in review if r != OUTLET_FROM_DOMAIN]
+        return source, None
+    if OUTLET_FROM_DOMAIN not in review:
+        review.append(OUTLET_FROM_DOMAIN)
+    return _outlet_by_name(session, article, article.domain, {}, review)
+
+
+def _outlet_by_name(
+    session: Session,
+    article: Article,
+    name: str,
+    known: dict[str, tuple[int, str]],
+    review: list[str],
+) -> tuple[Source | None, str | None]:
+    if name in known:
+        source_id, known_name = known[name]
         source = session.get(Source, source_id)
-        if source is not None and source.name == name:  # not renamed or deleted since
+        if source is not None and source.name == known_name:  # not renamed or deleted since
             return source, None
     registry = SourceRegistry.from_session(session)
-    match = registry.resolve(article.outlet)
+    match = registry.resolve(name)
     if match.source is not None:
         note = None
         if match.exact and match.source.id is not None:
-            known[article.outlet] = (match.source.id, match.source.name)
+            known[name] = (match.source.id, match.source.name)
         if not match.exact:
             note = (
-                f"{article.path}: outlet '{article.outlet}' read as '{match.source.name}' "
+                f"{article.path}: outlet '{name}' read as '{match.source.name}' "
                 f"(match {match.score:.0f})"
             )
         return match.source, note
     if match.exact or (match.candidates and match.candidates[0][1] >= NEW_OUTLET_BELOW):
-        raise located(
-            article.path,
-            f"front matter: outlet '{article.outlet}' is not a known source; "
-            f"{match.describe_candidates()}",
-            article.line,
-        )
-    source = Source(name=article.outlet, kind="outlet")
+        message = f"outlet '{name}' is not a known source; {match.describe_candidates()}"
+        if article.lenient:
+            review.append(message)
+            return None, None
+        raise located(article.path, f"front matter: {message}", article.line)
+    source = Source(name=name, kind="outlet")
     session.add(source)
     session.flush()
-    return source, f"{article.path}: new outlet source '{article.outlet}' created (grade F)"
+    return source, f"{article.path}: new outlet source '{name}' created (grade F)"
 
 
 def _derivations(session: Session, article: Article) -> None:

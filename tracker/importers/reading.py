@@ -6,6 +6,7 @@ Every problem becomes a UserError naming the file (and line where known).
 from __future__ import annotations
 
 import hashlib
+import re
 import reprlib
 from pathlib import Path
 from typing import Any
@@ -48,7 +49,7 @@ def read_bytes(path: Path) -> bytes:
         raise located(path, f"cannot read: {error.strerror or error}") from None
 
 
-def decode(path: Path, data: bytes) -> str:
+def decode(path: Path | str, data: bytes) -> str:
     """UTF-8 text, or a clean error for empty, binary or otherwise-encoded files."""
     if not data.strip():
         raise located(path, "file is empty")
@@ -62,6 +63,25 @@ def decode(path: Path, data: bytes) -> str:
             path, f"not UTF-8 text (byte 0x{data[error.start]:02x} cannot be decoded)", line
         ) from None
     return text.removeprefix("\ufeff")
+
+
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+
+
+def decode_page(path: Path | str, data: bytes) -> str:
+    """A saved web page: UTF-8, or the charset its ``<meta>`` declares (windows-1252...)."""
+    try:
+        return decode(path, data)
+    except UserError:
+        declared = _CHARSET.search(data[:4096])
+        if declared is None or b"\x00" in data or not data.strip():
+            raise
+        try:
+            return data.decode(declared[1].decode("ascii")).removeprefix("\ufeff")
+        except (LookupError, UnicodeDecodeError):
+            raise located(
+                path, f"not readable as its declared charset {declared[1].decode('ascii')!r}"
+            ) from None
 
 
 # libyaml's parser is about ten times faster than the pure-Python one on large claims files.

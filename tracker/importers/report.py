@@ -10,7 +10,7 @@ ADDED, UPDATED, UNCHANGED, FAILED = "added", "updated", "unchanged", "failed"
 
 @dataclass
 class FileResult:
-    path: Path
+    path: Path | str  # a file, or a URL
     kind: str
     status: str
     counts: dict[str, int] = field(default_factory=dict)

@@ -100,6 +100,9 @@ class DocumentsScreen(Screen[None]):
         head = Text()
         head.append(clean(doc.title) or doc.id, style="bold")
         head.append(f"\n{clean(doc.outlet)}  {clean(doc.published)}  ({clean(doc.id)})", "dim")
+        if doc.needs_review:
+            # Fixed from the command line: tracker documents ID --set-outlet/--set-published.
+            head.append(f"\nNeeds review: {clean(', '.join(doc.needs_review))}", style="bold red")
         n = len(doc.suggestions)
         head.append(f"\n{len(doc.quotes)} curated quotes (green) · {n} open suggestions (yellow)")
         if doc.suggest_error:

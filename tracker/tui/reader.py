@@ -19,6 +19,7 @@ class DocumentView:
     outlet: str
     published: str
     text: str
+    needs_review: list[str] = field(default_factory=list)
     quotes: list[tuple[int, int]] = field(default_factory=list)
     suggestions: list[Any] = field(default_factory=list)
     suggest_error: str = ""
@@ -29,12 +30,16 @@ def list_documents(engine: Engine) -> list[tuple[str, str]]:
     with Session(engine) as session:
         outlets = {s.id: s.name for s in session.exec(select(Source))}
         docs = [
-            (d.id, d.title, d.outlet_id, d.published_text)
+            (d.id, d.title, d.outlet_id, d.published_text, d.needs_review)
             for d in session.exec(select(Document)).all()
         ]
     docs = sorted(docs, key=lambda d: (d[3] or "", d[0]), reverse=True)
     return [
-        (d[0], f"{d[3] or '????'}  {outlets.get(d[2], '') if d[2] else ''}: {d[1] or d[0]}")
+        (
+            d[0],
+            f"{d[3] or '????'}  {outlets.get(d[2], '') if d[2] else ''}: {d[1] or d[0]}"
+            + ("  [needs review]" if d[4] else ""),
+        )
         for d in docs
     ]
 
@@ -51,6 +56,7 @@ def read_document(engine: Engine, document_id: str) -> DocumentView:
             outlet=outlet.name if outlet else "",
             published=doc.published_text or "",
             text=doc.text,
+            needs_review=list(doc.needs_review or []),
         )
         for start, end in session.exec(
             select(Attribution.start, Attribution.end).where(Attribution.document_id == doc.id)
