@@ -28,6 +28,7 @@ class Context:
         self.kinds = Kinds()
         self.group_grade: dict[str, str] = {}
         self._weight: dict[str, float] = {}
+        self.noisy_or_values: dict[int, float] = {}  # packed tally -> noisy-or (tally.py)
         self.regroup()
 
     def regroup(self) -> None:

@@ -200,18 +200,23 @@ def edited_scores(
     numbers: Mapping[str, tuple[float, float]],
     previous: Mapping[str, ClaimScore],
     ctx: Context,
+    rebuilt: Collection[str] = (),
 ) -> dict[str, ClaimScore]:
-    """After one claim was patched into a kept sweep: new scores for the claims whose
-    numbers may have moved; every other kept score only forgets its explanation (the
-    subject around it changed), which is what ``score_subject`` would do to it."""
+    """After one claim was patched into a kept sweep (or a regrade into its tallies): new
+    scores for the claims whose numbers may have moved, and for the ``rebuilt`` ones
+    (a regraded origin of their own moves their order and estimate); every other kept
+    score only forgets its explanation (the subject around it changed), which is what
+    ``score_subject`` would do to it."""
     members = box[0]
     result = {}
     for p in members:
         claim_id = p.claim.id
         old = previous.get(claim_id)  # the edited claim has none: it is always rebuilt
         corr, contr = numbers[claim_id]
-        if old is not None and (
-            claim_id not in moved or (old.corroboration, old.contradiction) == (corr, contr)
+        if (
+            old is not None
+            and claim_id not in rebuilt
+            and (claim_id not in moved or (old.corroboration, old.contradiction) == (corr, contr))
         ):
             old.forget_explanation()
             continue
