@@ -134,3 +134,34 @@ def test_appearance_chain_orders_by_date_and_names_who_repeated_whom():
     assert chain[1].repeats == ("bloomberg",)
     # The syndication repeated Euromaidan (which repeated Bloomberg), not Bloomberg directly.
     assert chain[2].repeats == ("euromaidan",)
+
+
+def test_provenance_sits_below_scoring() -> None:
+    """Scoring imports provenance, so provenance imports nothing of scoring at run time,
+    not even inside a function (type annotations aside): the function that needs both,
+    claim_provenance, lives in scoring's loader."""
+    import ast
+    from pathlib import Path
+
+    import tracker.provenance
+
+    tree = ast.parse(Path(tracker.provenance.__file__).read_text(encoding="utf-8"))
+    typing_only = {
+        id(node)
+        for block in ast.walk(tree)
+        if isinstance(block, ast.If) and ast.unparse(block.test) == "TYPE_CHECKING"
+        for node in ast.walk(block)
+    }
+    imported = [
+        name
+        for node in ast.walk(tree)
+        if id(node) not in typing_only
+        for name in (
+            [node.module or ""]
+            if isinstance(node, ast.ImportFrom)
+            else [a.name for a in node.names]
+            if isinstance(node, ast.Import)
+            else []
+        )
+    ]
+    assert imported and not [m for m in imported if m.startswith("tracker.scoring")]

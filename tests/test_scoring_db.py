@@ -217,7 +217,7 @@ def test_unknown_claim_is_one_line_error(scoring_db):
 
 
 def test_claim_provenance_from_the_database(scoring_db):
-    from tracker.provenance import claim_provenance
+    from tracker.scoring.load import claim_provenance
 
     with session_scope(open_database(scoring_db)) as session:
         found = claim_provenance(session, "nis-1m")

@@ -47,6 +47,29 @@ def test_patched_edits_score_like_every_pair_from_scratch(inputs, data):
     )
 
 
+@PROPS
+@given(interval_cases(), st.data())
+def test_patched_regrades_score_like_every_pair_from_scratch(inputs, data):
+    """A regrade moves the tallies of a kept sweep; scores, origins' order, estimates and
+    explanations must be those of scoring the regraded case from scratch."""
+    scorer = Scorer(inputs, SWEEP)
+    for _ in range(3):
+        source = scorer.sources[data.draw(st.sampled_from(sorted(scorer.sources)))]
+        grade = data.draw(st.sampled_from("ABCDEF"))
+        scorer.put_sources([dataclasses.replace(source, reliability=grade)])
+        assert "one" in scorer._swept  # patched, the sweep kept
+        fresh = ScoringInputs(scorer.sources, scorer.documents, tuple(scorer.claims.values()))
+        assert numbers(scorer.case_scores()) == numbers(score_inputs(fresh, PAIRWISE))
+        expected = score_inputs(fresh, SWEEP)
+        for claim_id, score in scorer.case_scores().claims.items():
+            assert score.origins == expected.claims[claim_id].origins
+            assert score.probability == expected.claims[claim_id].probability
+    fresh = ScoringInputs(scorer.sources, scorer.documents, tuple(scorer.claims.values()))
+    assert scorer.case_scores().to_json(explain=True) == score_inputs(fresh, SWEEP).to_json(
+        explain=True
+    )
+
+
 def test_an_edit_that_leaves_the_overlap_rule_rescores_the_subject():
     inputs = ScoringInputs(
         {},

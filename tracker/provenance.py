@@ -8,7 +8,9 @@
 - The **first appearance** is honest about uncertain dates: documents are intervals of
   days, and two documents whose intervals overlap are a tie, not an order.
 
-Works on the plain inputs of ``tracker.scoring.inputs`` so it needs no database.
+Works on the plain inputs of ``tracker.scoring.inputs`` so it needs no database; one
+claim's provenance read from the database is ``tracker.scoring.load.claim_provenance``
+(the layer above both), so nothing here imports scoring.
 """
 
 from __future__ import annotations
@@ -21,9 +23,7 @@ from typing import TYPE_CHECKING
 from tracker.models import Source
 from tracker.registry import SourceRegistry
 
-if TYPE_CHECKING:  # annotations only: scoring imports this module
-    from sqlmodel import Session
-
+if TYPE_CHECKING:  # annotations only: scoring sits above this module and imports it
     from tracker.scoring.inputs import AttributionIn, ClaimIn, DocumentIn, SourceIn
 
 
@@ -205,26 +205,3 @@ class ClaimProvenance:
     appearances: tuple[AttributedOrigin, ...]  # every attribution with its origin
     first: FirstAppearance
     chain: tuple[Appearance, ...]
-
-
-def claim_provenance(session: Session, claim_id: str) -> ClaimProvenance:
-    """Origins, first appearance and appearance chain of one claim, from the database."""
-    from tracker.errors import UserError
-    from tracker.models import Claim, Subject
-    from tracker.scoring.load import load_inputs
-
-    row = session.get(Claim, claim_id)
-    if row is None:
-        raise UserError(f"no claim with id {claim_id!r}")
-    subject = session.get(Subject, row.subject_id)
-    assert subject is not None
-    inputs = load_inputs(session, subject.name, outlet_figures=False)
-    claim = next(c for c in inputs.claims if c.id == claim_id)
-    attributed = attribution_origins(claim, inputs.sources, Derivations(inputs.documents))
-    return ClaimProvenance(
-        claim_id,
-        tuple(sorted({a.origin for a in attributed})),
-        tuple(attributed),
-        first_appearance(claim, inputs.documents),
-        tuple(appearance_chain(claim, inputs.documents)),
-    )

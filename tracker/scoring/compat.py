@@ -154,15 +154,23 @@ def relation(a: ClaimIn, b: ClaimIn) -> tuple[str, str]:
     return (SUPPORTS if fits else CONFLICTS, rule)
 
 
+_MIRROR = {A_AT_MOST_B: B_AT_MOST_A, B_AT_MOST_A: A_AT_MOST_B}
+
+
 class Kinds:
     """Claims' kinds (what ``decide`` reads of a claim) numbered, and the test between two
-    kinds decided once for a whole scoring: subjects share their periods and units."""
+    kinds decided once for a whole scoring: subjects share their periods and units.
+
+    Only pairs of kinds that meet in some subject are decided and kept, in one dict per
+    kind: a case has as many kinds as distinct periods (tens of thousands), and a dense
+    table of every kind against every other grew as their square (1.9 GB on 100,000
+    claims, and the cyclic collector walked it on every full collection)."""
 
     def __init__(self) -> None:
         self._ids: dict[tuple, int] = {}
         self._examples: list[ClaimIn] = []
-        # tests[a][b] for kinds a and b, -1 until two claims of those kinds meet.
-        self.tests: list[list[int]] = []
+        # tests[a][b] for kinds a and b that two claims of one subject have had.
+        self.tests: list[dict[int, int]] = []
 
     def of(self, c: ClaimIn) -> int:
         f, period = c.figure, c.period
@@ -178,18 +186,18 @@ class Kinds:
         if known is None:
             known = self._ids[key] = len(self._examples)
             self._examples.append(c)
-            self.tests.append([])
+            self.tests.append({})
         return known
 
     def meet(self, kinds: Iterable[int]) -> None:
-        """Decide the tests between every two of ``kinds`` not decided yet."""
+        """Decide the tests between every two of ``kinds`` not decided yet (one call of
+        ``decide`` per unordered pair: the rules are symmetric up to which is A)."""
         kinds = list(kinds)
-        width = max(kinds, default=-1) + 1
-        examples = self._examples
-        for a in kinds:
-            row = self.tests[a]
-            if len(row) < width:
-                row.extend([-1] * (width - len(row)))
-            for b in kinds:
-                if row[b] < 0:
-                    row[b] = decide(examples[a], examples[b])[1]
+        examples, tests = self._examples, self.tests
+        for i, a in enumerate(kinds):
+            row = tests[a]
+            for b in kinds[i:]:
+                if b not in row:
+                    test = decide(examples[a], examples[b])[1]
+                    row[b] = test
+                    tests[b][a] = _MIRROR.get(test, test)

@@ -28,6 +28,9 @@ class Context:
         self.kinds = Kinds()
         self.group_grade: dict[str, str] = {}
         self._weight: dict[str, float] = {}
+        self.noisy_or_values: dict[int, float] = {}  # packed tally -> noisy-or (tally.py)
+        # (primary weight, corroboration, contradiction) -> (credibility, phrase, estimate)
+        self.verdicts: dict[tuple[float, float, float], tuple[int, str, float]] = {}
         self.regroup()
 
     def regroup(self) -> None:
@@ -73,6 +76,14 @@ class Prepared:
 
 
 def prepare(claim: ClaimIn, ctx: Context) -> Prepared:
+    if len(claim.attributions) == 1:  # most claims: one appearance, no copy, one origin
+        (only,) = claim.attributions
+        source = ctx.sources.get(only.source_id)
+        name = source.name if source is not None else f"source #{only.source_id}"
+        group = source.group if source is not None else name
+        return Prepared(
+            claim, (AttributedOrigin(only, group, None),), (group,), group, {group: (name,)}
+        )
     attributed = tuple(attribution_origins(claim, ctx.sources, ctx.derivations))
     if len(attributed) == 1:  # most claims: one appearance, one origin, nothing to rank
         (a,) = attributed

@@ -11,8 +11,9 @@ assembled only when asked for, from the same rules.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 
 from tracker.scoring.compat import (
     CONFLICTS,
@@ -200,18 +201,23 @@ def edited_scores(
     numbers: Mapping[str, tuple[float, float]],
     previous: Mapping[str, ClaimScore],
     ctx: Context,
+    rebuilt: Collection[str] = (),
 ) -> dict[str, ClaimScore]:
-    """After one claim was patched into a kept sweep: new scores for the claims whose
-    numbers may have moved; every other kept score only forgets its explanation (the
-    subject around it changed), which is what ``score_subject`` would do to it."""
+    """After one claim was patched into a kept sweep (or a regrade into its tallies): new
+    scores for the claims whose numbers may have moved, and for the ``rebuilt`` ones
+    (a regraded origin of their own moves their order and estimate); every other kept
+    score only forgets its explanation (the subject around it changed), which is what
+    ``score_subject`` would do to it."""
     members = box[0]
     result = {}
     for p in members:
         claim_id = p.claim.id
         old = previous.get(claim_id)  # the edited claim has none: it is always rebuilt
         corr, contr = numbers[claim_id]
-        if old is not None and (
-            claim_id not in moved or (old.corroboration, old.contradiction) == (corr, contr)
+        if (
+            old is not None
+            and claim_id not in rebuilt
+            and (claim_id not in moved or (old.corroboration, old.contradiction) == (corr, contr))
         ):
             old.forget_explanation()
             continue
@@ -219,23 +225,34 @@ def edited_scores(
     return result
 
 
-def _later(p: Prepared, box: list[list[Prepared]], ctx: Context):  # type: ignore[no-untyped-def]
-    return lambda: explain(p, box[0], ctx)
+def _explain_current(p: Prepared, box: list[list[Prepared]], ctx: Context) -> Explanation:
+    return explain(p, box[0], ctx)
+
+
+def _later(p: Prepared, box: list[list[Prepared]], ctx: Context) -> Callable[[], Explanation]:
+    # A partial, not a closure: one small object per claim (100,000 of them are kept).
+    return partial(_explain_current, p, box, ctx)
 
 
 def _score(p: Prepared, corr: float, contr: float, ctx: Context, exp) -> ClaimScore:  # type: ignore[no-untyped-def]
     primary_weight = ctx.weight(p.primary) if p.primary else 0.0
-    prob = probability(primary_weight, corr, contr, ctx.weights)
+    # Few distinct (weight, corroboration, contradiction): each verdict worked out once.
+    key = (primary_weight, corr, contr)
+    verdict = ctx.verdicts.get(key)
+    if verdict is None:
+        prob = probability(primary_weight, corr, contr, ctx.weights)
+        grade = credibility_grade(corr, contr, ctx.weights)
+        verdict = ctx.verdicts[key] = (grade, phrase(prob, ctx.weights), prob)
     return ClaimScore(
         id=p.claim.id,
         subject=p.claim.subject,
         origins=p.origins,
         corroboration=corr,
         contradiction=contr,
-        credibility=credibility_grade(corr, contr, ctx.weights),
-        estimative=phrase(prob, ctx.weights),
-        probability=prob,
-        discrepancies=discrepancies(p, ctx),
+        credibility=verdict[0],
+        estimative=verdict[1],
+        probability=verdict[2],
+        discrepancies=discrepancies(p, ctx) if len(p.attributed) > 1 else (),
         explain_with=exp,
     )
 

@@ -16,7 +16,14 @@ from sqlmodel import Session, select
 
 from tracker.errors import UserError
 from tracker.models import Attribution, Claim, Derivation, Document, Source, Subject
-from tracker.provenance import independence_groups
+from tracker.provenance import (
+    ClaimProvenance,
+    Derivations,
+    appearance_chain,
+    attribution_origins,
+    first_appearance,
+    independence_groups,
+)
 from tracker.scoring.collector import collector_paused
 from tracker.scoring.inputs import (
     AttributionIn,
@@ -290,3 +297,23 @@ def refresh_subject(scorer: Scorer, session: Session, subject: str) -> set[str]:
         if scorer.documents.get(document.id) != document:
             affected |= scorer.put_document(document)
     return affected | scorer.replace_subject(subject, inputs.claims)
+
+
+def claim_provenance(session: Session, claim_id: str) -> ClaimProvenance:
+    """Origins, first appearance and appearance chain of one claim, from the database
+    (here, above both the loader and ``tracker.provenance``, which needs no database)."""
+    row = session.get(Claim, claim_id)
+    if row is None:
+        raise UserError(f"no claim with id {claim_id!r}")
+    subject = session.get(Subject, row.subject_id)
+    assert subject is not None
+    inputs = load_inputs(session, subject.name, outlet_figures=False)
+    claim = next(c for c in inputs.claims if c.id == claim_id)
+    attributed = attribution_origins(claim, inputs.sources, Derivations(inputs.documents))
+    return ClaimProvenance(
+        claim_id,
+        tuple(sorted({a.origin for a in attributed})),
+        tuple(attributed),
+        first_appearance(claim, inputs.documents),
+        tuple(appearance_chain(claim, inputs.documents)),
+    )

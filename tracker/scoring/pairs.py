@@ -67,6 +67,10 @@ def pairwise(members: list[Prepared], ctx: Context) -> dict[str, tuple[float, fl
     """(corroboration, contradiction) per claim: the supporting and conflicting origins of
     each claim from every pair once, counted as ``tally.Tally`` counts them."""
     tally = ctx.tally
+    if len(members) == 1:  # a subject of one claim (most subjects): no pair at all
+        (p,) = members
+        others = sum(tally.unit(g) for g in p.origins if g != p.primary)
+        return {p.claim.id: (tally.noisy_or(others), 0.0)}
     bits: dict[str, int] = {}
     by_unit: dict[int, int] = {}  # a grade's tally unit -> the bits of its origins
     own: list[int] = []

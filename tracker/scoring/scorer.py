@@ -18,6 +18,7 @@ from tracker.scoring.inputs import ClaimIn, DocumentIn, ScoringInputs, SourceIn
 from tracker.scoring.results import CaseScores, ClaimScore
 from tracker.scoring.sweep import sweepable
 from tracker.scoring.sweep_edit import SweptSubject
+from tracker.scoring.tally import unit_of
 from tracker.scoring.weights import DEFAULT_WEIGHTS, Weights
 
 
@@ -111,10 +112,20 @@ class Scorer:
             self._subjects_of_group[source.group].update(
                 self._subjects_of_source.get(source.id, set())
             )
-        if affected:
-            self.ctx.regroup()
+        if not affected:
+            return affected
+        grades = self.ctx.group_grade
+        self.ctx.regroup()
+        if regrouped:
+            for subject in affected:
+                self._rescore(subject, reprepare=True)
+            return affected
+        units = self._units_moved(grades)
         for subject in affected:
-            self._rescore(subject, reprepare=regrouped, reweigh=not regrouped)
+            if subject in self._swept:
+                self._regrade_swept(subject, units)
+            else:
+                self._rescore(subject, reprepare=False, reweigh=True)
         return affected
 
     def put_document(self, document: DocumentIn) -> set[str]:
@@ -132,6 +143,31 @@ class Scorer:
         return affected
 
     # -- internals -------------------------------------------------------------
+    def _units_moved(self, grades: dict[str, str]) -> dict[str, tuple[int, int]]:
+        """Groups whose best grade a regrade moved: their old and new tally units."""
+        now = self.ctx.group_grade
+        moved = {g for g in grades.keys() | now.keys() if grades.get(g) != now.get(g)}
+        return {g: (unit_of(grades.get(g, "F")), unit_of(now.get(g, "F"))) for g in moved}
+
+    def _regrade_swept(self, subject: str, units: dict[str, tuple[int, int]]) -> None:
+        """A kept sweep after a regrade: its tallies patched, not swept again; claims
+        carrying a regraded origin reordered and rescored, the rest keep their scores
+        unless their numbers moved."""
+        prepared = self.prepared[subject]
+        carrying = set()
+        for claim_id, p in prepared.items():
+            if not units.keys().isdisjoint(p.origins):
+                prepared[claim_id] = reorder(p, self.ctx)
+                carrying.add(claim_id)
+        listed = list(prepared.values())
+        swept = self._swept[subject]
+        moved = swept.regrade(units, listed, carrying)
+        box = self._boxes[subject]
+        box[0] = listed
+        self.scores.update(
+            edited_scores(box, moved, swept.numbers, self.scores, self.ctx, carrying)
+        )
+
     def _patch(self, claim: ClaimIn) -> bool:
         """One claim into a kept sweep of its subject, if the subject has one and the
         claim keeps it under the plain overlap rule; False when a rescoring is needed."""

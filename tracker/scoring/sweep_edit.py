@@ -12,12 +12,13 @@ so the patched numbers are those a full sweep would give.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right, insort
+from collections.abc import Iterable
 from dataclasses import dataclass
 from operator import itemgetter
 
 from tracker.scoring.compat import Bound
 from tracker.scoring.context import Context, Prepared
-from tracker.scoring.sweep import Tally, bounds, finish, merge, raw_sweep
+from tracker.scoring.sweep import Tally, bounds, merge, raw_sweep
 
 _INF = float("inf")
 _first = itemgetter(0)
@@ -65,7 +66,8 @@ class SweptSubject:
         self.raw = raw_sweep(members, self.tally)
         self.by_lower = sorted((b[0], i) for i, b in self.bounds_of.items())
         self.by_upper = sorted((b[1], i) for i, b in self.bounds_of.items())
-        self.numbers = {p.claim.id: self._finish(p) for p in members}
+        self.numbers: dict[str, tuple[float, float]] = {}
+        self._refinish(self.prepared)
 
     def fits(self, p: Prepared) -> bool:
         """Can this claim join the subject without leaving the plain overlap rule?"""
@@ -91,29 +93,118 @@ class SweptSubject:
         self._list(cid, new_b, new.origins)
         self.prepared[cid] = new
 
-        candidates = self._meeting(new_b)
-        if old_b is not None:
-            candidates |= self._meeting(old_b)
+        # Whether a touched origin meets a claim can flip only where its coverage changed
+        # (inside the old or new interval, but often a sliver of it: the origin's other
+        # claims cover the rest); whether it lies apart, only between its old and new
+        # extremes. Only claims there are looked at. A claim for which some touched origin
+        # changed standing has moved, even when two flips of one grade cancel in the tally
+        # (one of them may be its own origin, which its contradiction leaves out).
+        bounds_of = self.bounds_of
+        shift: dict[str, list[int]] = {}
         for g in touched:
-            candidates |= self._between_extremes(before[g], self.origins.get(g))
-        candidates.discard(cid)
-        changes = [(self.tally.unit(g), before[g], self.origins.get(g)) for g in touched]
-        # A claim for which no touched origin changed standing keeps its numbers.
-        moved = {q for q in candidates if self._patch(q, changes)}
+            unit, was, now = self.tally.unit(g), before[g], self.origins.get(g)
+            meeting: set[str] = set()
+            for piece in _uncovered(was, now) + _uncovered(now, was):
+                meeting |= self._meeting(piece)
+            meeting.discard(cid)
+            for q in meeting:
+                lc, uc = bounds_of[q]
+                m = _meets(now, lc, uc) - _meets(was, lc, uc)
+                if m:
+                    shift.setdefault(q, [0, 0])[0] += unit * m
+            lu0, hl0 = (was.lowest_upper, was.highest_lower) if was else (_INF, -_INF)
+            lu1, hl1 = (now.lowest_upper, now.highest_lower) if now else (_INF, -_INF)
+            apart = self._between_extremes(was, now)
+            apart.discard(cid)
+            for q in apart:
+                lc, uc = bounds_of[q]
+                a = (lu1 < lc or hl1 > uc) - (lu0 < lc or hl0 > uc)
+                if a:
+                    shift.setdefault(q, [0, 0])[1] += unit * a
+        raw = self.raw
+        for q, (d_meeting, d_apart) in shift.items():
+            meeting_, apart_ = raw[q]
+            raw[q] = (meeting_ + d_meeting, apart_ + d_apart)
+        moved = set(shift)
         self.raw[cid] = self._against_every_origin(new_b)
         moved.add(cid)
-        for q in moved:
-            self.numbers[q] = self._finish(self.prepared[q])
+        self._refinish(moved)
         return moved
 
-    # -- internals -------------------------------------------------------------
-    def _finish(self, p: Prepared) -> tuple[float, float]:
-        lc, uc = self.bounds_of[p.claim.id]
-        meeting, apart = self.raw[p.claim.id]
-        return finish(p, meeting, apart, lc, uc, self.tally, self._apart)
+    def regrade(
+        self, units: dict[str, tuple[int, int]], prepared: list[Prepared], carrying: set[str]
+    ) -> set[str]:
+        """Origins whose tally unit changed (a group's best grade moved), old and new
+        unit; ``prepared`` the subject's claims with their origins reordered, ``carrying``
+        those with a regraded origin of their own. Each claim's tallies move by the
+        difference for every such origin that meets it or lies apart from it: the claims
+        found by bisecting, never the subject swept again. Returns the claims whose numbers
+        may have moved."""
+        self.tally.forget(units)
+        self.prepared = {p.claim.id: p for p in prepared}
+        met: set[str] = set()
+        apart: set[str] = set()
+        raw = self.raw
+        for g, (old_unit, new_unit) in units.items():
+            o = self.origins.get(g)
+            if o is None or old_unit == new_unit:
+                continue
+            delta = new_unit - old_unit
+            meeting: set[str] = set()
+            for lo, hi in zip(o.piece_lows, o.piece_highs, strict=True):
+                meeting |= self._meeting((lo, hi))
+            for q in meeting:
+                m, a = raw[q]
+                raw[q] = (m + delta, a)
+            away = self._apart_from(o)
+            for q in away:
+                m, a = raw[q]
+                raw[q] = (m, a + delta)
+            met |= meeting
+            apart |= away
+        # A claim without a regraded origin of its own keeps its primary voice and its own
+        # units: only the side whose tally moved is worked out again.
+        both = (met & apart) | carrying
+        unit, noisy_or, numbers = self.tally.unit, self.tally.noisy_or, self.numbers
+        for q in met - both:
+            meeting_, _ = raw[q]
+            numbers[q] = (noisy_or(meeting_ - unit(self.prepared[q].primary)), numbers[q][1])
+        for q in apart - both:
+            _, apart_ = raw[q]
+            lc, uc = self.bounds_of[q]
+            for g in self.prepared[q].origins:
+                o = self.origins[g]
+                if o.lowest_upper < lc or o.highest_lower > uc:
+                    apart_ -= unit(g)
+            numbers[q] = (numbers[q][0], noisy_or(apart_))
+        self._refinish(both)
+        return met | apart | carrying
 
-    def _apart(self, g: str, lc: Bound, uc: Bound) -> bool:
-        return self.origins[g].apart(lc, uc)
+    # -- internals -------------------------------------------------------------
+    def _apart_from(self, o: _Origin) -> set[str]:
+        """Claims some claim of the origin lies entirely below or above: lower bound above
+        the origin's lowest upper bound, or upper bound below its highest lower bound."""
+        start = bisect_right(self.by_lower, o.lowest_upper, key=_first)
+        found = {claim for _, claim in self.by_lower[start:]}
+        stop = bisect_left(self.by_upper, o.highest_lower, key=_first)
+        found.update(claim for _, claim in self.by_upper[:stop])
+        return found
+
+    def _refinish(self, claims: Iterable[str]) -> None:
+        """(corroboration, contradiction) of these claims from their raw tallies: what
+        ``sweep.finish`` gives, in one loop (a regrade or an edit may move thousands)."""
+        unit, noisy_or = self.tally.unit, self.tally.noisy_or
+        prepared, raw, bounds_of, origins = self.prepared, self.raw, self.bounds_of, self.origins
+        numbers = self.numbers
+        for q in claims:
+            p = prepared[q]
+            meeting, apart = raw[q]
+            lc, uc = bounds_of[q]
+            for g in p.origins:  # the claim's own origins are no independent conflict
+                o = origins[g]
+                if o.lowest_upper < lc or o.highest_lower > uc:
+                    apart -= unit(g)
+            numbers[q] = (noisy_or(meeting - unit(p.primary)), noisy_or(apart))
 
     def _unlist(self, cid: str, b: tuple[Bound, Bound], origins: tuple[str, ...]) -> None:
         del self.by_lower[bisect_left(self.by_lower, (b[0], cid))]
@@ -166,25 +257,6 @@ class SweptSubject:
             found.update(claim for _, claim in self.by_upper[start:stop])
         return found
 
-    def _patch(self, q: str, changes: list[tuple[int, _Origin | None, _Origin | None]]) -> bool:
-        """Move q's tallies by the touched origins' change; True if any origin's standing
-        for q flipped (two flips of one grade can cancel in the tally, yet one of them may
-        be q's own origin, which its contradiction leaves out)."""
-        lc, uc = self.bounds_of[q]
-        d_meeting = d_apart = 0
-        flipped = False
-        for unit, old, new in changes:
-            m = _meets(new, lc, uc) - _meets(old, lc, uc)
-            a = _apart(new, lc, uc) - _apart(old, lc, uc)
-            if m or a:
-                flipped = True
-                d_meeting += unit * m
-                d_apart += unit * a
-        if flipped:
-            meeting, apart = self.raw[q]
-            self.raw[q] = (meeting + d_meeting, apart + d_apart)
-        return flipped
-
     def _against_every_origin(self, b: tuple[Bound, Bound]) -> tuple[int, int]:
         lc, uc = b
         meeting = apart = 0
@@ -196,9 +268,28 @@ class SweptSubject:
         return meeting, apart
 
 
+def _uncovered(a: _Origin | None, b: _Origin | None) -> list[tuple[Bound, Bound]]:
+    """The parts of a's pieces that b's pieces do not cover, as closed intervals (ends
+    b covers may be included: a superset is all a search for candidates needs)."""
+    if a is None:
+        return []
+    pieces = list(zip(a.piece_lows, a.piece_highs, strict=True))
+    if b is None:
+        return pieces
+    lows, highs = b.piece_lows, b.piece_highs
+    found = []
+    for lo, hi in pieces:
+        k = bisect_left(highs, lo)  # the first of b's pieces that reaches lo
+        at, overlapped = lo, False
+        while k < len(lows) and lows[k] <= hi:
+            if lows[k] > at:
+                found.append((at, lows[k]))
+            at, overlapped = max(at, highs[k]), True
+            k += 1
+        if not overlapped or at < hi:
+            found.append((at, hi))
+    return found
+
+
 def _meets(o: _Origin | None, lc: Bound, uc: Bound) -> int:
     return int(o is not None and o.meets(lc, uc))
-
-
-def _apart(o: _Origin | None, lc: Bound, uc: Bound) -> int:
-    return int(o is not None and o.apart(lc, uc))
