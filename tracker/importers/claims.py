@@ -144,8 +144,8 @@ def _store_claim(state: _FileState, entry: dict, claim_id: str) -> None:
     subject_name = text_field(path, entry, "subject", required=True, what=what)
     wording = text_field(path, entry, "text", required=True, what=what)
     stance = text_field(path, entry, "stance", what=what) or "asserts"
-    if stance not in STANCES:
-        raise entry_error(path, entry, f"{what}stance '{stance}' is not one of {STANCES}")
+    if problem := stance_problem(stance):
+        raise entry_error(path, entry, f"{what}{problem}")
     raw_attributions = list_field(path, entry, "attributions", what=what, mappings=True)
     if not raw_attributions:
         raise entry_error(path, entry, f"{what}missing required field 'attributions'")
@@ -208,6 +208,11 @@ def _store_claim(state: _FileState, entry: dict, claim_id: str) -> None:
         by_key[(r.source_id, r.document.id, r.quote)] = attribution
     if changed:
         state.counts["claims updated"] += 1
+
+
+def stance_problem(stance: str) -> str | None:
+    """What is wrong with a claim's stance, or None (shared with the backup's checks)."""
+    return None if stance in STANCES else f"stance '{stance}' is not one of {STANCES}"
 
 
 def _resolve_attribution(state: _FileState, entry: dict, claim_id: str, raw: Any) -> _Resolved:

@@ -142,10 +142,21 @@ def text_field(path: Path, entry: dict, key: str, *, required: bool = False, wha
         raise entry_error(path, entry, f"{what}field '{key}' must be text, not a list or mapping")
     if hasattr(value, "isoformat"):
         return str(value.isoformat())
-    if isinstance(value, str) and "\x00" in value:
-        # Written as "\0" in YAML or "\u0000" in JSON; PostgreSQL cannot store it in text.
-        raise entry_error(path, entry, f"{what}field '{key}' contains a NUL character")
+    if isinstance(value, str) and (problem := unstorable(value)):
+        raise entry_error(path, entry, f"{what}field '{key}' {problem}")
     return str(value).strip()
+
+
+def unstorable(text: str) -> str | None:
+    """Why a text cannot be stored, or None."""
+    if "\x00" in text:
+        # Written as "\0" in YAML or "\u0000" in JSON; PostgreSQL cannot store it in text.
+        return "contains a NUL character"
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate, written "\ud800" in JSON
+        return "contains a lone surrogate, not Unicode text"
+    return None
 
 
 def list_field(
@@ -161,7 +172,7 @@ def list_field(
         raise entry_error(path, entry, f"{what}field '{key}' must be a list")
     if not mappings:
         for item in value:
-            if isinstance(item, list | dict) or item is None or "\x00" in str(item):
+            if isinstance(item, list | dict) or item is None or unstorable(str(item)):
                 raise entry_error(
                     path, entry, f"{what}each item of '{key}' must be text, got {_short(item)}"
                 )
