@@ -23,12 +23,24 @@ from sqlmodel import Session, select
 
 from tracker.db import session_scope
 from tracker.errors import UserError, located
-from tracker.importers.articles import front_matter_peek, parse_markdown, store_article
+from tracker.importers.articles import (
+    Article,
+    front_matter_peek,
+    parse_markdown,
+    store_article,
+)
 from tracker.importers.claims import import_claims
 from tracker.importers.claims_files import parse_claims
+from tracker.importers.definitions import (
+    Definition,
+    Definitions,
+    front_matter_id_line,
+    updated_notes,
+)
 from tracker.importers.html import parse_html
 from tracker.importers.hypotheses import import_hypotheses
 from tracker.importers.reading import (
+    LINE_KEY,
     check_size,
     content_hash,
     decode,
@@ -140,7 +152,8 @@ def _articles_in_derivation_order(found: list[tuple[Path, str]]) -> list[tuple[P
     articles = [(p, k) for p, k in found if k == ARTICLE]
     if len(articles) < 2:
         return found
-    ids: dict[str, tuple[Path, str]] = {}
+    # Two files may claim one id (refused at import, naming both): both stay in the plan.
+    ids: dict[str, list[tuple[Path, str]]] = {}
     needs: dict[str, list[str]] = {}
     for path, kind in articles:
         try:
@@ -149,9 +162,11 @@ def _articles_in_derivation_order(found: list[tuple[Path, str]]) -> list[tuple[P
         except (OSError, UnicodeDecodeError, UserError):
             meta = {}
         doc_id = str(meta.get("id") or path.stem)
-        ids[doc_id] = (path, kind)
+        ids.setdefault(doc_id, []).append((path, kind))
         derived = meta.get("derived_from") or []
-        needs[doc_id] = [str(d) for d in (derived if isinstance(derived, list) else [derived])]
+        needs[doc_id] = needs.get(doc_id, []) + [
+            str(d) for d in (derived if isinstance(derived, list) else [derived])
+        ]
     ordered: list[tuple[Path, str]] = []
     done: set[str] = set()
 
@@ -161,7 +176,7 @@ def _articles_in_derivation_order(found: list[tuple[Path, str]]) -> list[tuple[P
         for other in needs.get(doc_id, []):
             visit(other, trail | {doc_id})
         done.add(doc_id)
-        ordered.append(ids[doc_id])
+        ordered.extend(ids[doc_id])
 
     for doc_id in ids:
         visit(doc_id, frozenset())
@@ -183,8 +198,9 @@ def import_paths(
     for path in missing:
         report.files.append(FileResult(path, "unknown", FAILED, error=f"{path}: no such file"))
     outlets: dict[str, tuple[int, str]] = {}
+    defined = Definitions()
     for path, kind in plan(existing, report.skipped):
-        report.files.append(import_file(engine, path, kind, outlets))
+        report.files.append(import_file(engine, path, kind, outlets, defined))
         if progress is not None:
             progress(path)
     return report
@@ -201,10 +217,13 @@ def import_file(
     path: Path,
     kind: str | None = None,
     outlets: dict[str, tuple[int, str]] | None = None,
+    defined: Definitions | None = None,
 ) -> FileResult:
     """One file in one transaction: imported whole, or not at all.
 
-    ``outlets`` is the outlet names already resolved by earlier files of the same import."""
+    ``outlets`` is the outlet names already resolved by earlier files of the same import;
+    ``defined`` the document and claim ids they defined (a second definition is refused)."""
+    defined = Definitions() if defined is None else defined
     kind = kind or classify(path) or "unknown"
     for attempt in range(1, RACE_RETRIES + 1):
         try:
@@ -215,7 +234,9 @@ def import_file(
                 counts = restore_file(engine, path)
                 return FileResult(path, kind, ADDED, counts)
             with session_scope(engine) as session:
-                return _import_in(session, path, kind, outlets)
+                result, definitions = _import_in(session, path, kind, outlets, defined)
+            defined.add(definitions)  # only once committed: a failed file defines nothing
+            return result
         except UserError as error:
             return FileResult(path, kind, FAILED, error=error.message)
         except (IntegrityError, StaleDataError, OperationalError) as error:
@@ -237,8 +258,12 @@ def _refused(path: Path, error: Exception) -> str:
 
 
 def _import_in(
-    session: Session, path: Path, kind: str, outlets: dict[str, tuple[int, str]] | None
-) -> FileResult:
+    session: Session,
+    path: Path,
+    kind: str,
+    outlets: dict[str, tuple[int, str]] | None,
+    defined: Definitions,
+) -> tuple[FileResult, list[Definition]]:
     if kind == "unknown":
         raise located(
             path,
@@ -248,26 +273,47 @@ def _import_in(
     data = read_bytes(path)
     digest = content_hash(data)
     text = decode(path, data)
-    if session.get(ImportedFile, digest) is not None and _still_present(session, path, kind, text):
-        return FileResult(path, kind, UNCHANGED)
+    entries = parse_claims(path, text) if kind == CLAIMS else []
+    article = None
+    if kind in (ARTICLE, HTML):
+        article = parse_html(path, text) if kind == HTML else parse_markdown(path, text)
+    definitions = _definitions(path, text, entries, article)
+    defined.check(definitions)
+    known = session.get(ImportedFile, digest) is not None
+    if known and _still_present(session, path, kind, text, entries, article):
+        return FileResult(path, kind, UNCHANGED), definitions
     notes: list[str] = []
     status = ADDED
-    if kind in (SOURCES, CLAIMS, HYPOTHESES):
-        importer = {
-            SOURCES: import_sources,
-            CLAIMS: import_claims,
-            HYPOTHESES: import_hypotheses,
-        }[kind]
+    if kind in (SOURCES, HYPOTHESES):
+        importer = import_sources if kind == SOURCES else import_hypotheses
         counts, notes = importer(session, path, text)
         status = _status_of(counts)
+    elif kind == CLAIMS:
+        counts, notes = import_claims(session, path, text, entries)
+        status = _status_of(counts)
     else:
-        article = parse_html(path, text) if kind == HTML else parse_markdown(path, text)
+        assert article is not None
         status, counts, notes = store_article(session, article, outlets)
+        if status == UPDATED:
+            notes += updated_notes("document", [article.id], path)
     # merge: the hash may be known already when its rows were deleted since (re-import).
     session.merge(
         ImportedFile(content_hash=digest, path=str(path), kind=kind, imported_at=datetime.now(UTC))
     )
-    return FileResult(path, kind, status, counts, notes=notes)
+    return FileResult(path, kind, status, counts, notes=notes), definitions
+
+
+def _definitions(
+    path: Path, text: str, entries: list[dict], article: Article | None
+) -> list[Definition]:
+    if article is not None:
+        line = front_matter_id_line(text) if path.suffix.lower() in (".md", ".txt") else None
+        return [Definition("document", article.id, path, line)]
+    return [
+        Definition("claim", str(e["id"]), path, e.get(LINE_KEY))
+        for e in entries
+        if isinstance(e.get("id"), str | int) and not isinstance(e.get("id"), bool)
+    ]
 
 
 def _status_of(counts: dict[str, int]) -> str:
@@ -278,18 +324,24 @@ def _status_of(counts: dict[str, int]) -> str:
     return ADDED if created else UPDATED if updated else UNCHANGED
 
 
-def _still_present(session: Session, path: Path, kind: str, text: str) -> bool:
+def _still_present(
+    session: Session,
+    path: Path,
+    kind: str,
+    text: str,
+    entries: list[dict],
+    article: Article | None,
+) -> bool:
     """Whether what this (already imported) file holds is still in the database.
 
     An analyst may delete a document or claim after importing it; importing the
     same file again must then restore it, not report 'unchanged'.
     """
     try:
-        if kind in (ARTICLE, HTML):
-            article = parse_html(path, text) if kind == HTML else parse_markdown(path, text)
+        if article is not None:
             return session.get(Document, article.id) is not None
         if kind == CLAIMS:
-            ids = [text_field(path, e, "id", required=True) for e in parse_claims(path, text)]
+            ids = [text_field(path, e, "id", required=True) for e in entries]
             return all(session.get(Claim, claim_id) is not None for claim_id in ids)
         if kind == HYPOTHESES:
             entries = require_list(path, load_yaml(path, text), "hypotheses")

@@ -28,6 +28,7 @@ from tracker.importers.claims_files import (
     CLAIM_FIELDS,
     parse_claims,
 )
+from tracker.importers.definitions import updated_notes
 from tracker.importers.reading import (
     LINE_KEY,
     entry_error,
@@ -74,6 +75,7 @@ class _FileState:
     # models, one flush would not know to insert the claim first.
     waiting: list[Attribution] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)  # claims this file defined anew
     counts: dict[str, int] = field(
         default_factory=lambda: {"claims": 0, "claims updated": 0, "attributions": 0}
     )
@@ -121,8 +123,11 @@ def _chunks(values: list[str]) -> Iterator[list[str]]:
         yield values[index : index + IN_CHUNK]
 
 
-def import_claims(session: Session, path: Path, text: str) -> tuple[dict[str, int], list[str]]:
-    entries = parse_claims(path, text)
+def import_claims(
+    session: Session, path: Path, text: str, entries: list[dict] | None = None
+) -> tuple[dict[str, int], list[str]]:
+    """Store the file's claims; ``entries``: the file already parsed (``parse_claims``)."""
+    entries = parse_claims(path, text) if entries is None else entries
     state = _FileState.load(session, path, entries)
     seen: set[str] = set()
     for number, entry in enumerate(entries, 1):
@@ -134,7 +139,7 @@ def import_claims(session: Session, path: Path, text: str) -> tuple[dict[str, in
         if number % BATCH == 0:
             state.flush()
     state.flush()
-    return state.counts, state.notes
+    return state.counts, state.notes + updated_notes("claim", state.updated, path)
 
 
 def _store_claim(state: _FileState, entry: dict, claim_id: str) -> None:
@@ -208,6 +213,7 @@ def _store_claim(state: _FileState, entry: dict, claim_id: str) -> None:
         by_key[(r.source_id, r.document.id, r.quote)] = attribution
     if changed:
         state.counts["claims updated"] += 1
+        state.updated.append(claim_id)
 
 
 def stance_problem(stance: str) -> str | None:
