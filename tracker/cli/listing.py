@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import typer
 from rich.table import Table
 
 from tracker.cli import console, open_session
 from tracker.cli.literal import shown, visible
+from tracker.dates_display import human_span
 from tracker.display import json_text
 from tracker.errors import UserError
 from tracker.listing import get_document, list_claims, list_documents, list_sources
@@ -25,6 +28,14 @@ def _table(title: str, columns: list[str], rows: list[list[object]]) -> None:
         # An outlet's words are data: never markup, and no escape reaches the terminal.
         table.add_row(*(shown(cell) for cell in row))
     console.print(table)
+
+
+def _published(row: dict) -> str:
+    """The one human date layout; a document without a date reads "undated", never None."""
+    first, last = (
+        row[k] and date.fromisoformat(row[k]) for k in ("published_first", "published_last")
+    )
+    return human_span(first, last, row["published_precision"])
 
 
 def register(app: typer.Typer) -> None:
@@ -62,14 +73,15 @@ def register(app: typer.Typer) -> None:
             return _json(rows[0] if document_id else rows)
         if document_id:
             row = rows[0]
-            console.print(shown(f"{row['title']}  ({row['outlet']}, {row['published']})"))
+            outlet = row["outlet"] or "no outlet"
+            console.print(shown(f"{row['title']}  ({outlet}, {_published(row)})"))
             console.print(shown(row["text"]))
             return
         _table(
             "Documents",
             ["id", "outlet", "published", "title", "derived from"],
             [
-                [r["id"], r["outlet"], r["published"], r["title"], ", ".join(r["derived_from"])]
+                [r["id"], r["outlet"], _published(r), r["title"], ", ".join(r["derived_from"])]
                 for r in rows
             ],
         )

@@ -35,9 +35,20 @@ def check_size(path: Path) -> None:
     if size > MAX_FILE_BYTES:
         raise located(
             path,
-            f"file is {size / 1024 / 1024:.0f} MB, above the limit of "
-            f"{MAX_FILE_BYTES // 1024 // 1024} MB for one case file; split it",
+            f"file is {_megabytes(size)} MB, above the limit of "
+            f"{_megabytes(MAX_FILE_BYTES)} MB for one case file; split it",
         )
+
+
+def _megabytes(size: int) -> str:
+    """Megabytes with as many decimals as it takes to tell ``size`` from the limit
+    (a file one byte over is not "50 MB, above the limit of 50 MB")."""
+    limit = MAX_FILE_BYTES / 1024 / 1024
+    for decimals in range(8):
+        shown = f"{size / 1024 / 1024:.{decimals}f}"
+        if size <= MAX_FILE_BYTES or float(shown) > limit:
+            return shown
+    return f"{size / 1024 / 1024:.8f}"
 
 
 def read_bytes(path: Path) -> bytes:
