@@ -51,31 +51,32 @@ class _Tree:
             self.max_high[node] = max(self.max_high[a], self.max_high[b])
 
     def first(self, lo: float, hi: float, meeting: bool, want: int, skip: str) -> list[str]:
-        """The first ``want`` claims (but ``skip``) meeting [lo, hi], or entirely apart."""
-        out: list[str] = []
-        self._walk(1, lo, hi, meeting, want, skip, out)
-        return out
+        """The first ``want`` claims (but ``skip``) meeting [lo, hi], or entirely apart.
 
-    def _walk(
-        self, node: int, lo: float, hi: float, meeting: bool, want: int, skip: str, out: list
-    ) -> None:
-        if len(out) >= want:
-            return
-        if meeting:  # some claim below may have low <= hi and high >= lo
-            if self.min_low[node] > hi or self.max_high[node] < lo:
-                return
-        elif not (self.max_low[node] > hi or self.min_high[node] < lo):
-            return
-        if node >= self.size:
-            i = node - self.size
-            if i >= len(self.ids):  # padding past the last claim
-                return
-            meets = self.lows[i] <= hi and self.highs[i] >= lo
-            if meets == meeting and self.ids[i] != skip:
-                out.append(self.ids[i])
-            return
-        self._walk(2 * node, lo, hi, meeting, want, skip, out)
-        self._walk(2 * node + 1, lo, hi, meeting, want, skip, out)
+        A node is entered only if some claim under it may qualify; at a leaf the same
+        test is exact. Left before right: subject order."""
+        out: list[str] = []
+        min_low, max_high = self.min_low, self.max_high
+        max_low, min_high = self.max_low, self.min_high
+        size, count, ids = self.size, len(self.ids), self.ids
+        stack = [1]
+        while stack:
+            node = stack.pop()
+            if meeting:
+                if min_low[node] > hi or max_high[node] < lo:
+                    continue
+            elif not (max_low[node] > hi or min_high[node] < lo):
+                continue
+            if node < size:
+                stack.append(2 * node + 1)
+                stack.append(2 * node)
+                continue
+            i = node - size
+            if i < count and ids[i] != skip:  # past the last claim: padding
+                out.append(ids[i])
+                if len(out) >= want:
+                    break
+        return out
 
 
 class NamedClaims:
@@ -90,10 +91,12 @@ class NamedClaims:
         self.trees: dict[str, _Tree] = {}
         self.built_for: list[Prepared] | None = None
         self.usable = False
+        self.found: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
 
     def _build(self) -> None:
         members = self.box[0]
         self.built_for = members
+        self.found = {}
         self.usable = bool(members) and sweepable(members)
         spans: dict[str, tuple[list[str], list[float], list[float]]] = {}
         for q in members if self.usable else []:
@@ -110,6 +113,8 @@ class NamedClaims:
             self._build()
         if not self.usable:
             return None
+        if p.claim.id in self.found:
+            return self.found[p.claim.id]
         lo, hi = bounds(p)
         own = p.claim.id
         support: dict[str, None] = {}
@@ -122,4 +127,5 @@ class NamedClaims:
                 support.update(dict.fromkeys(tree.first(lo, hi, True, want, own)))
             if g not in p.origins:
                 conflict.update(dict.fromkeys(tree.first(lo, hi, False, self.cap, own)))
-        return tuple(support), tuple(conflict)
+        self.found[p.claim.id] = (tuple(support), tuple(conflict))
+        return self.found[p.claim.id]
