@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
 
 from tracker.cli import console, err_console, get_engine, print_error
 from tracker.display import visible
@@ -34,19 +34,29 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Import articles, sources.yaml and claims files (or folders of them), or a backup."""
         engine = get_engine()
-        total = len(plan(p for p in paths if p.exists()))
-        if total < PROGRESS_FROM or not err_console.is_terminal:
+        if not err_console.is_terminal:  # a pipe or a log: no bar drawn into it
             report = import_paths(engine, paths)
         else:
+            total = len(plan(p for p in paths if p.exists()))
             with Progress(
-                TextColumn("importing"),
+                TextColumn("{task.description}", markup=False),  # a file name is data
                 BarColumn(),
                 MofNCompleteColumn(),
                 console=err_console,
                 transient=True,
             ) as progress:
-                task = progress.add_task("import", total=total)
-                report = import_paths(engine, paths, lambda _path: progress.advance(task))
+                files = progress.add_task("importing", total=total, visible=total >= PROGRESS_FROM)
+                # A claims file of many rows is most of the time: shown by rows, not files.
+                tasks: dict[Path, TaskID] = {}
+
+                def on_rows(path: Path, done: int, count: int) -> None:
+                    if path not in tasks:
+                        tasks[path] = progress.add_task(
+                            f"rows of {visible(path.name)}", total=count
+                        )
+                    progress.update(tasks[path], completed=done)
+
+                report = import_paths(engine, paths, lambda _p: progress.advance(files), on_rows)
         print_report(report)
         if not report.ok:
             raise typer.Exit(1)

@@ -191,7 +191,10 @@ def import_paths(
     engine: Engine,
     paths: Iterable[Path | str],
     progress: Callable[[Path], None] | None = None,
+    rows: Callable[[Path, int, int], None] | None = None,
 ) -> ImportReport:
+    """``progress(path)`` after each file; ``rows(path, done, total)`` within a claims file
+    of many rows, after each batch written."""
     report = ImportReport()
     missing = [Path(p) for p in paths if not Path(p).exists()]
     existing = [Path(p) for p in paths if Path(p).exists()]
@@ -200,7 +203,7 @@ def import_paths(
     outlets: dict[str, tuple[int, str]] = {}
     defined = Definitions()
     for path, kind in plan(existing, report.skipped):
-        report.files.append(import_file(engine, path, kind, outlets, defined))
+        report.files.append(import_file(engine, path, kind, outlets, defined, rows))
         if progress is not None:
             progress(path)
     return report
@@ -218,6 +221,7 @@ def import_file(
     kind: str | None = None,
     outlets: dict[str, tuple[int, str]] | None = None,
     defined: Definitions | None = None,
+    rows: Callable[[Path, int, int], None] | None = None,
 ) -> FileResult:
     """One file in one transaction: imported whole, or not at all.
 
@@ -234,7 +238,7 @@ def import_file(
                 counts = restore_file(engine, path)
                 return FileResult(path, kind, ADDED, counts)
             with session_scope(engine) as session:
-                result, definitions = _import_in(session, path, kind, outlets, defined)
+                result, definitions = _import_in(session, path, kind, outlets, defined, rows)
             defined.add(definitions)  # only once committed: a failed file defines nothing
             return result
         except UserError as error:
@@ -263,6 +267,7 @@ def _import_in(
     kind: str,
     outlets: dict[str, tuple[int, str]] | None,
     defined: Definitions,
+    rows: Callable[[Path, int, int], None] | None = None,
 ) -> tuple[FileResult, list[Definition]]:
     if kind == "unknown":
         raise located(
@@ -289,7 +294,8 @@ def _import_in(
         counts, notes = importer(session, path, text)
         status = _status_of(counts)
     elif kind == CLAIMS:
-        counts, notes = import_claims(session, path, text, entries)
+        told = (lambda done, total: rows(path, done, total)) if rows is not None else None
+        counts, notes = import_claims(session, path, text, entries, told)
         status = _status_of(counts)
     else:
         assert article is not None

@@ -13,7 +13,7 @@ A file is read against what the database already holds in a few bulk queries
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -76,6 +76,7 @@ class _FileState:
     waiting: list[Attribution] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)  # claims this file defined anew
+    batch: list[str] = field(default_factory=list)  # claims stored since the last flush
     counts: dict[str, int] = field(
         default_factory=lambda: {"claims": 0, "claims updated": 0, "attributions": 0}
     )
@@ -111,6 +112,14 @@ class _FileState:
         self.session.add_all(self.waiting)
         self.waiting.clear()
         self.session.flush()
+        # Written: let go of them, so memory holds one batch, not the whole file (each
+        # id is stored once per file, so nothing looks them up again).
+        for claim_id in self.batch:
+            claim = self.claims.pop(claim_id, None)
+            for row in [claim, *self.attributions.pop(claim_id, [])]:
+                if row is not None and row in self.session:
+                    self.session.expunge(row)
+        self.batch.clear()
 
     def document(self, document_id: str) -> Document | None:
         if document_id not in self.documents:
@@ -124,9 +133,14 @@ def _chunks(values: list[str]) -> Iterator[list[str]]:
 
 
 def import_claims(
-    session: Session, path: Path, text: str, entries: list[dict] | None = None
+    session: Session,
+    path: Path,
+    text: str,
+    entries: list[dict] | None = None,
+    rows: Callable[[int, int], None] | None = None,
 ) -> tuple[dict[str, int], list[str]]:
-    """Store the file's claims; ``entries``: the file already parsed (``parse_claims``)."""
+    """Store the file's claims; ``entries``: the file already parsed (``parse_claims``);
+    ``rows(done, total)`` is told after each batch written."""
     entries = parse_claims(path, text) if entries is None else entries
     state = _FileState.load(session, path, entries)
     seen: set[str] = set()
@@ -136,9 +150,14 @@ def import_claims(
             raise entry_error(path, entry, f"claim '{claim_id}' is listed twice")
         seen.add(claim_id)
         _store_claim(state, entry, claim_id)
+        state.batch.append(claim_id)
         if number % BATCH == 0:
             state.flush()
+            if rows is not None:
+                rows(number, len(entries))
     state.flush()
+    if rows is not None and len(entries) >= BATCH:
+        rows(len(entries), len(entries))
     return state.counts, state.notes + updated_notes("claim", state.updated, path)
 
 
