@@ -81,6 +81,24 @@ def _set(path: tuple, value: Any) -> Any:
     return mutate
 
 
+def _rated(rating: str) -> Any:
+    def mutate(backup: dict) -> None:
+        backup["tables"]["hypothesis"].append(
+            {
+                "id": "h1",
+                "title": "Rail, not sea",
+                "description": "",
+                "supports": [],
+                "undermines": [],
+            }
+        )
+        backup["tables"]["rating"].append(
+            {"hypothesis_id": "h1", "claim_id": "nis-shipments", "rating": rating, "note": None}
+        )
+
+    return mutate
+
+
 # (what is tampered, how, the line expected after "FILE: "), written out by hand.
 TAMPERED = [
     (
@@ -174,8 +192,8 @@ TAMPERED = [
     ),
     (
         "an unknown table",
-        _set(("tables", "hypothesis"), []),
-        "unknown table 'hypothesis' (not in this tracker's schema)",
+        _set(("tables", "hunches"), []),
+        "unknown table 'hunches' (not in this tracker's schema)",
     ),
     (
         "a table left out",
@@ -192,6 +210,11 @@ TAMPERED = [
         "an attribution of a claim the backup lacks",
         _set(("tables", "attribution", 0, "claim_id"), "no-such-claim"),
         "table 'attribution', row 1: field 'claim_id': no claim with id 'no-such-claim'",
+    ),
+    (
+        "a rating the hypotheses importer refuses",
+        _rated("X"),
+        "table 'rating', row 1: field 'rating': rating 'X' is not one of CC, C, N, I, II",
     ),
     (
         "two sources of one name",

@@ -23,6 +23,7 @@ from sqlmodel import SQLModel
 
 from tracker.errors import UserError, located
 from tracker.importers.claims import stance_problem
+from tracker.importers.hypotheses import hypothesis_id_problem, rating_problem
 from tracker.importers.reading import list_field, text_field, unstorable
 from tracker.importers.sources import grade_problem, kind_problem, parent_loop
 
@@ -39,6 +40,8 @@ _REQUIRED_TEXT = {
     ("claim", "id"),
     ("claim", "text"),
     ("attribution", "quote"),
+    ("hypothesis", "id"),
+    ("hypothesis", "title"),
 }
 
 
@@ -206,6 +209,10 @@ def _rules(table: str, row: dict, typed: dict, what: str, where: str) -> None:
         )
     elif table == "claim":
         problem = _field("stance", stance_problem(typed["stance"]))
+    elif table == "hypothesis":
+        problem = _field("id", hypothesis_id_problem(typed["id"]))
+    elif table == "rating":
+        problem = _field("rating", rating_problem(typed["rating"]))
     elif table == "derivation" and typed["document_id"] == typed["derived_from_id"]:
         problem = "field 'derived_from_id': a document cannot be derived from itself"
     if problem:
