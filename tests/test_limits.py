@@ -86,3 +86,11 @@ def test_symbolic_links_out_of_a_case_folder_are_not_followed(engine, tmp_path: 
     for name in ("dotdot.md", "absolute.md", "linked-folder"):
         assert f"{case / name}: symbolic link to" in skipped
     assert "alias.md: symbolic link" not in skipped
+
+
+def test_a_file_just_over_the_limit_says_by_how_much(engine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # 200 bytes over 50 MB is 50.00019 MB: not "file is 50 MB, above the limit of 50 MB".
+    over = _sparse(tmp_path / "claims.yaml", MAX_FILE_BYTES + 200)
+    assert [f.error for f in import_paths(engine, [over]).failed] == [
+        f"{over}: file is 50.0002 MB, above the limit of 50 MB for one case file; split it"
+    ]

@@ -13,14 +13,15 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Date, DateTime, LargeBinary, func, insert, select, text, update
+from sqlalchemy import func, insert, select, text, update
 from sqlalchemy.engine import Connection, Engine
 from sqlmodel import SQLModel
 
 import tracker.models  # noqa: F401  (every table on the metadata)
+from tracker.backup_rows import checked_rows, short
 from tracker.display import json_text
 from tracker.errors import located
-from tracker.migrations import head_revision
+from tracker.migrations import head_revision, known_revisions
 
 FORMAT = "tracker-backup"
 VERSION = 1
@@ -54,53 +55,32 @@ def export_json(engine: Engine) -> str:
     return json_text(export_case(engine), indent=1) + "\n"
 
 
-def _typed(column: Any, value: Any) -> Any:
-    if value is None:
-        return None
-    kind = getattr(column.type, "impl", column.type)  # through TypeDecorators (UTCDateTime)
-    if isinstance(kind, DateTime):
-        return datetime.fromisoformat(value)
-    if isinstance(kind, Date):
-        return date.fromisoformat(value)
-    if isinstance(kind, LargeBinary):
-        try:
-            return base64.b64decode(value, validate=True)
-        except (ValueError, TypeError):
-            raise ValueError(f"column {column.name}: not base64") from None
-    return value
-
-
 def restore_file(engine: Engine, path: Path) -> dict[str, int]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+    except (UnicodeDecodeError, ValueError) as error:  # ValueError: JSON, or 4300+ digits
         raise located(path, f"not a readable backup: {error}") from None
+    except RecursionError:
+        raise located(path, "not a readable backup: nested too deeply") from None
     return restore(engine, data, str(path))
 
 
 def restore(engine: Engine, data: Any, where: str = "backup") -> dict[str, int]:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise located(where, f"not a {FORMAT} file")
-    if data.get("version") != VERSION:
-        raise located(where, f"backup version {data.get('version')!r} is not {VERSION}")
-    rows_by_table = data.get("tables")
-    if not isinstance(rows_by_table, dict):
-        raise located(where, "backup has no 'tables'")
+    version = data.get("version")
+    if type(version) is not int or version != VERSION:
+        raise located(where, f"backup version {short(version)} is not {VERSION}")
+    _check_schema(data.get("schema"), where)
+    # Every row of every table is checked before the first is written.
+    rows_by_table = checked_rows(_tables(), data.get("tables"), where)
     counts: dict[str, int] = {}
     with engine.begin() as connection:
         _require_empty(connection, where)
         for table in _tables():
-            rows = rows_by_table.get(table.name) or []
-            columns = {c.name: c for c in table.columns}
-            unknown = {k for row in rows for k in row} - set(columns)
-            if unknown:
-                raise located(where, f"table {table.name}: unknown column '{sorted(unknown)[0]}'")
-            try:
-                typed = [{k: _typed(columns[k], v) for k, v in row.items()} for row in rows]
-            except ValueError as error:
-                raise located(where, f"table {table.name}: {error}") from None
+            typed = rows_by_table[table.name]
             # A parent source may come after its child: link parents once all rows exist.
-            deferred = "parent_id" in columns and table.name == "source"
+            deferred = table.name == "source"
             if typed:
                 values = [r | {"parent_id": None} for r in typed] if deferred else typed
                 connection.execute(insert(table), values)
@@ -115,6 +95,18 @@ def restore(engine: Engine, data: Any, where: str = "backup") -> dict[str, int]:
             counts[table.name] = len(typed)
         _reset_sequences(connection)
     return counts
+
+
+def _check_schema(schema: Any, where: str) -> None:
+    """A backup of a schema this tracker does not know was made by a newer one."""
+    if schema is None:
+        return  # written before backups named their schema: today's tables are checked anyway
+    if not isinstance(schema, str) or schema not in known_revisions():
+        raise located(
+            where,
+            f"backup schema {short(schema)} is not one this tracker knows "
+            f"(newest: {head_revision()!r}): made by a newer tracker; upgrade tracker",
+        )
 
 
 # Named first when refusing a non-empty database: the analyst thinks in sources and claims.

@@ -6,7 +6,7 @@ from datetime import datetime
 from pathlib import Path
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
 from rich.table import Table
 
 from tracker.cli import console, err_console, get_engine, open_session, print_error
@@ -51,25 +51,36 @@ def register(app: typer.Typer) -> None:
         engine = get_engine()
         # A URL stays text: as a Path, 'https://' would lose a slash.
         paths: list[Path | str] = [g if is_url(g) else Path(g) for g in given]
-        local = [p for p in paths if isinstance(p, Path) and p.exists()]
-        total = len(plan(local)) + sum(isinstance(p, str) for p in paths)
-        if total < PROGRESS_FROM or not err_console.is_terminal:
+        if not err_console.is_terminal:  # a pipe or a log: no bar drawn into it
             report = import_paths(engine, paths, follow=follow, timeout=timeout)
         else:
+            local = [p for p in paths if isinstance(p, Path) and p.exists()]
+            total = len(plan(local)) + sum(isinstance(p, str) for p in paths)
             with Progress(
-                TextColumn("importing"),
+                TextColumn("{task.description}", markup=False),  # a file name is data
                 BarColumn(),
                 MofNCompleteColumn(),
                 console=err_console,
                 transient=True,
             ) as progress:
-                task = progress.add_task("import", total=total)
+                files = progress.add_task("importing", total=total, visible=total >= PROGRESS_FROM)
+                # A claims file of many rows is most of the time: shown by rows, not files.
+                tasks: dict[Path, TaskID] = {}
+
+                def on_rows(path: Path, done: int, count: int) -> None:
+                    if path not in tasks:
+                        tasks[path] = progress.add_task(
+                            f"rows of {visible(path.name)}", total=count
+                        )
+                    progress.update(tasks[path], completed=done)
+
                 report = import_paths(
                     engine,
                     paths,
-                    lambda _path: progress.advance(task),
+                    lambda _p: progress.advance(files),
                     follow=follow,
                     timeout=timeout,
+                    rows=on_rows,
                 )
         print_report(report)
         if not report.ok:

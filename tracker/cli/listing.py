@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import typer
@@ -10,6 +11,7 @@ from rich.table import Table
 from tracker import snapshots
 from tracker.cli import console, open_session, write_bytes_output
 from tracker.cli.literal import shown, visible
+from tracker.dates_display import human_span
 from tracker.display import json_text
 from tracker.document_review import fix_document
 from tracker.errors import UserError
@@ -29,6 +31,14 @@ def _table(title: str, columns: list[str], rows: list[list[object]]) -> None:
         # An outlet's words are data: never markup, and no escape reaches the terminal.
         table.add_row(*(shown(cell) for cell in row))
     console.print(table)
+
+
+def _published(row: dict) -> str:
+    """The one human date layout; a document without a date reads "undated", never None."""
+    first, last = (
+        row[k] and date.fromisoformat(row[k]) for k in ("published_first", "published_last")
+    )
+    return human_span(first, last, row["published_precision"])
 
 
 def register(app: typer.Typer) -> None:
@@ -81,7 +91,8 @@ def register(app: typer.Typer) -> None:
             return _json(rows[0] if document_id else rows)
         if document_id:
             row = rows[0]
-            console.print(shown(f"{row['title']}  ({row['outlet']}, {row['published']})"))
+            outlet = row["outlet"] or "no outlet"
+            console.print(shown(f"{row['title']}  ({outlet}, {_published(row)})"))
             if row["needs_review"]:
                 console.print(shown(f"needs review: {', '.join(row['needs_review'])}"))
             console.print(shown(row["text"]))
@@ -93,7 +104,7 @@ def register(app: typer.Typer) -> None:
                 [
                     r["id"],
                     r["outlet"],
-                    r["published"],
+                    _published(r),
                     r["title"],
                     ", ".join(r["derived_from"]),
                     ", ".join(r["needs_review"]),

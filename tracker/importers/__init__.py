@@ -30,15 +30,27 @@ from tracker import snapshots
 from tracker.audit import IMPORT, IMPORT_ACTION, current_analyst, operation
 from tracker.db import session_scope
 from tracker.errors import UserError, located
-from tracker.importers.articles import front_matter_peek, parse_markdown, store_article
+from tracker.importers.articles import (
+    Article,
+    front_matter_peek,
+    parse_markdown,
+    store_article,
+)
 from tracker.importers.claims import import_claims
 from tracker.importers.claims_files import parse_claims
+from tracker.importers.definitions import (
+    Definition,
+    Definitions,
+    front_matter_id_line,
+    updated_notes,
+)
 from tracker.importers.feeds import parse_feed, store_feed
 from tracker.importers.fetch import TIMEOUT_SECONDS, Fetched, fetch, is_url
 from tracker.importers.html import parse_html, registered_domain
 from tracker.importers.hypotheses import import_hypotheses
 from tracker.importers.pdf import parse_pdf
 from tracker.importers.reading import (
+    LINE_KEY,
     check_size,
     content_hash,
     decode,
@@ -187,7 +199,8 @@ def _articles_in_derivation_order(found: list[tuple[Path, str]]) -> list[tuple[P
     articles = [(p, k) for p, k in found if k == ARTICLE]
     if len(articles) < 2:
         return found
-    ids: dict[str, tuple[Path, str]] = {}
+    # Two files may claim one id (refused at import, naming both): both stay in the plan.
+    ids: dict[str, list[tuple[Path, str]]] = {}
     needs: dict[str, list[str]] = {}
     for path, kind in articles:
         try:
@@ -196,9 +209,11 @@ def _articles_in_derivation_order(found: list[tuple[Path, str]]) -> list[tuple[P
         except (OSError, UnicodeDecodeError, UserError):
             meta = {}
         doc_id = str(meta.get("id") or path.stem)
-        ids[doc_id] = (path, kind)
+        ids.setdefault(doc_id, []).append((path, kind))
         derived = meta.get("derived_from") or []
-        needs[doc_id] = [str(d) for d in (derived if isinstance(derived, list) else [derived])]
+        needs[doc_id] = needs.get(doc_id, []) + [
+            str(d) for d in (derived if isinstance(derived, list) else [derived])
+        ]
     ordered: list[tuple[Path, str]] = []
     done: set[str] = set()
 
@@ -208,7 +223,7 @@ def _articles_in_derivation_order(found: list[tuple[Path, str]]) -> list[tuple[P
         for other in needs.get(doc_id, []):
             visit(other, trail | {doc_id})
         done.add(doc_id)
-        ordered.append(ids[doc_id])
+        ordered.extend(ids[doc_id])
 
     for doc_id in ids:
         visit(doc_id, frozenset())
@@ -225,10 +240,13 @@ def import_paths(
     progress: Callable[[Path | str], None] | None = None,
     follow: bool = False,
     timeout: float = TIMEOUT_SECONDS,
+    rows: Callable[[Path, int, int], None] | None = None,
 ) -> ImportReport:
     """Files, folders and URLs (``http(s)://``: a page, a PDF or a feed); ``follow``
     fetches each feed entry's link for the full article. Every file of the run is one
-    operation in the audit log (undone only as a whole, by name: tracker.undo)."""
+    operation in the audit log (undone only as a whole, by name: tracker.undo).
+    ``progress(path)`` after each file; ``rows(path, done, total)`` within a claims file
+    of many rows, after each batch written."""
     report = ImportReport()
     given = list(paths)
     urls = [str(p) for p in given if isinstance(p, str) and is_url(p)]
@@ -242,9 +260,10 @@ def import_paths(
         report.files.append(FileResult(path, "unknown", FAILED, error=f"{path}: {why}"))
     outlets: dict[str, tuple[int, str]] = {}
     links = Links(follow, timeout)
+    defined = Definitions()
     with operation(IMPORT) as operation_id:
         for path, kind in plan(existing, report.skipped):
-            report.files.append(import_file(engine, path, kind, outlets, links))
+            report.files.append(import_file(engine, path, kind, outlets, links, defined, rows))
             if progress is not None:
                 progress(path)
         for url in urls:
@@ -378,12 +397,16 @@ def import_file(
     kind: str | None = None,
     outlets: dict[str, tuple[int, str]] | None = None,
     links: Links | None = None,
+    defined: Definitions | None = None,
+    rows: Callable[[Path, int, int], None] | None = None,
 ) -> FileResult:
     """One file in one transaction: imported whole, or not at all.
 
-    ``outlets`` is the outlet names already resolved by earlier files of the same import."""
+    ``outlets`` is the outlet names already resolved by earlier files of the same import;
+    ``defined`` the document and claim ids they defined (a second definition is refused)."""
     kind = kind or classify(path) or "unknown"
     found = kind
+    known = Definitions() if defined is None else defined
 
     def attempt() -> FileResult:
         check_size(path)
@@ -392,7 +415,11 @@ def import_file(
 
             return FileResult(path, found, ADDED, restore_file(engine, path))
         with session_scope(engine) as session:
-            return _import_in(session, path, found, outlets, links or Links())
+            result, definitions = _import_in(
+                session, path, found, outlets, links or Links(), known, rows
+            )
+        known.add(definitions)  # only once committed: a failed file defines nothing
+        return result
 
     return _retried(path, kind, attempt)
 
@@ -428,7 +455,9 @@ def _import_in(
     kind: str,
     outlets: dict[str, tuple[int, str]] | None,
     links: Links,
-) -> FileResult:
+    defined: Definitions,
+    rows: Callable[[Path, int, int], None] | None = None,
+) -> tuple[FileResult, list[Definition]]:
     if kind == "unknown":
         raise located(
             path,
@@ -442,38 +471,60 @@ def _import_in(
         counts, feed_notes = store_feed(
             session, where, parse_feed(where, data), outlets or {}, links.fetcher()
         )
-        return FileResult(path, kind, _status_of(counts), counts, notes=feed_notes)
+        return FileResult(path, kind, _status_of(counts), counts, notes=feed_notes), []
     if kind == PDF:
         text = ""
     else:
         text = decode_page(path, data) if kind == HTML else decode(path, data)
-    if session.get(ImportedFile, digest) is not None and _still_present(session, path, kind, text):
-        return FileResult(path, kind, UNCHANGED)
+    entries = parse_claims(path, text) if kind == CLAIMS else []
+    article = None
+    if kind in (ARTICLE, HTML):
+        article = parse_html(path, text) if kind == HTML else parse_markdown(path, text)
+    elif kind == PDF:
+        article, pdf_notes = parse_pdf(path, data)
+    definitions = _definitions(path, text, entries, article)
+    defined.check(definitions)
+    known = session.get(ImportedFile, digest) is not None
+    if known and _still_present(session, path, kind, text, entries, article):
+        return FileResult(path, kind, UNCHANGED), definitions
     notes: list[str] = []
     status = ADDED
-    if kind == PDF:
-        article, notes = parse_pdf(path, data)
-        status, counts, more = store_article(session, article, outlets)
-        notes += more
-        snapshots.keep(session, article.id, data, "application/pdf", url=article.url)
-    elif kind in (SOURCES, CLAIMS, HYPOTHESES):
-        importer = {
-            SOURCES: import_sources,
-            CLAIMS: import_claims,
-            HYPOTHESES: import_hypotheses,
-        }[kind]
+    if kind in (SOURCES, HYPOTHESES):
+        importer = import_sources if kind == SOURCES else import_hypotheses
         counts, notes = importer(session, path, text)
         status = _status_of(counts)
+    elif kind == CLAIMS:
+        told = (lambda done, total: rows(path, done, total)) if rows is not None else None
+        counts, notes = import_claims(session, path, text, entries, told)
+        status = _status_of(counts)
     else:
-        article = parse_html(path, text) if kind == HTML else parse_markdown(path, text)
+        assert article is not None
         status, counts, notes = store_article(session, article, outlets)
-        if kind == HTML:
+        if status == UPDATED:
+            notes += updated_notes("document", [article.id], path)
+        if kind == PDF:
+            notes = pdf_notes + notes
+            snapshots.keep(session, article.id, data, "application/pdf", url=article.url)
+        elif kind == HTML:
             snapshots.keep(session, article.id, data, "text/html", url=article.url)
     # merge: the hash may be known already when its rows were deleted since (re-import).
     session.merge(
         ImportedFile(content_hash=digest, path=str(path), kind=kind, imported_at=datetime.now(UTC))
     )
-    return FileResult(path, kind, status, counts, notes=notes)
+    return FileResult(path, kind, status, counts, notes=notes), definitions
+
+
+def _definitions(
+    path: Path, text: str, entries: list[dict], article: Article | None
+) -> list[Definition]:
+    if article is not None:
+        line = front_matter_id_line(text) if path.suffix.lower() in (".md", ".txt") else None
+        return [Definition("document", article.id, path, line)]
+    return [
+        Definition("claim", str(e["id"]), path, e.get(LINE_KEY))
+        for e in entries
+        if isinstance(e.get("id"), str | int) and not isinstance(e.get("id"), bool)
+    ]
 
 
 def _status_of(counts: dict[str, int]) -> str:
@@ -484,20 +535,24 @@ def _status_of(counts: dict[str, int]) -> str:
     return ADDED if created else UPDATED if updated else UNCHANGED
 
 
-def _still_present(session: Session, path: Path, kind: str, text: str) -> bool:
+def _still_present(
+    session: Session,
+    path: Path,
+    kind: str,
+    text: str,
+    entries: list[dict],
+    article: Article | None,
+) -> bool:
     """Whether what this (already imported) file holds is still in the database.
 
     An analyst may delete a document or claim after importing it; importing the
     same file again must then restore it, not report 'unchanged'.
     """
     try:
-        if kind in (HTML, PDF):  # a page's id is its file's stem (reading it again is slow)
-            return session.get(Document, path.stem) is not None
-        if kind == ARTICLE:
-            article = parse_markdown(path, text)
+        if article is not None:
             return session.get(Document, article.id) is not None
         if kind == CLAIMS:
-            ids = [text_field(path, e, "id", required=True) for e in parse_claims(path, text)]
+            ids = [text_field(path, e, "id", required=True) for e in entries]
             return all(session.get(Claim, claim_id) is not None for claim_id in ids)
         if kind == HYPOTHESES:
             entries = require_list(path, load_yaml(path, text), "hypotheses")

@@ -13,7 +13,7 @@ A file is read against what the database already holds in a few bulk queries
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,6 +28,7 @@ from tracker.importers.claims_files import (
     CLAIM_FIELDS,
     parse_claims,
 )
+from tracker.importers.definitions import updated_notes
 from tracker.importers.reading import (
     LINE_KEY,
     entry_error,
@@ -74,6 +75,8 @@ class _FileState:
     # models, one flush would not know to insert the claim first.
     waiting: list[Attribution] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)  # claims this file defined anew
+    batch: list[str] = field(default_factory=list)  # claims stored since the last flush
     counts: dict[str, int] = field(
         default_factory=lambda: {"claims": 0, "claims updated": 0, "attributions": 0}
     )
@@ -109,6 +112,14 @@ class _FileState:
         self.session.add_all(self.waiting)
         self.waiting.clear()
         self.session.flush()
+        # Written: let go of them, so memory holds one batch, not the whole file (each
+        # id is stored once per file, so nothing looks them up again).
+        for claim_id in self.batch:
+            claim = self.claims.pop(claim_id, None)
+            for row in [claim, *self.attributions.pop(claim_id, [])]:
+                if row is not None and row in self.session:
+                    self.session.expunge(row)
+        self.batch.clear()
 
     def document(self, document_id: str) -> Document | None:
         if document_id not in self.documents:
@@ -121,8 +132,16 @@ def _chunks(values: list[str]) -> Iterator[list[str]]:
         yield values[index : index + IN_CHUNK]
 
 
-def import_claims(session: Session, path: Path, text: str) -> tuple[dict[str, int], list[str]]:
-    entries = parse_claims(path, text)
+def import_claims(
+    session: Session,
+    path: Path,
+    text: str,
+    entries: list[dict] | None = None,
+    rows: Callable[[int, int], None] | None = None,
+) -> tuple[dict[str, int], list[str]]:
+    """Store the file's claims; ``entries``: the file already parsed (``parse_claims``);
+    ``rows(done, total)`` is told after each batch written."""
+    entries = parse_claims(path, text) if entries is None else entries
     state = _FileState.load(session, path, entries)
     seen: set[str] = set()
     for number, entry in enumerate(entries, 1):
@@ -131,10 +150,15 @@ def import_claims(session: Session, path: Path, text: str) -> tuple[dict[str, in
             raise entry_error(path, entry, f"claim '{claim_id}' is listed twice")
         seen.add(claim_id)
         _store_claim(state, entry, claim_id)
+        state.batch.append(claim_id)
         if number % BATCH == 0:
             state.flush()
+            if rows is not None:
+                rows(number, len(entries))
     state.flush()
-    return state.counts, state.notes
+    if rows is not None and len(entries) >= BATCH:
+        rows(len(entries), len(entries))
+    return state.counts, state.notes + updated_notes("claim", state.updated, path)
 
 
 def _store_claim(state: _FileState, entry: dict, claim_id: str) -> None:
@@ -144,8 +168,8 @@ def _store_claim(state: _FileState, entry: dict, claim_id: str) -> None:
     subject_name = text_field(path, entry, "subject", required=True, what=what)
     wording = text_field(path, entry, "text", required=True, what=what)
     stance = text_field(path, entry, "stance", what=what) or "asserts"
-    if stance not in STANCES:
-        raise entry_error(path, entry, f"{what}stance '{stance}' is not one of {STANCES}")
+    if problem := stance_problem(stance):
+        raise entry_error(path, entry, f"{what}{problem}")
     raw_attributions = list_field(path, entry, "attributions", what=what, mappings=True)
     if not raw_attributions:
         raise entry_error(path, entry, f"{what}missing required field 'attributions'")
@@ -208,6 +232,12 @@ def _store_claim(state: _FileState, entry: dict, claim_id: str) -> None:
         by_key[(r.source_id, r.document.id, r.quote)] = attribution
     if changed:
         state.counts["claims updated"] += 1
+        state.updated.append(claim_id)
+
+
+def stance_problem(stance: str) -> str | None:
+    """What is wrong with a claim's stance, or None (shared with the backup's checks)."""
+    return None if stance in STANCES else f"stance '{stance}' is not one of {STANCES}"
 
 
 def _resolve_attribution(state: _FileState, entry: dict, claim_id: str, raw: Any) -> _Resolved:

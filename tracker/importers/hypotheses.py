@@ -45,8 +45,8 @@ def import_hypotheses(session: Session, path: Path, text: str) -> tuple[dict[str
         unknown_fields(path, entry, FIELDS)
         hypothesis_id = text_field(path, entry, "id", required=True)
         what = f"hypothesis '{hypothesis_id}': "
-        if "/" in hypothesis_id:  # the audit log names a rating "hypothesis/claim"
-            raise entry_error(path, entry, f"{what}an id may not contain '/'")
+        if problem := hypothesis_id_problem(hypothesis_id):
+            raise entry_error(path, entry, f"{what}{problem}")
         if hypothesis_id in seen:
             raise entry_error(
                 path, entry, f"{what}listed twice (first on line {seen[hypothesis_id]})"
@@ -73,6 +73,16 @@ def import_hypotheses(session: Session, path: Path, text: str) -> tuple[dict[str
     return {k: n for k, n in counts.items() if n}, []
 
 
+def hypothesis_id_problem(hypothesis_id: str) -> str | None:
+    """What is wrong with a hypothesis id, or None (shared with the backup's checks)."""
+    # The audit log names a rating "hypothesis/claim".
+    return "an id may not contain '/'" if "/" in hypothesis_id else None
+
+
+def rating_problem(rating: str) -> str | None:
+    return None if rating in RATINGS else f"rating '{rating}' is not one of {', '.join(RATINGS)}"
+
+
 def _subject_names(path: Path, entry: dict, key: str, subjects: set[str], what: str) -> list[str]:
     names = [str(n).strip() for n in list_field(path, entry, key, what=what)]
     for name in names:
@@ -95,12 +105,8 @@ def _import_rating(
     unknown_fields(path, item, RATING_FIELDS, what)
     claim_id = text_field(path, item, "claim", required=True, what=what)
     rating = text_field(path, item, "rating", required=True, what=what).upper()
-    if rating not in RATINGS:
-        raise entry_error(
-            path,
-            item,
-            f"{what}claim '{claim_id}': rating '{rating}' is not one of {', '.join(RATINGS)}",
-        )
+    if problem := rating_problem(rating):
+        raise entry_error(path, item, f"{what}claim '{claim_id}': {problem}")
     if session.get(Claim, claim_id) is None:
         raise entry_error(path, item, f"{what}no claim '{claim_id}'")
     note = text_field(path, item, "note", what=what) or None

@@ -36,9 +36,20 @@ def check_size(path: Path) -> None:
     if size > MAX_FILE_BYTES:
         raise located(
             path,
-            f"file is {size / 1024 / 1024:.0f} MB, above the limit of "
-            f"{MAX_FILE_BYTES // 1024 // 1024} MB for one case file; split it",
+            f"file is {_megabytes(size)} MB, above the limit of "
+            f"{_megabytes(MAX_FILE_BYTES)} MB for one case file; split it",
         )
+
+
+def _megabytes(size: int) -> str:
+    """Megabytes with as many decimals as it takes to tell ``size`` from the limit
+    (a file one byte over is not "50 MB, above the limit of 50 MB")."""
+    limit = MAX_FILE_BYTES / 1024 / 1024
+    for decimals in range(8):
+        shown = f"{size / 1024 / 1024:.{decimals}f}"
+        if size <= MAX_FILE_BYTES or float(shown) > limit:
+            return shown
+    return f"{size / 1024 / 1024:.8f}"
 
 
 def read_bytes(path: Path) -> bytes:
@@ -174,10 +185,21 @@ def text_field(path: Path, entry: dict, key: str, *, required: bool = False, wha
         raise entry_error(path, entry, f"{what}field '{key}' must be text, not a list or mapping")
     if hasattr(value, "isoformat"):
         return str(value.isoformat())
-    if isinstance(value, str) and "\x00" in value:
-        # Written as "\0" in YAML or "\u0000" in JSON; PostgreSQL cannot store it in text.
-        raise entry_error(path, entry, f"{what}field '{key}' contains a NUL character")
+    if isinstance(value, str) and (problem := unstorable(value)):
+        raise entry_error(path, entry, f"{what}field '{key}' {problem}")
     return str(value).strip()
+
+
+def unstorable(text: str) -> str | None:
+    """Why a text cannot be stored, or None."""
+    if "\x00" in text:
+        # Written as "\0" in YAML or "\u0000" in JSON; PostgreSQL cannot store it in text.
+        return "contains a NUL character"
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate, written "\ud800" in JSON
+        return "contains a lone surrogate, not Unicode text"
+    return None
 
 
 def list_field(
@@ -193,7 +215,7 @@ def list_field(
         raise entry_error(path, entry, f"{what}field '{key}' must be a list")
     if not mappings:
         for item in value:
-            if isinstance(item, list | dict) or item is None or "\x00" in str(item):
+            if isinstance(item, list | dict) or item is None or unstorable(str(item)):
                 raise entry_error(
                     path, entry, f"{what}each item of '{key}' must be text, got {_short(item)}"
                 )

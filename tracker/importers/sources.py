@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from sqlmodel import Session
 
@@ -43,11 +45,11 @@ def import_sources(session: Session, path: Path, text: str) -> tuple[dict[str, i
             )
         seen[name.casefold()] = line_of(entry) or 0
         kind = text_field(path, entry, "kind", what=what) or "organization"
-        if kind not in KINDS:
-            raise entry_error(path, entry, f"{what}unknown kind '{kind}' ({', '.join(KINDS)})")
+        if problem := kind_problem(kind):
+            raise entry_error(path, entry, f"{what}{problem}")
         grade = (text_field(path, entry, "reliability", what=what) or "F").upper()
-        if grade not in RELIABILITY_GRADES:
-            raise entry_error(path, entry, f"{what}reliability '{grade}' is not a grade A-F")
+        if problem := grade_problem(grade):
+            raise entry_error(path, entry, f"{what}{problem}")
         aliases = [str(a).strip() for a in list_field(path, entry, "aliases", what=what)]
         short = text_field(path, entry, "short", what=what) or None
         group = text_field(path, entry, "group", what=what) or None
@@ -95,6 +97,27 @@ def import_sources(session: Session, path: Path, text: str) -> tuple[dict[str, i
     session.flush()
     _refuse_cycles(path, registry, [s for s, _, _ in pending_parents])
     return {"sources": created, "sources updated": updated}, notes
+
+
+def kind_problem(kind: str) -> str | None:
+    """What is wrong with a source's kind, or None (shared with the backup's checks)."""
+    return None if kind in KINDS else f"unknown kind '{kind}' ({', '.join(KINDS)})"
+
+
+def grade_problem(grade: str) -> str | None:
+    return None if grade in RELIABILITY_GRADES else f"reliability '{grade}' is not a grade A-F"
+
+
+def parent_loop(parents: Mapping[Any, Any], start: Any) -> bool:
+    """Whether following parents from ``start`` comes back to a source already passed."""
+    seen = {start}
+    current = parents.get(start)
+    while current is not None:
+        if current in seen:
+            return True
+        seen.add(current)
+        current = parents.get(current)
+    return False
 
 
 def _existing(registry: SourceRegistry, name: str) -> Source | None:
@@ -154,15 +177,7 @@ def _refuse_shared_labels(
 
 
 def _refuse_cycles(path: Path, registry: SourceRegistry, sources: list[Source]) -> None:
-    by_id = {s.id: s for s in registry.sources}
+    parents = {s.id: s.parent_id for s in registry.sources}
     for source in sources:
-        seen = {source.id}
-        current = source
-        while current.parent_id is not None:
-            if current.parent_id in seen:
-                raise entry_error(path, {}, f"source '{source.name}': parent chain loops")
-            seen.add(current.parent_id)
-            nxt = by_id.get(current.parent_id)
-            if nxt is None:
-                break
-            current = nxt
+        if parent_loop(parents, source.id):
+            raise entry_error(path, {}, f"source '{source.name}': parent chain loops")

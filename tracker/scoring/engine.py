@@ -24,6 +24,7 @@ from tracker.scoring.compat import (
 from tracker.scoring.context import Context, Prepared
 from tracker.scoring.discrepancies import discrepancies
 from tracker.scoring.explain import Comparison, Explanation, OriginEvidence, ScoreExplanation
+from tracker.scoring.named import NamedClaims
 from tracker.scoring.pairs import pairwise
 from tracker.scoring.results import ClaimScore
 from tracker.scoring.scores import (
@@ -173,6 +174,8 @@ def score_subject(
             numbers = mixed_sweep(members, ctx)
         else:
             numbers = pairwise(members, ctx)
+    # A large subject under the plain overlap rule names its claims without explanations.
+    named = NamedClaims(box, ctx) if len(members) > ctx.weights.sweep_from else None
     result = {}
     for p in members:
         claim_id = p.claim.id
@@ -191,7 +194,7 @@ def score_subject(
             result[claim_id] = old
             continue
         # The explanation is built from the same rules when someone reads it.
-        result[claim_id] = _score(p, corr, contr, ctx, _later(p, box, ctx))
+        result[claim_id] = _score(p, corr, contr, ctx, _later(p, box, ctx), named)
     return result
 
 
@@ -234,7 +237,9 @@ def _later(p: Prepared, box: list[list[Prepared]], ctx: Context) -> Callable[[],
     return partial(_explain_current, p, box, ctx)
 
 
-def _score(p: Prepared, corr: float, contr: float, ctx: Context, exp) -> ClaimScore:  # type: ignore[no-untyped-def]
+def _score(  # type: ignore[no-untyped-def]
+    p: Prepared, corr: float, contr: float, ctx: Context, exp, named: NamedClaims | None = None
+) -> ClaimScore:
     primary_weight = ctx.weight(p.primary) if p.primary else 0.0
     # Few distinct (weight, corroboration, contradiction): each verdict worked out once.
     key = (primary_weight, corr, contr)
@@ -254,6 +259,7 @@ def _score(p: Prepared, corr: float, contr: float, ctx: Context, exp) -> ClaimSc
         probability=verdict[2],
         discrepancies=discrepancies(p, ctx) if len(p.attributed) > 1 else (),
         explain_with=exp,
+        named_with=(lambda: named.of(p)) if named is not None else None,
     )
 
 

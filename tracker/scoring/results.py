@@ -74,6 +74,10 @@ class ClaimScore:
     probability: float  # the estimate the phrase names, in [0, 1]
     discrepancies: tuple[Discrepancy, ...]
     explain_with: Explanation | Callable[[], Explanation] = field(repr=False, compare=False)
+    # (corroborated_by, contradicted_by) found without the explanation (named.py), or None.
+    named_with: Callable[[], tuple[tuple[str, ...], tuple[str, ...]] | None] | None = field(
+        default=None, repr=False, compare=False
+    )
     _cache: list[Explanation] = field(default_factory=list, repr=False, compare=False)
 
     @property
@@ -90,11 +94,18 @@ class ClaimScore:
 
     @property
     def corroborated_by(self) -> tuple[str, ...]:
-        """Claims through which a counted independent origin supports this one."""
+        """Claims through which a counted independent origin supports this one, sorted (a
+        restored case lists them as the original did, whatever order its rows come in)."""
+        named = self.named_with() if self.named_with is not None else None
+        if named is not None:
+            return tuple(sorted(named[0]))
         return _named_claims(self.id, self.explanation.corroboration.counted)
 
     @property
     def contradicted_by(self) -> tuple[str, ...]:
+        named = self.named_with() if self.named_with is not None else None
+        if named is not None:
+            return tuple(sorted(named[1]))
         return _named_claims(self.id, self.explanation.contradiction.counted)
 
     def to_json(self, explain: bool = False) -> dict:
@@ -122,7 +133,7 @@ def _named_claims(own: str, evidence: tuple) -> tuple[str, ...]:
         for claim in item.claims:
             if claim != own:
                 seen.setdefault(claim, None)
-    return tuple(seen)
+    return tuple(sorted(seen))
 
 
 @dataclass(slots=True)

@@ -8,6 +8,7 @@ are left out before the normalizer runs.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 # A heading after which the rest of the article is apparatus, not reporting.
 END_OF_BODY = re.compile(
@@ -79,3 +80,26 @@ _CAPTION = re.compile(r"\b(?:Credit|Photo|Image|Caption)s?:\s|\(Photo\b", re.IGN
 
 def is_caption(line: str) -> bool:
     return bool(_CAPTION.search(line))
+
+
+class CaptionLines:
+    """``is_caption`` of the line(s) around each sentence of one text, with the text read
+    once: a paragraph of a megabyte is one line, and reading it again for each of its
+    sentences took time growing with the square of its length."""
+
+    def __init__(self, text: str) -> None:
+        self.length = len(text)
+        self.breaks = [m.start() for m in re.finditer("\n", text)]
+        found = list(_CAPTION.finditer(text))
+        self.starts = [m.start() for m in found]
+        self.ends = [m.end() for m in found]
+
+    def around(self, start: int, end: int) -> bool:
+        """Whether the lines holding text[start:end] carry a caption's credit."""
+        before = bisect_left(self.breaks, start)
+        first = self.breaks[before - 1] + 1 if before else 0
+        after = bisect_left(self.breaks, end)
+        last = self.breaks[after] if after < len(self.breaks) else self.length
+        # Matches do not overlap, so the first one starting in the lines ends first.
+        index = bisect_left(self.starts, first)
+        return index < len(self.starts) and self.ends[index] <= last

@@ -33,7 +33,7 @@ from tracker.normalize.types import Anchor, Normalized, Quantity, TimeSpan
 from tracker.registry import SourceRegistry
 from tracker.suggest.candidates import (
     END_OF_BODY,
-    is_caption,
+    CaptionLines,
     is_furniture,
     may_carry_figure_or_date,
     names_a_period,
@@ -224,12 +224,6 @@ def own_voice(document: Document, case: CaseContext) -> tuple[Source | None, str
     return _outlet_voice(outlet, case.registry), origin_id
 
 
-def _line_of(text: str, sentence: Sentence) -> str:
-    start = text.rfind("\n", 0, sentence.start) + 1
-    end = text.find("\n", sentence.end)
-    return text[start : end if end >= 0 else len(text)]
-
-
 def _last_state(text: str, registry: SourceRegistry) -> SpeakerCue | None:
     """The last government the sentence names ("North Korea"), for "the country" later."""
     found = None
@@ -272,6 +266,7 @@ def suggest_document(
     anchor = document_anchor(document)
     notes = references(document.text)
     sentences = _body(document)
+    captions = CaptionLines(document.text)
     cues_of = [find_cues(s.text) for s in sentences]
     memory = SpeakerMemory()
     # Imagery "analyzed by RUSI" anywhere in the article is RUSI's reading throughout.
@@ -305,7 +300,7 @@ def suggest_document(
         marker = marker_after(document.text, sentence.end)
         cited = reference_source(notes[marker], case.registry) if marker in notes else None
         speaking = voice
-        if is_caption(_line_of(document.text, sentence)):
+        if captions.around(sentence.start, sentence.end):
             # A photo caption is the publishing outlet's own, even in a re-report.
             speaking = _outlet_voice(outlet, case.registry)
         voices = _voices(cues, cited, speaking, case)
