@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from tracker.cli import err_console, get_engine, open_session, write_output
+from tracker.cli import get_engine, open_session, write_output
 from tracker.errors import UserError
 
 FORMATS = ("json", "csl-json", "csv", "stix", "claimreview", "hypotheses")
@@ -40,7 +40,9 @@ def _content(fmt: str, author: str | None) -> str:
 def register(app: typer.Typer) -> None:
     @app.command("export")
     def export(
-        output: Path = typer.Option(Path("-"), "-o", "--output", help="File ('-': stdout)."),
+        output: Path = typer.Option(
+            Path("-"), "-o", "--output", metavar="FILE", help="File ('-': stdout)."
+        ),
         fmt: str = typer.Option(
             "json",
             "--format",
@@ -61,4 +63,4 @@ def register(app: typer.Typer) -> None:
             raise UserError(f"--format: {fmt!r} is not one of {', '.join(FORMATS)}")
         write_output(output, _content(fmt, author))
         if str(output) != "-":
-            err_console.print(f"{fmt} written to {output}")
+            typer.echo(f"{fmt} written to {output}", err=True)

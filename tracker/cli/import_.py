@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-from tracker.cli import console, err_console, get_engine, print_error
+from tracker.cli import get_engine, print_error
 from tracker.display import visible
-from tracker.importers import ImportReport, import_paths, plan
+
+if TYPE_CHECKING:
+    from tracker.importers import ImportReport
 
 # Fewer files than this import too fast for a progress bar to help.
 PROGRESS_FROM = 5
 
 
 def print_report(report: ImportReport) -> None:
+    from tracker.cli import console
+
     for result in report.files:
         if result.status == "failed":
             print_error(result.error)
@@ -30,9 +34,14 @@ def print_report(report: ImportReport) -> None:
 def register(app: typer.Typer) -> None:
     @app.command("import")
     def import_(
-        paths: list[Path] = typer.Argument(..., help="Files or folders of a case."),
+        paths: list[Path] = typer.Argument(..., metavar="PATH", help="Files or folders of a case."),
     ) -> None:
         """Import articles, sources.yaml and claims files (or folders of them), or a backup."""
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+        from tracker.cli import err_console
+        from tracker.importers import import_paths, plan
+
         engine = get_engine()
         total = len(plan(p for p in paths if p.exists()))
         if total < PROGRESS_FROM or not err_console.is_terminal:

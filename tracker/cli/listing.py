@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import typer
-from rich.table import Table
 
-from tracker.cli import console, open_session
-from tracker.cli.literal import shown, visible
-from tracker.display import json_text
+from tracker.cli import open_session
+from tracker.display import json_text, visible
 from tracker.errors import UserError
-from tracker.listing import get_document, list_claims, list_documents, list_sources
 
 
 def _json(rows: object) -> None:
@@ -17,6 +14,11 @@ def _json(rows: object) -> None:
 
 
 def _table(title: str, columns: list[str], rows: list[list[object]]) -> None:
+    from rich.table import Table
+
+    from tracker.cli import console
+    from tracker.cli.literal import shown
+
     table = Table(title=title, show_lines=False)
     for column in columns:
         # fold, not ellipsis: a truncated id cannot be typed back into a command.
@@ -31,6 +33,8 @@ def register(app: typer.Typer) -> None:
     @app.command("sources")
     def sources(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
         """Sources with their kind, parent, independence group and Admiralty grade."""
+        from tracker.listing import list_sources
+
         with open_session() as session:
             rows = list_sources(session)
         if as_json:
@@ -50,6 +54,8 @@ def register(app: typer.Typer) -> None:
         as_json: bool = typer.Option(False, "--json", help="Print JSON."),
     ) -> None:
         """Documents (outlet, date, derivations); with an id, that document and its text."""
+        from tracker.listing import get_document, list_documents
+
         with open_session() as session:
             if document_id is None:
                 rows = list_documents(session)
@@ -61,6 +67,9 @@ def register(app: typer.Typer) -> None:
         if as_json:
             return _json(rows[0] if document_id else rows)
         if document_id:
+            from tracker.cli import console
+            from tracker.cli.literal import shown
+
             row = rows[0]
             console.print(shown(f"{row['title']}  ({row['outlet']}, {row['published']})"))
             console.print(shown(row["text"]))
@@ -80,6 +89,8 @@ def register(app: typer.Typer) -> None:
         as_json: bool = typer.Option(False, "--json", help="Print JSON."),
     ) -> None:
         """Claims with their subject, figure, period and attributions."""
+        from tracker.listing import list_claims
+
         with open_session() as session:
             rows = list_claims(session, subject)
         if as_json:

@@ -9,18 +9,21 @@ from __future__ import annotations
 
 import json
 import sys
+from typing import TYPE_CHECKING
 
 import typer
-from rich.table import Table
-from rich.text import Text
 
-from tracker.cli import console, print_error
+from tracker.cli import print_error
 from tracker.display import json_text
 from tracker.errors import UserError
-from tracker.normalize import Anchor, normalize
+
+if TYPE_CHECKING:
+    from tracker.normalize import Anchor
 
 
 def _anchor(value: str) -> Anchor:
+    from tracker.normalize import Anchor
+
     try:
         return Anchor.parse(value)
     except ValueError as error:
@@ -28,6 +31,8 @@ def _anchor(value: str) -> Anchor:
 
 
 def _one_line(raw: str, number: int) -> dict:
+    from tracker.normalize import Anchor, normalize
+
     try:
         item = json.loads(raw)
     except json.JSONDecodeError as error:
@@ -58,6 +63,11 @@ def _jsonl() -> int:
 
 
 def _show(result: dict) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    from tracker.cli import console
+
     table = Table(title=f"anchored at {result['anchor']}")
     for column in ("kind", "text", "qualifier", "value / first", "low / last", "high", "unit/item"):
         table.add_column(column)
@@ -83,7 +93,10 @@ def register(app: typer.Typer) -> None:
     def normalize_command(
         text: str | None = typer.Argument(None, help="The text to read."),
         anchor: str | None = typer.Option(
-            None, "--anchor", help="Publication date: YYYY, YYYY-MM, YYYY-MM-DD or A/B."
+            None,
+            "--anchor",
+            metavar="DATE",
+            help="Publication date: YYYY, YYYY-MM, YYYY-MM-DD or A/B.",
         ),
         as_json: bool = typer.Option(False, "--json", help="Print the JSON object."),
         jsonl: bool = typer.Option(
@@ -95,6 +108,8 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(_jsonl())
         if text is None or anchor is None:
             raise UserError("normalize needs TEXT and --anchor DATE (or --jsonl)")
+        from tracker.normalize import normalize
+
         result = normalize(text, _anchor(anchor)).to_json()
         if as_json:
             typer.echo(json_text(result))

@@ -16,20 +16,18 @@ from __future__ import annotations
 from typing import Any
 
 import typer
-from rich.table import Table
-from rich.text import Text
 from typer._click.core import Context as ClickContext
 from typer.core import TyperGroup
 
-from tracker.cli import console, open_session
-from tracker.cli.literal import shown
+from tracker.cli import open_session
+from tracker.cli.help import PlainHelp
 from tracker.display import json_text
 
 SHOW = "show"
 QUOTE_CHARS = 90
 
 
-class _SuggestGroup(TyperGroup):
+class _SuggestGroup(PlainHelp, TyperGroup):
     """`tracker suggest DOC` reads DOC as a document id unless it names a subcommand."""
 
     def resolve_command(self, ctx: ClickContext, args: list[str]) -> Any:
@@ -50,6 +48,12 @@ def _print_suggestions(items: list, as_json: bool) -> None:
     if as_json:
         typer.echo(json_text([s.to_json() for s in items], indent=1))
         return
+    from rich.table import Table
+    from rich.text import Text
+
+    from tracker.cli import console
+    from tracker.cli.literal import shown
+
     table = Table(show_lines=True)
     table.add_column("id", no_wrap=True)
     table.add_column("document", max_width=14, overflow="ellipsis", no_wrap=True)
@@ -67,6 +71,13 @@ def _print_suggestions(items: list, as_json: bool) -> None:
         table.add_row(*(shown(c) for c in cells))
     console.print(table)
     console.print(Text(f"{len(items)} suggestions"))
+
+
+def _say(text: object) -> None:
+    from tracker.cli import console
+    from tracker.cli.literal import shown
+
+    console.print(shown(text))
 
 
 @suggest_app.callback()
@@ -137,7 +148,7 @@ def _accept(
     }
     with open_session() as session:
         claim = accept(session, suggestion, **edits)
-        console.print(shown(f"accepted {suggestion} as claim {claim.id}"))
+        _say(f"accepted {suggestion} as claim {claim.id}")
 
 
 @suggest_app.command("attach")
@@ -151,7 +162,7 @@ def _attach(
 
     with open_session() as session:
         attach(session, suggestion, claim, source=source)
-        console.print(shown(f"attached {suggestion} to claim {claim}"))
+        _say(f"attached {suggestion} to claim {claim}")
 
 
 @suggest_app.command("reject")
@@ -161,7 +172,7 @@ def _reject(suggestion: str = typer.Argument(..., help="Suggestion id.")) -> Non
 
     with open_session() as session:
         reject(session, suggestion)
-        console.print(shown(f"rejected {suggestion}"))
+        _say(f"rejected {suggestion}")
 
 
 @suggest_app.command("links")
@@ -186,6 +197,11 @@ def _links(
         ]
         typer.echo(json_text(rows, indent=1))
         return
+    from rich.table import Table
+
+    from tracker.cli import console
+    from tracker.cli.literal import shown
+
     table = Table()
     for column in ("document", "derived from", "outlet", "cue"):
         table.add_column(column)
@@ -204,7 +220,7 @@ def _link(
 
     with open_session() as session:
         link(session, document, derived_from)
-        console.print(shown(f"{document} derived from {derived_from}"))
+        _say(f"{document} derived from {derived_from}")
 
 
 def register(app: typer.Typer) -> None:
