@@ -25,10 +25,7 @@ def print_report(report: ImportReport) -> None:
             print_error(result.error)
     for note in report.notes:
         console.print(f"note: {visible(note)}")
-    console.print(
-        f"{len(report.added)} added, {len(report.updated)} updated, "
-        f"{len(report.unchanged)} unchanged, {len(report.failed)} failed"
-    )
+    console.print(visible(report.summary()))
 
 
 def register(app: typer.Typer) -> None:

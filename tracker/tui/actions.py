@@ -28,10 +28,7 @@ def import_path(engine: Engine, path: str) -> str:
     if not target.exists():
         raise FileNotFoundError(f"{path}: no such file or folder")
     report = import_paths(engine, [target])
-    counts = (
-        f"{len(report.added)} added, {len(report.updated)} updated, "
-        f"{len(report.unchanged)} unchanged, {len(report.failed)} failed"
-    )
+    counts = report.summary()
     if report.failed:
         raise RuntimeError(f"{counts}; {clean(report.failed[0].error)}")
     return f"Imported {clean(path)}: {counts}"
