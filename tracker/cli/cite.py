@@ -42,13 +42,12 @@ def _cite(
         citation = _shown("   cite: " + match.citation)
         citation.stylize("green")
         console.print(citation)
-        for appearance in match.appearances:
+        # A quote two sources made together is printed once, with both of them.
+        for appearance, speakers in match.quoted():
             line = Text("   - ")
-            line.append_text(
-                _shown(f"{appearance.published or 'undated'} {appearance.outlet or '?'}")
-            )
+            line.append_text(_shown(f"{appearance.published_on} {appearance.outlet or '?'}"))
             line.append(
-                _shown(f" [{appearance.document}] {appearance.source}: ").plain, style="dim"
+                _shown(f" [{appearance.document}] {', '.join(speakers)}: ").plain, style="dim"
             )
             line.append_text(_shown(f"“{appearance.quote}”"))
             console.print(line)

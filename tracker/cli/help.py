@@ -65,7 +65,8 @@ class PlainHelp:
         return [ours.get(piece, piece) for piece in pieces]
 
     def format_options(self, ctx: Context, formatter: HelpFormatter) -> None:
-        arguments, options = [], []
+        arguments: list[tuple[str, str]] = []
+        options: list[tuple[str, str]] = []
         for param in self.get_params(ctx):  # type: ignore[attr-defined]
             record = _record(param, ctx)
             if record is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from tracker.cli import open_session
+from tracker.cli.tables import Column, print_table
 from tracker.display import json_text, visible
 from tracker.errors import UserError
 
@@ -13,20 +14,23 @@ def _json(rows: object) -> None:
     typer.echo(json_text(rows, indent=2))
 
 
-def _table(title: str, columns: list[str], rows: list[list[object]]) -> None:
-    from rich.table import Table
+def _published(row: dict) -> str:
+    """The one human date layout ("9 Dec 2023 – 27 Dec 2023"); JSON keeps ISO."""
+    from datetime import date
 
-    from tracker.cli import console
-    from tracker.cli.literal import shown
+    from tracker.dates_display import human_span
 
-    table = Table(title=title, show_lines=False)
-    for column in columns:
-        # fold, not ellipsis: a truncated id cannot be typed back into a command.
-        table.add_column(column, overflow="fold")
-    for row in rows:
-        # An outlet's words are data: never markup, and no escape reaches the terminal.
-        table.add_row(*(shown(cell) for cell in row))
-    console.print(table)
+    first, last = row["published_first"], row["published_last"]
+    return human_span(
+        date.fromisoformat(first[:10]) if first else None,
+        date.fromisoformat(last[:10]) if last else None,
+        row["published_precision"],
+    )
+
+
+def _table(title: str, columns: list[Column], rows: list[list[object]]) -> None:
+    # An outlet's words are data: never markup, and no escape reaches the terminal.
+    print_table(title, columns, rows)
 
 
 def register(app: typer.Typer) -> None:
@@ -41,7 +45,14 @@ def register(app: typer.Typer) -> None:
             return _json(rows)
         _table(
             "Sources",
-            ["name", "short", "kind", "parent", "group", "grade"],
+            [
+                Column("name"),
+                Column("short", "short"),
+                Column("kind", "short"),
+                Column("parent"),
+                Column("group"),
+                Column("grade", "short"),
+            ],
             [
                 [r["name"], r["short"], r["kind"], r["parent"], r["group"], r["reliability"]]
                 for r in rows
@@ -71,14 +82,20 @@ def register(app: typer.Typer) -> None:
             from tracker.cli.literal import shown
 
             row = rows[0]
-            console.print(shown(f"{row['title']}  ({row['outlet']}, {row['published']})"))
+            console.print(shown(f"{row['title']}  ({row['outlet']}, {_published(row)})"))
             console.print(shown(row["text"]))
             return
         _table(
             "Documents",
-            ["id", "outlet", "published", "title", "derived from"],
             [
-                [r["id"], r["outlet"], r["published"], r["title"], ", ".join(r["derived_from"])]
+                Column("id", "id"),
+                Column("outlet"),
+                Column("published", "short"),
+                Column("title"),
+                Column("derived from", "id"),
+            ],
+            [
+                [r["id"], r["outlet"], _published(r), r["title"], ", ".join(r["derived_from"])]
                 for r in rows
             ],
         )
@@ -97,7 +114,15 @@ def register(app: typer.Typer) -> None:
             return _json(rows)
         _table(
             "Claims",
-            ["id", "subject", "stance", "claim", "quantity", "period", "sources"],
+            [
+                Column("id", "id"),
+                Column("subject"),
+                Column("stance", "short"),
+                Column("claim"),
+                Column("quantity"),
+                Column("period"),
+                Column("sources"),
+            ],
             [
                 [
                     r["id"],

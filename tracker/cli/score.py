@@ -10,11 +10,16 @@ visible (``tracker.cli.literal``).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
 
 from tracker.cli import open_session
 from tracker.display import json_text
 from tracker.errors import UserError
+
+if TYPE_CHECKING:
+    from tracker.scoring import ClaimScore
 
 
 def _score(
@@ -22,11 +27,8 @@ def _score(
     subject: str | None = typer.Option(None, "--subject", help="Only this subject's claims."),
 ) -> None:
     """Corroboration, contradiction, credibility and estimative phrase of every claim."""
-    from rich.table import Table
-    from rich.text import Text
-
     from tracker.cli import console
-    from tracker.cli.literal import shown
+    from tracker.cli.tables import Column, print_table
     from tracker.scoring import score_case
 
     with open_session() as session:
@@ -39,25 +41,42 @@ def _score(
             typer.echo(json_text(data, indent=1))
             return
         scores = score_case(session, subject)
-        # One table per subject: claims are only compared inside their subject.
-        for name, group in sorted(scores.by_subject().items()):
-            console.print(shown(name, style="bold"))
-            table = Table(show_lines=False)
-            for column in ("claim", "origins", "corr.", "contr.", "cred.", "estimate", "notes"):
-                table.add_column(column, overflow="fold")
-            for s in sorted(group, key=lambda s: s.id):
-                count = len(s.discrepancies)
-                notes = f"{count} discrepanc{'y' if count == 1 else 'ies'}" if count else ""
-                table.add_row(
-                    shown(s.id),
-                    shown(", ".join(s.origins)),
-                    Text(f"{s.corroboration:.2f}"),
-                    Text(f"{s.contradiction:.2f}"),
-                    Text(str(s.credibility)),
-                    Text(s.estimative),
-                    Text(notes),
-                )
-            console.print(table)
+    columns = [
+        Column("claim", "id"),
+        Column("origins"),
+        Column("corr.", "short"),
+        Column("contr.", "short"),
+        Column("cred.", "short"),
+        Column("estimate", "short"),
+        Column("notes", "short"),
+    ]
+    groups = sorted(scores.by_subject().items())
+    if not console.is_terminal:
+        # Piped: one record a line, the subject its first column, one header.
+        rows = [[name, *_row(s)] for name, group in groups for s in sorted(group, key=_id)]
+        print_table(None, [Column("subject"), *columns], rows)
+        return
+    # One table per subject: claims are only compared inside their subject.
+    for name, group in groups:
+        print_table(name, columns, [_row(s) for s in sorted(group, key=_id)])
+
+
+def _id(score: ClaimScore) -> str:
+    return score.id
+
+
+def _row(s: ClaimScore) -> list[str]:
+    count = len(s.discrepancies)
+    notes = f"{count} discrepanc{'y' if count == 1 else 'ies'}" if count else ""
+    return [
+        s.id,
+        ", ".join(s.origins),
+        f"{s.corroboration:.2f}",
+        f"{s.contradiction:.2f}",
+        str(s.credibility),
+        s.estimative,
+        notes,
+    ]
 
 
 def _explain(

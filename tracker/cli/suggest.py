@@ -48,29 +48,30 @@ def _print_suggestions(items: list, as_json: bool) -> None:
     if as_json:
         typer.echo(json_text([s.to_json() for s in items], indent=1))
         return
-    from rich.table import Table
-    from rich.text import Text
-
     from tracker.cli import console
-    from tracker.cli.literal import shown
+    from tracker.cli.tables import Column, print_table
 
-    table = Table(show_lines=True)
-    table.add_column("id", no_wrap=True)
-    table.add_column("document", max_width=14, overflow="ellipsis", no_wrap=True)
-    table.add_column("source / speaker", max_width=18)
-    table.add_column("hedge", max_width=10)
-    table.add_column("figures", max_width=22)
-    table.add_column("subject", max_width=24)
-    table.add_column("quote", ratio=3, min_width=30)
+    columns = [
+        Column("id", "id"),
+        Column("document", "id"),
+        Column("source / speaker"),
+        Column("hedge", "short"),
+        Column("figures"),
+        Column("subject"),
+        Column("quote"),
+    ]
+    rows = []
     for s in items:
         who = s.source or f"? {s.speaker}" if s.source or s.speaker else "?"
         figures = "; ".join([q.text for q in s.quantities] + [t.text for t in s.times])
-        quote = s.quote if len(s.quote) <= QUOTE_CHARS else s.quote[: QUOTE_CHARS - 1] + "…"
+        quote = s.quote
+        if console.is_terminal and len(quote) > QUOTE_CHARS:
+            quote = quote[: QUOTE_CHARS - 1] + "…"  # the whole sentence: --json, or a pipe
         subject = s.subject + ("" if s.subject_exists else " (new)")
-        cells = (s.id, s.document, who, s.hedge or "", figures, subject, quote)
-        table.add_row(*(shown(c) for c in cells))
-    console.print(table)
-    console.print(Text(f"{len(items)} suggestions"))
+        rows.append([s.id, s.document, who, s.hedge or "", figures, subject, quote])
+    print_table(None, columns, rows)
+    if console.is_terminal:
+        _say(f"{len(items)} suggestions")
 
 
 def _say(text: object) -> None:
@@ -197,17 +198,13 @@ def _links(
         ]
         typer.echo(json_text(rows, indent=1))
         return
-    from rich.table import Table
+    from tracker.cli.tables import Column, print_table
 
-    from tracker.cli import console
-    from tracker.cli.literal import shown
-
-    table = Table()
-    for column in ("document", "derived from", "outlet", "cue"):
-        table.add_column(column)
-    for p in proposals:
-        table.add_row(*(shown(c) for c in (p.document, p.derived_from, p.outlet, p.cue)))
-    console.print(table)
+    print_table(
+        None,
+        [Column("document", "id"), Column("derived from", "id"), Column("outlet"), Column("cue")],
+        [[p.document, p.derived_from, p.outlet, p.cue] for p in proposals],
+    )
 
 
 @suggest_app.command("link")
