@@ -31,10 +31,11 @@ def test_bundled_case_imports_lists_every_claim_and_reimports_nothing(
     first = tracker("--db", db, "import", str(bundled_case))
     assert first.returncode == 0, first.stderr
     # Counted by hand in imports/najin-2023: sources.yaml lists 49 sources, five
-    # articles, claims.yaml 71 claims with 140 attributions between them.
+    # articles, claims.yaml 71 claims with 140 attributions between them, hypotheses.yaml
+    # three hypotheses with 36 ratings between them.
     assert first.stdout.strip() == (
-        "7 files (7 new, 0 changed, 0 unchanged, 0 failed): "
-        "49 sources, 5 documents, 71 claims and 140 attributions added"
+        "8 files (8 new, 0 changed, 0 unchanged, 0 failed): "
+        "49 sources, 5 documents, 71 claims, 140 attributions, 3 hypotheses and 36 ratings added"
     )
 
     listed = tracker("--db", db, "claims", "--json")
@@ -56,7 +57,7 @@ def test_bundled_case_imports_lists_every_claim_and_reimports_nothing(
     again = tracker("--db", db, "import", str(bundled_case))
     assert again.returncode == 0, again.stderr
     assert again.stdout.strip() == (
-        "7 files (0 new, 0 changed, 7 unchanged, 0 failed): nothing added or updated"
+        "8 files (0 new, 0 changed, 8 unchanged, 0 failed): nothing added or updated"
     )
     assert json.loads(tracker("--db", db, "claims", "--json").stdout) == claims
 
