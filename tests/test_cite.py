@@ -233,7 +233,7 @@ def test_match_shows_origin_first_appearance_and_every_appearance(case_engine) -
     assert [a["document"] for a in data["appearances"]] == [BLOOMBERG, EUROMAIDAN]
     assert data["appearances"][1]["quote"].endswith("totaling over 1 million artillery rounds")
     assert match.citation.startswith(
-        'National Intelligence Service, via Bloomberg, "Title of bloomberg-2023-12", 2023-12-27'
+        'National Intelligence Service, via Bloomberg, "Title of bloomberg-2023-12", 27 Dec 2023'
     )
 
 

@@ -30,7 +30,13 @@ def test_bundled_case_imports_lists_every_claim_and_reimports_nothing(
     db = str(tmp_path / "t.sqlite")
     first = tracker("--db", db, "import", str(bundled_case))
     assert first.returncode == 0, first.stderr
-    assert first.stdout.strip().endswith("0 unchanged, 0 failed")
+    # Counted by hand in imports/najin-2023: sources.yaml lists 49 sources, five
+    # articles, claims.yaml 71 claims with 140 attributions between them, hypotheses.yaml
+    # three hypotheses with 36 ratings between them.
+    assert first.stdout.strip() == (
+        "8 files (8 new, 0 changed, 0 unchanged, 0 failed): "
+        "49 sources, 5 documents, 71 claims, 140 attributions, 3 hypotheses and 36 ratings added"
+    )
 
     listed = tracker("--db", db, "claims", "--json")
     assert listed.returncode == 0, listed.stderr
@@ -50,7 +56,9 @@ def test_bundled_case_imports_lists_every_claim_and_reimports_nothing(
 
     again = tracker("--db", db, "import", str(bundled_case))
     assert again.returncode == 0, again.stderr
-    assert again.stdout.strip().startswith("0 added, 0 updated,")
+    assert again.stdout.strip() == (
+        "8 files (0 new, 0 changed, 8 unchanged, 0 failed): nothing added or updated"
+    )
     assert json.loads(tracker("--db", db, "claims", "--json").stdout) == claims
 
 
@@ -64,7 +72,7 @@ def test_bad_file_exits_1_with_one_line_and_good_files_still_import(
     assert result.stderr == (
         f"tracker: {small_case / 'zz-broken.md'}:2: not UTF-8 text (byte 0xff cannot be decoded)\n"
     )
-    assert "4 added, 0 updated, 0 unchanged, 1 failed" in result.stdout
+    assert "5 files (4 new, 0 changed, 0 unchanged, 1 failed): " in result.stdout
     assert len(json.loads(tracker("--db", db, "claims", "--json").stdout)) == 2
 
 

@@ -20,4 +20,4 @@ def test_bundled_case_on_postgresql_matches_sqlite(
     assert len(on_pg) >= 25
     assert on_pg == on_sqlite
     again = tracker("--db", pg_database_url, "import", str(bundled_case))
-    assert again.stdout.strip().startswith("0 added, 0 updated,")
+    assert again.stdout.strip().startswith("8 files (0 new, 0 changed, 8 unchanged,")

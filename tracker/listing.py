@@ -73,6 +73,10 @@ def get_document(session: Session, document_id: str) -> Document | None:
 def list_claims(session: Session, subject: str | None = None) -> list[dict]:
     sources = {s.id: s.name for s in session.exec(select(Source)).all()}
     subjects = {s.id: s for s in session.exec(select(Subject)).all()}
+    if subject is not None and all(s.name != subject for s in subjects.values()):
+        from tracker.subject_names import unknown_subject
+
+        raise unknown_subject(subject, (s.name for s in subjects.values()))
     attributions: dict[str, list[Attribution]] = {}
     for a in session.exec(select(Attribution).order_by(col(Attribution.id))).all():
         attributions.setdefault(a.claim_id, []).append(a)

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
-from sqlalchemy.engine import Connection, Engine
 
 from tracker.errors import UserError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from sqlalchemy.engine import Connection, Engine
 
 
 def migrations_dir() -> Path:
@@ -22,24 +23,65 @@ def migrations_dir() -> Path:
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(migrations_dir()))
     return config
 
 
 def head_revision() -> str | None:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
 def known_revisions() -> set[str]:
     """Every revision id of our migrations (a backup naming another is from a newer tracker)."""
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config())
     return {revision.revision for revision in script.walk_revisions()}
 
 
 def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()
+
+
+_REVISION = re.compile(r"^revision(?:\s*:\s*str)?\s*=\s*[\"'](\w+)[\"']\s*$", re.M)
+_DOWN = re.compile(r"^down_revision(?:\s*:[^=]+)?=\s*(.+?)\s*$", re.M)
+
+
+def _plain_head() -> str | None:
+    """The head revision read from the migration files' ``revision`` and ``down_revision``
+    lines, without Alembic (whose import and script parsing cost most of a listing's
+    start-up); None when the files say anything this reading is not sure of."""
+    revisions, downs = set(), set()
+    for path in (migrations_dir() / "versions").glob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        revision, down = _REVISION.findall(source), _DOWN.findall(source)
+        if len(revision) != 1 or len(down) != 1:
+            return None
+        revisions.add(revision[0])
+        if down[0] != "None":
+            names = re.findall(r"[\"'](\w+)[\"']", down[0])
+            if not names:
+                return None
+            downs.update(names)
+    heads = revisions - downs
+    return heads.pop() if len(heads) == 1 and downs <= revisions else None
+
+
+def _stored_revision(engine: Engine) -> str | None:
+    try:
+        with engine.connect() as connection:
+            rows = connection.execute(text("SELECT version_num FROM alembic_version")).all()
+    except Exception:  # no table yet (a new database): Alembic decides
+        return None
+    return rows[0][0] if len(rows) == 1 else None
 
 
 # Creating and migrating a database is serialized across processes: SQLite by taking the
@@ -59,6 +101,13 @@ def upgrade(
     Several processes may call this at once on a new database: one migrates, the others
     wait for it (up to MIGRATION_LOCK_WAIT_MS on SQLite) and find the work done.
     """
+    if revision == "head" and not adopt:
+        stored = _stored_revision(engine)
+        if stored is not None and stored == _plain_head():
+            return  # the common case, decided without importing Alembic
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
+
     where = where or engine.url.render_as_string(hide_password=True)
     head = head_revision()
     with engine.connect() as connection:

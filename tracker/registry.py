@@ -12,7 +12,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz, process
 from sqlmodel import Session, select
 
 from tracker.models import Source
@@ -117,6 +116,8 @@ class SourceRegistry:
     def _ranked(self, text: str) -> list[tuple[Source, float]]:
         """Each source once, with the best score of any of its labels, best first."""
         key = _key(text)
+        from rapidfuzz import fuzz, process  # only for a name not found exactly
+
         if not key or not self._fuzzy_keys:
             return []
         scores = process.extract(

@@ -9,21 +9,34 @@ ranks first: that is the originating claim the analyst is looking for.
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from sqlmodel import Session, col, select
 
 from tracker.cite import candidates as narrow
 from tracker.cite.aliases import canonical_words, items_compatible
+from tracker.dates_display import human_span
 from tracker.models import Attribution, Claim, Document, Source, Subject
 from tracker.normalize.types import Quantity
 from tracker.registry import SourceRegistry
 
 # Weight of a matching figure against the wording when the query carries a figure.
 FIGURE_WEIGHT = 0.5
+# A claim whose stored figure is another one, but whose wording or a quote states the
+# query's figure ("an extra one million shells ... 2,700 rounds per day"), earns this
+# much of the figure's weight: less than the claim of that figure, far more than a
+# claim that shares only the counted item ("five round trips").
+MENTIONED_FIGURE = 0.8
+# A figure of the same item within a factor of ten earns up to this much, by nearness.
+NEAR_FIGURE = 0.5
+# Only the best-worded claims are read for a mentioned figure (each read costs ~0.3 ms).
+MENTION_CHECKS = 12
 # Added when the claim was made or carried by a source the query names.
 NAMED_SOURCE_BONUS = 10.0
 # Scores within one band are equally good; the earliest appearance then ranks first.
@@ -42,6 +55,8 @@ class Appearance:
     title: str = ""
     url: str | None = None
     authors: tuple[str, ...] = ()
+    # As people read a date ("9 Dec 2023 – 27 Dec 2023"); ``published`` stays as written.
+    published_on: str = "undated"
 
     def to_json(self) -> dict:
         return {
@@ -77,10 +92,22 @@ class CiteMatch:
             parts.append(f"via {first.outlet}")
         if first.title:
             parts.append(f'"{first.title}"')
-        parts.append(first.published or "undated")
+        parts.append(first.published_on)
         if first.url:
             parts.append(first.url)
         return ", ".join(parts)
+
+    def quoted(self) -> list[tuple[Appearance, list[str]]]:
+        """Each quote in each document once, with every source it is attributed to: a
+        statement two governments made together is one line, not two."""
+        groups: dict[tuple[str, str], tuple[Appearance, list[str]]] = {}
+        for appearance in self.appearances:
+            key = (appearance.document, appearance.quote)
+            if key not in groups:
+                groups[key] = (appearance, [])
+            if appearance.source not in groups[key][1]:
+                groups[key][1].append(appearance.source)
+        return list(groups.values())
 
     def to_json(self) -> dict:
         first = self.first_appearance
@@ -119,6 +146,64 @@ def figure_matches(quantity: Quantity, claim: Claim) -> bool:
     if quantity.unit and claim.qty_unit and quantity.unit != claim.qty_unit:
         return False
     return items_compatible(quantity.item, claim.qty_item)
+
+
+_NUMBER_WORDS = re.compile(r"\d|\b(?:million|billion|thousand|hundred|dozen)s?\b", re.I)
+
+
+@lru_cache(maxsize=8192)
+def _stated_figures(text: str) -> tuple[Quantity, ...]:
+    from tracker.normalize.quantities import find_quantities
+
+    return tuple(find_quantities(text)) if _NUMBER_WORDS.search(text) else ()
+
+
+def _value(q: Quantity | None, value, low, high) -> float | None:  # type: ignore[no-untyped-def]
+    """One figure for a quantity: its value, or the middle (geometric) of its bounds."""
+    if value is not None:
+        return float(value)
+    if low and high and low > 0 and high > 0:
+        return float((low * high) ** 0.5)
+    return None
+
+
+def _nearness(wanted: float, value: float | None) -> float:
+    """1 for the same figure, falling to 0 at ten times (or a tenth of) it."""
+    if value is None or value <= 0 or wanted <= 0:
+        return 0.0
+    return max(0.0, 1.0 - abs(math.log10(value / wanted)))
+
+
+def figure_weight(
+    quantity: Quantity, claim: Claim, texts: Iterable[str], read_texts: bool
+) -> float:
+    """How much of the figure's weight a claim earns for the query's ``quantity``: all
+    of it for its own figure, MENTIONED_FIGURE when its wording or a quote states it,
+    and up to NEAR_FIGURE for a figure of the same counted item near it in size
+    ("another half million shells" for "1,000,000 shells"); nothing for a figure of
+    something else ("five round trips", "two munition types")."""
+    if figure_matches(quantity, claim):
+        return 1.0
+    wanted = _value(quantity, quantity.value, quantity.low, quantity.high)
+    if wanted is None:
+        return 0.0
+    best = 0.0
+    named = quantity.item is not None
+    if named and claim.qty_item and items_compatible(quantity.item, claim.qty_item):
+        best = NEAR_FIGURE * _nearness(wanted, _value(None, claim.qty_value, None, None))
+    if not read_texts:
+        return best
+    bounds = narrow.figure_bounds(quantity)
+    for text in texts:
+        for stated in _stated_figures(text):
+            if not items_compatible(quantity.item, stated.item):
+                continue
+            value = _value(stated, stated.value, stated.low, stated.high)
+            if bounds and value is not None and bounds[0] <= value <= bounds[1]:
+                return MENTIONED_FIGURE
+            if named and stated.item:
+                best = max(best, NEAR_FIGURE * _nearness(wanted, value))
+    return best
 
 
 def cite(session: Session, query: str, limit: int = 10) -> list[CiteMatch]:
@@ -185,14 +270,21 @@ def rank(
         by_claim.setdefault(attribution.claim_id, []).append(attribution)
 
     wanted = canonical_words(query)
-    scored = []
+    worded = []
     for claim in claims:
         mine = by_claim.get(claim.id, [])
         texts = [claim.text, *(a.quote for a in mine)]
         wording = max(fuzz.WRatio(wanted, canonical_words(t)) for t in texts)
         figure = any(figure_matches(q, claim) for q in quantities)
+        worded.append((claim, mine, texts, wording, figure))
+    # Only the best-worded few are read for a figure stated in their wording or quotes.
+    ranked = sorted((w for w in worded if not w[4]), key=lambda w: -w[3])
+    read = {w[0].id for w in ranked[:MENTION_CHECKS]}
+    scored = []
+    for claim, mine, texts, wording, figure in worded:
         if quantities:
-            score = FIGURE_WEIGHT * (100.0 if figure else 0.0) + (1 - FIGURE_WEIGHT) * wording
+            weight = max(figure_weight(q, claim, texts, claim.id in read) for q in quantities)
+            score = FIGURE_WEIGHT * 100.0 * weight + (1 - FIGURE_WEIGHT) * wording
         else:
             score = wording
         carried = {a.source_id for a in mine} | {
@@ -253,6 +345,8 @@ _DOCUMENT_COLUMNS = (
     Document.authors,
     Document.published_text,
     Document.published_first,
+    Document.published_last,
+    Document.published_precision,
 )
 
 
@@ -303,6 +397,11 @@ def _appearances(
                 title=document.title if document else "",
                 url=document.url if document else None,
                 authors=tuple(document.authors or ()) if document else (),
+                published_on=human_span(
+                    document.published_first, document.published_last, document.published_precision
+                )
+                if document
+                else "undated",
             )
         )
     return out

@@ -15,20 +15,23 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import typer
-from rich.console import Console
-from sqlalchemy.engine import Engine
-from sqlalchemy.exc import OperationalError
-from sqlmodel import Session
 from typer._click.core import Context as ClickContext
 from typer._click.globals import get_current_context
 from typer.core import TyperGroup
 
-from tracker.audit import set_analyst
-from tracker.display import visible
+from tracker import __version__
+from tracker.cli.help import PlainHelp, plain_help_everywhere
 from tracker.errors import UserError
+
+if TYPE_CHECKING:
+    # Start-up time: the database layer (sqlmodel, sqlalchemy), Rich's console and the
+    # core are imported by the command that needs them, never to print --help.
+    from rich.console import Console
+    from sqlalchemy.engine import Engine
+    from sqlmodel import Session
 
 COMMAND_MODULES = [
     "import_",
@@ -47,10 +50,23 @@ COMMAND_MODULES = [
     "subjects",
 ]
 
-# Article and user text is data: never interpret it as Rich markup or highlight it.
-console = Console(markup=False, highlight=False, soft_wrap=True)
-# soft_wrap: a one-line error stays one line, however narrow the terminal.
-err_console = Console(stderr=True, markup=False, highlight=False, soft_wrap=True)
+_consoles: dict[str, Console] = {}
+
+
+def __getattr__(name: str) -> Any:
+    """``console`` (stdout) and ``err_console`` (stderr), made on first use: Rich's console
+    costs start-up time a command that prints through typer never needs."""
+    if name not in ("console", "err_console"):
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    if name not in _consoles:
+        from rich.console import Console
+
+        # Article and user text is data: never interpret it as Rich markup or highlight
+        # it. soft_wrap: a one-line error stays one line, however narrow the terminal.
+        _consoles[name] = Console(
+            stderr=name == "err_console", markup=False, highlight=False, soft_wrap=True
+        )
+    return _consoles[name]
 
 
 @dataclass
@@ -60,7 +76,7 @@ class CliState:
     engine: Engine | None = None
 
 
-class _Group(TyperGroup):
+class _Group(PlainHelp, TyperGroup):
     """Turns UserError (and an unreachable database) into one line on stderr, exit 1."""
 
     def invoke(self, ctx: ClickContext) -> Any:
@@ -69,8 +85,13 @@ class _Group(TyperGroup):
         except UserError as error:
             print_error(error.message)
             raise typer.Exit(1) from None
-        except OperationalError as error:
-            first = str(error.orig if error.orig is not None else error).strip().splitlines()
+        except Exception as error:
+            # sqlalchemy is loaded by then if it raised: never imported just to compare.
+            exc = sys.modules.get("sqlalchemy.exc")
+            if exc is None or not isinstance(error, exc.OperationalError):
+                raise
+            orig = error.orig
+            first = str(orig if orig is not None else error).strip().splitlines()
             print_error(f"database error: {first[0] if first else error}")
             raise typer.Exit(1) from None
 
@@ -85,6 +106,12 @@ app = typer.Typer(
 )
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"tracker {__version__}")
+        raise typer.Exit()
+
+
 @app.callback(invoke_without_command=True)
 def _global(
     ctx: typer.Context,
@@ -92,14 +119,31 @@ def _global(
         None,
         "--db",
         envvar="TRACKER_DB",
+        metavar="PATH_OR_URL",
         help="SQLite file path or database URL (postgresql://...). Default: the embedded file.",
     ),
     analyst: str | None = typer.Option(
-        None, "--analyst", help="Name recorded in the audit log (default: the OS user)."
+        None,
+        "--analyst",
+        metavar="NAME",
+        help="Name recorded in the audit log (default: the OS user).",
+    ),
+    _version: bool = typer.Option(
+        False,
+        "--version",
+        is_eager=True,
+        expose_value=False,
+        callback=_print_version,
+        help="Print the version and exit.",
     ),
 ) -> None:
     ctx.obj = CliState(db=db, analyst=analyst)
-    set_analyst(analyst)
+    # tracker.audit loads the models: imported when there is a name to set, or a name
+    # from an earlier in-process run to clear.
+    if analyst is not None or "tracker.audit" in sys.modules:
+        from tracker.audit import set_analyst
+
+        set_analyst(analyst)
     if ctx.invoked_subcommand is None:
         default = _command_named("tui")
         if default is None:
@@ -150,7 +194,9 @@ def open_session(ctx: ClickContext | None = None) -> Iterator[Session]:
 def print_error(message: object) -> None:
     """``tracker: message`` on stderr, one line; a message quotes the user's files, so
     terminal-active characters in it are written out as escapes, never sent."""
-    err_console.print(f"tracker: {visible(message)}")
+    from tracker.display import visible
+
+    __getattr__("err_console").print(f"tracker: {visible(message)}")
 
 
 @contextmanager
@@ -158,12 +204,13 @@ def output(path: Path | str, *, json: bool = False) -> Iterator[TextIO]:
     """Where a command writes its ``-o`` output: ``tracker.output.open_output`` with the
     database in use protected; a note (a link followed, a pipe streamed) goes to stderr."""
     from tracker.db import database_files
+    from tracker.display import visible
     from tracker.output import open_output
 
     with open_output(path, json=json, protect=database_files(state().db)) as out:
         yield out.stream
     if out.note:
-        err_console.print(f"note: {visible(out.note)}")
+        __getattr__("err_console").print(f"note: {visible(out.note)}")
 
 
 def write_output(path: Path | str, content: str, *, json: bool = False) -> None:
@@ -181,20 +228,15 @@ def stream_output(
 
 
 def write_bytes_output(path: Path, data: bytes) -> None:
-    """``write_output`` for bytes (a snapshot of a page or PDF); '-' is stdout."""
+    """``write_output`` for bytes (a snapshot of a page or PDF): the same rules of ``-o``
+    (never over the database, pipes streamed, links followed); '-' is stdout."""
     if str(path) == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return
-    if not path.parent.exists():
-        raise UserError(f"{path}: no such directory: {path.parent}")
-    partial = path.with_name(path.name + ".partial")
-    try:
-        partial.write_bytes(data)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
-    partial.replace(path)
+    with output(path) as out:
+        out.flush()
+        out.buffer.write(data)  # the text stream's own file: one place, one set of rules
 
 
 def _register_commands() -> None:
@@ -207,6 +249,7 @@ def _register_commands() -> None:
                 raise
             continue
         module.register(app)
+    plain_help_everywhere(app)
 
 
 _register_commands()

@@ -4,10 +4,16 @@ Hypotheses over the case's graded, corroborated claims."""
 from __future__ import annotations
 
 import typer
-from rich.table import Table
 
-from tracker.cli import console, open_session
+from tracker.cli import open_session
 from tracker.display import json_text, visible
+
+
+def _console():  # type: ignore[no-untyped-def]
+    # Rich is imported by the command that prints, not to start the CLI (issue 21).
+    from tracker.cli import console
+
+    return console
 
 
 def register(app: typer.Typer) -> None:
@@ -23,11 +29,11 @@ def register(app: typer.Typer) -> None:
         with open_session() as session:
             case = load_assessment(session)
         if not case.hypotheses:
-            console.print("no hypotheses (add one: tracker hypotheses add ID --title TITLE)")
+            _console().print("no hypotheses (add one: tracker hypotheses add ID --title TITLE)")
             return
         for s in case.assessment.scores:
             title = case.hypotheses[s.hypothesis].title
-            console.print(
+            _console().print(
                 f"{s.rank}. {visible(s.hypothesis)}: {visible(title)} "
                 f"(inconsistency {s.inconsistency:.2f})"
             )
@@ -49,7 +55,7 @@ def register(app: typer.Typer) -> None:
 
         with open_session() as session:
             add_hypothesis(session, hypothesis_id, title, description, supports, undermines)
-        console.print(f"hypothesis {visible(hypothesis_id)} added")
+        _console().print(f"hypothesis {visible(hypothesis_id)} added")
 
     @hypotheses.command("edit")
     def edit(
@@ -66,7 +72,7 @@ def register(app: typer.Typer) -> None:
             edit_hypothesis(
                 session, hypothesis_id, title, description, supports or None, undermines or None
             )
-        console.print(f"hypothesis {visible(hypothesis_id)} saved")
+        _console().print(f"hypothesis {visible(hypothesis_id)} saved")
 
     @hypotheses.command("remove")
     def remove(hypothesis_id: str = typer.Argument(..., metavar="ID")) -> None:
@@ -75,7 +81,7 @@ def register(app: typer.Typer) -> None:
 
         with open_session() as session:
             count = remove_hypothesis(session, hypothesis_id)
-        console.print(f"hypothesis {visible(hypothesis_id)} removed with {count} rating(s)")
+        _console().print(f"hypothesis {visible(hypothesis_id)} removed with {count} rating(s)")
 
     app.add_typer(hypotheses, name="hypotheses")
 
@@ -94,10 +100,10 @@ def register(app: typer.Typer) -> None:
         with open_session() as session:
             if rating.strip() == "-":
                 removed = unrate(session, hypothesis_id, claim_id)
-                console.print("rating removed" if removed else "no rating to remove")
+                _console().print("rating removed" if removed else "no rating to remove")
                 return
             value = rate(session, hypothesis_id, claim_id, rating, note).rating
-        console.print(f"{visible(claim_id)} is {value} under {visible(hypothesis_id)}")
+        _console().print(f"{visible(claim_id)} is {value} under {visible(hypothesis_id)}")
 
     @app.command("ach")
     def ach(
@@ -125,11 +131,11 @@ def register(app: typer.Typer) -> None:
                     }
                     for p in offered
                 ]
-            console.print(json_text(data, indent=2), soft_wrap=True)
+            _console().print(json_text(data, indent=2), soft_wrap=True)
             return
         _print_matrix(case)
         for p in offered:
-            console.print(
+            _console().print(
                 f"proposed: {visible(p.claim)} {p.rating} under {visible(p.hypothesis)} "
                 f"({p.reason}); accept: tracker rate {visible(p.hypothesis)} "
                 f"{visible(p.claim)} {p.rating}"
@@ -142,8 +148,10 @@ def _print_matrix(case: object) -> None:
     assert isinstance(case, CaseAssessment)
     matrix, result = case.matrix, case.assessment
     if not matrix.hypotheses:
-        console.print("no hypotheses (add one: tracker hypotheses add ID --title TITLE)")
+        _console().print("no hypotheses (add one: tracker hypotheses add ID --title TITLE)")
         return
+    from rich.table import Table
+
     table = Table(title="Claims against hypotheses (CC C N I II)", show_lines=False)
     table.add_column("claim", overflow="fold")
     table.add_column("weight", justify="right")
@@ -157,10 +165,10 @@ def _print_matrix(case: object) -> None:
         )
         cells = [matrix.rating(h, c) for h in ranked]
         table.add_row(visible(c), f"{matrix.weight(c):.2f}", *cells, marks)
-    console.print(table)
-    console.print("Ranking (least evidence against first):")
+    _console().print(table)
+    _console().print("Ranking (least evidence against first):")
     for s in result.scores:
         title = case.hypotheses[s.hypothesis].title
-        console.print(f"  {s.rank}. {visible(s.hypothesis)}: {visible(title)}")
-        console.print(f"     {visible(s.explain())}")
-    console.print(visible(case.sensitivity_words()))
+        _console().print(f"  {s.rank}. {visible(s.hypothesis)}: {visible(title)}")
+        _console().print(f"     {visible(s.explain())}")
+    _console().print(visible(case.sensitivity_words()))

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from tracker.cli import err_console, get_engine, open_session
+from tracker.cli import get_engine, open_session
 from tracker.cli import output as cli_output
 from tracker.errors import UserError
 
@@ -42,7 +42,9 @@ def _content(fmt: str, author: str | None) -> str:
 def register(app: typer.Typer) -> None:
     @app.command("export")
     def export(
-        output: Path = typer.Option(Path("-"), "-o", "--output", help="File ('-': stdout)."),
+        output: Path = typer.Option(
+            Path("-"), "-o", "--output", metavar="FILE", help="File ('-': stdout)."
+        ),
         fmt: str = typer.Option(
             "json",
             "--format",
@@ -65,4 +67,4 @@ def register(app: typer.Typer) -> None:
         with cli_output(output, json=fmt in JSON_FORMATS) as out:
             out.write(_content(fmt, author))
         if str(output) != "-":
-            err_console.print(f"{fmt} written to {output}")
+            typer.echo(f"{fmt} written to {output}", err=True)

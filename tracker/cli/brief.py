@@ -17,7 +17,7 @@ from tracker.errors import UserError
 
 def _brief(
     output: Path = typer.Option(
-        ..., "-o", "--output", help="Markdown file to write ('-': stdout)."
+        ..., "-o", "--output", metavar="FILE", help="Markdown file to write ('-': stdout)."
     ),
     subject: list[str] = typer.Option(None, "--subject", help="Only this subject (repeatable)."),
     min_credibility: int | None = typer.Option(

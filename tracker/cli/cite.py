@@ -3,22 +3,24 @@
 from __future__ import annotations
 
 import typer
-from rich.text import Text
 
-from tracker.cli import console, open_session
-
-# Terminal control characters in article text are shown, never sent to the terminal.
-from tracker.cli.literal import shown as _shown
+from tracker.cli import open_session
 from tracker.display import json_text
 
 
 def _cite(
     query: str = typer.Argument(..., help='A figure, wording or name: "1,000,000 shells".'),
-    as_json: bool = typer.Option(False, "--json", help="Print the matches as JSON (DOMAIN §5)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the matches as JSON."),
     limit: int = typer.Option(10, "--limit", min=1, help="At most this many matches."),
 ) -> None:
     """Find the claims a figure or wording comes from, with every appearance."""
+    from rich.text import Text
+
     from tracker.cite import cite
+    from tracker.cli import console
+
+    # Terminal control characters in article text are shown, never sent to the terminal.
+    from tracker.cli.literal import shown as _shown
 
     with open_session() as session:
         matches = cite(session, query, limit=limit)
@@ -40,13 +42,12 @@ def _cite(
         citation = _shown("   cite: " + match.citation)
         citation.stylize("green")
         console.print(citation)
-        for appearance in match.appearances:
+        # A quote two sources made together is printed once, with both of them.
+        for appearance, speakers in match.quoted():
             line = Text("   - ")
-            line.append_text(
-                _shown(f"{appearance.published or 'undated'} {appearance.outlet or '?'}")
-            )
+            line.append_text(_shown(f"{appearance.published_on} {appearance.outlet or '?'}"))
             line.append(
-                _shown(f" [{appearance.document}] {appearance.source}: ").plain, style="dim"
+                _shown(f" [{appearance.document}] {', '.join(speakers)}: ").plain, style="dim"
             )
             line.append_text(_shown(f"“{appearance.quote}”"))
             console.print(line)

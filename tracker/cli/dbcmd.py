@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import typer
 
-from tracker.cli import console, get_engine
+from tracker.cli import get_engine
+from tracker.cli.help import PlainGroup
 
 
 def register(app: typer.Typer) -> None:
-    db_app = typer.Typer(help="Database maintenance.", no_args_is_help=True)
+    db_app = typer.Typer(
+        cls=PlainGroup, help="Database maintenance.", no_args_is_help=True, rich_markup_mode=None
+    )
 
     @db_app.command("upgrade")
     def upgrade() -> None:
@@ -17,6 +20,6 @@ def register(app: typer.Typer) -> None:
         from tracker.migrations import current_revision
 
         engine = get_engine(adopt=True)  # opening applies the migrations
-        console.print(f"schema at revision {current_revision(engine)}")
+        typer.echo(f"schema at revision {current_revision(engine)}")
 
     app.add_typer(db_app, name="db")

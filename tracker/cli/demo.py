@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import typer
 
-from tracker.cli import console, state
+from tracker.cli import state
 from tracker.cli.import_ import print_report
 from tracker.cli.tui import interactive, run_tui
-from tracker.demo import build_demo
 
 
 def register(app: typer.Typer) -> None:
@@ -18,6 +17,9 @@ def register(app: typer.Typer) -> None:
         ),
     ) -> None:
         """Build the bundled case (North Korean munitions via Najin, 2023) and open it."""
+        from tracker.cli import console
+        from tracker.demo import build_demo
+
         current = state()
         engine, report, url = build_demo(current.db)
         current.engine = engine

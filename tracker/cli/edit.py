@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from tracker.cli import console, open_session
-from tracker.editing import edit_claim
+from tracker.cli import open_session
 
 
 def register(app: typer.Typer) -> None:
@@ -33,6 +32,9 @@ def register(app: typer.Typer) -> None:
             "quantity": quantity,
             "period": period,
         }
+        from tracker.cli import console
+        from tracker.editing import edit_claim
+
         changes = {key: value for key, value in given.items() if value is not None}
         with open_session() as session:
             claim = edit_claim(session, claim_id, expect_version, **changes)

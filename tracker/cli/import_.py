@@ -4,33 +4,32 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
-from rich.table import Table
 
-from tracker.cli import console, err_console, get_engine, open_session, print_error
-from tracker.cli.literal import shown
-from tracker.dates_display import human_day
-from tracker.display import json_text, visible
-from tracker.importers import ImportReport, import_paths, plan
-from tracker.importers.fetch import TIMEOUT_SECONDS, is_url
-from tracker.listing import list_feeds
+from tracker.cli import get_engine, open_session, print_error
+from tracker.display import visible
+
+if TYPE_CHECKING:
+    from tracker.importers import ImportReport
+
+# tracker.importers.fetch.TIMEOUT_SECONDS, here without importing httpx at start-up.
+TIMEOUT_SECONDS = 10.0
 
 # Fewer files than this import too fast for a progress bar to help.
 PROGRESS_FROM = 5
 
 
 def print_report(report: ImportReport) -> None:
+    from tracker.cli import console
+
     for result in report.files:
         if result.status == "failed":
             print_error(result.error)
     for note in report.notes:
         console.print(f"note: {visible(note)}")
-    console.print(
-        f"{len(report.added)} added, {len(report.updated)} updated, "
-        f"{len(report.unchanged)} unchanged, {len(report.failed)} failed"
-    )
+    console.print(visible(report.summary()))
 
 
 def register(app: typer.Typer) -> None:
@@ -48,6 +47,12 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Import articles (.md, .html, .pdf), feeds, sources.yaml and claims files (or
         folders of them), pages, PDFs or feeds by URL, or a backup."""
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
+
+        from tracker.cli import err_console
+        from tracker.importers import import_paths, plan
+        from tracker.importers.fetch import is_url
+
         engine = get_engine()
         # A URL stays text: as a Path, 'https://' would lose a slash.
         paths: list[Path | str] = [g if is_url(g) else Path(g) for g in given]
@@ -89,6 +94,13 @@ def register(app: typer.Typer) -> None:
     @app.command("feeds")
     def feeds(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
         """The feeds this case has pulled, with how many entries and when."""
+        from rich.table import Table
+
+        from tracker.cli import console
+        from tracker.cli.literal import shown
+        from tracker.display import json_text
+        from tracker.listing import list_feeds
+
         with open_session() as session:
             rows = list_feeds(session)
         if as_json:
@@ -108,5 +120,7 @@ def register(app: typer.Typer) -> None:
 
 
 def _pulled(iso: str) -> str:
+    from tracker.dates_display import human_day
+
     moment = datetime.fromisoformat(iso)
     return f"{human_day(moment.date())} {moment:%H:%M} UTC"

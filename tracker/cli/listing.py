@@ -2,56 +2,59 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import typer
-from rich.table import Table
 
-from tracker import snapshots
-from tracker.cli import console, open_session, write_bytes_output
-from tracker.cli.literal import shown, visible
-from tracker.dates_display import human_span
-from tracker.display import json_text
-from tracker.document_review import fix_document
+from tracker.cli import open_session
+from tracker.cli.tables import Column, print_table
+from tracker.display import json_text, visible
 from tracker.errors import UserError
-from tracker.listing import get_document, list_claims, list_documents, list_sources
 
 
 def _json(rows: object) -> None:
     typer.echo(json_text(rows, indent=2))
 
 
-def _table(title: str, columns: list[str], rows: list[list[object]]) -> None:
-    table = Table(title=title, show_lines=False)
-    for column in columns:
-        # fold, not ellipsis: a truncated id cannot be typed back into a command.
-        table.add_column(column, overflow="fold")
-    for row in rows:
-        # An outlet's words are data: never markup, and no escape reaches the terminal.
-        table.add_row(*(shown(cell) for cell in row))
-    console.print(table)
-
-
 def _published(row: dict) -> str:
-    """The one human date layout; a document without a date reads "undated", never None."""
-    first, last = (
-        row[k] and date.fromisoformat(row[k]) for k in ("published_first", "published_last")
+    """The one human date layout ("9 Dec 2023 – 27 Dec 2023"); JSON keeps ISO."""
+    from datetime import date
+
+    from tracker.dates_display import human_span
+
+    first, last = row["published_first"], row["published_last"]
+    return human_span(
+        date.fromisoformat(first[:10]) if first else None,
+        date.fromisoformat(last[:10]) if last else None,
+        row["published_precision"],
     )
-    return human_span(first, last, row["published_precision"])
+
+
+def _table(title: str, columns: list[Column], rows: list[list[object]]) -> None:
+    # An outlet's words are data: never markup, and no escape reaches the terminal.
+    print_table(title, columns, rows)
 
 
 def register(app: typer.Typer) -> None:
     @app.command("sources")
     def sources(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
         """Sources with their kind, parent, independence group and Admiralty grade."""
+        from tracker.listing import list_sources
+
         with open_session() as session:
             rows = list_sources(session)
         if as_json:
             return _json(rows)
         _table(
             "Sources",
-            ["name", "short", "kind", "parent", "group", "grade"],
+            [
+                Column("name"),
+                Column("short", "short"),
+                Column("kind", "short"),
+                Column("parent"),
+                Column("group"),
+                Column("grade", "short"),
+            ],
             [
                 [r["name"], r["short"], r["kind"], r["parent"], r["group"], r["reliability"]]
                 for r in rows
@@ -74,6 +77,8 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Documents (outlet, date, derivations, needs review); with an id, that document
         and its text, or fix what its import could not find."""
+        from tracker.listing import get_document, list_documents
+
         fixes = (set_outlet, set_published, set_title)
         if document_id is not None and any(f is not None for f in fixes):
             return _fix(document_id, set_outlet, set_published, set_title)
@@ -90,6 +95,9 @@ def register(app: typer.Typer) -> None:
         if as_json:
             return _json(rows[0] if document_id else rows)
         if document_id:
+            from tracker.cli import console
+            from tracker.cli.literal import shown
+
             row = rows[0]
             outlet = row["outlet"] or "no outlet"
             console.print(shown(f"{row['title']}  ({outlet}, {_published(row)})"))
@@ -99,7 +107,14 @@ def register(app: typer.Typer) -> None:
             return
         _table(
             "Documents",
-            ["id", "outlet", "published", "title", "derived from", "needs review"],
+            [
+                Column("id", "id"),
+                Column("outlet"),
+                Column("published", "short"),
+                Column("title"),
+                Column("derived from", "id"),
+                Column("needs review"),
+            ],
             [
                 [
                     r["id"],
@@ -116,6 +131,10 @@ def register(app: typer.Typer) -> None:
     def _fix(
         document_id: str, outlet: str | None, published: str | None, title: str | None
     ) -> None:
+        from tracker.cli import console
+        from tracker.cli.literal import shown
+        from tracker.document_review import fix_document
+
         with open_session() as session:
             document, notes = fix_document(
                 session, document_id, outlet=outlet, published=published, title=title
@@ -127,6 +146,11 @@ def register(app: typer.Typer) -> None:
         console.print(shown(f"document {document_id}: saved; needs review: {left}"))
 
     def _snapshot(document_id: str | None, snapshot: bool, output: Path | None) -> None:
+        from tracker import snapshots
+        from tracker.cli import console, write_bytes_output
+        from tracker.cli.literal import shown
+        from tracker.listing import get_document
+
         if document_id is None or not snapshot or output is None:
             raise UserError("write a snapshot with: tracker documents ID --snapshot -o FILE")
         with open_session() as session:
@@ -150,13 +174,23 @@ def register(app: typer.Typer) -> None:
         as_json: bool = typer.Option(False, "--json", help="Print JSON."),
     ) -> None:
         """Claims with their subject, figure, period and attributions."""
+        from tracker.listing import list_claims
+
         with open_session() as session:
             rows = list_claims(session, subject)
         if as_json:
             return _json(rows)
         _table(
             "Claims",
-            ["id", "subject", "stance", "claim", "quantity", "period", "sources"],
+            [
+                Column("id", "id"),
+                Column("subject"),
+                Column("stance", "short"),
+                Column("claim"),
+                Column("quantity"),
+                Column("period"),
+                Column("sources"),
+            ],
             [
                 [
                     r["id"],

@@ -16,20 +16,18 @@ from __future__ import annotations
 from typing import Any
 
 import typer
-from rich.table import Table
-from rich.text import Text
 from typer._click.core import Context as ClickContext
 from typer.core import TyperGroup
 
-from tracker.cli import console, open_session
-from tracker.cli.literal import shown
+from tracker.cli import open_session
+from tracker.cli.help import PlainHelp
 from tracker.display import json_text
 
 SHOW = "show"
 QUOTE_CHARS = 90
 
 
-class _SuggestGroup(TyperGroup):
+class _SuggestGroup(PlainHelp, TyperGroup):
     """`tracker suggest DOC` reads DOC as a document id unless it names a subcommand."""
 
     def resolve_command(self, ctx: ClickContext, args: list[str]) -> Any:
@@ -50,14 +48,19 @@ def _print_suggestions(items: list, as_json: bool) -> None:
     if as_json:
         typer.echo(json_text([s.to_json() for s in items], indent=1))
         return
-    table = Table(show_lines=True)
-    table.add_column("id", no_wrap=True)
-    table.add_column("document", max_width=14, overflow="ellipsis", no_wrap=True)
-    table.add_column("source / speaker", max_width=18)
-    table.add_column("hedge", max_width=10)
-    table.add_column("figures", max_width=22)
-    table.add_column("subject", max_width=24)
-    table.add_column("quote", ratio=3, min_width=30)
+    from tracker.cli import console
+    from tracker.cli.tables import Column, print_table
+
+    columns = [
+        Column("id", "id"),
+        Column("document", "id"),
+        Column("source / speaker"),
+        Column("hedge", "short"),
+        Column("figures"),
+        Column("subject"),
+        Column("quote"),
+    ]
+    rows = []
     for s in items:
         who = s.source or f"? {s.speaker}" if s.source or s.speaker else "?"
         arrows = {"up": " ↑", "down": " ↓"}
@@ -65,12 +68,21 @@ def _print_suggestions(items: list, as_json: bool) -> None:
             [q.text + arrows.get(q.change or "", "") for q in s.quantities]
             + [t.text for t in s.times]
         )
-        quote = s.quote if len(s.quote) <= QUOTE_CHARS else s.quote[: QUOTE_CHARS - 1] + "…"
+        quote = s.quote
+        if console.is_terminal and len(quote) > QUOTE_CHARS:
+            quote = quote[: QUOTE_CHARS - 1] + "…"  # the whole sentence: --json, or a pipe
         subject = s.subject + ("" if s.subject_exists else " (new)")
-        cells = (s.id, s.document, who, s.hedge or "", figures, subject, quote)
-        table.add_row(*(shown(c) for c in cells))
-    console.print(table)
-    console.print(Text(f"{len(items)} suggestions"))
+        rows.append([s.id, s.document, who, s.hedge or "", figures, subject, quote])
+    print_table(None, columns, rows)
+    if console.is_terminal:
+        _say(f"{len(items)} suggestions")
+
+
+def _say(text: object) -> None:
+    from tracker.cli import console
+    from tracker.cli.literal import shown
+
+    console.print(shown(text))
 
 
 @suggest_app.callback()
@@ -141,7 +153,7 @@ def _accept(
     }
     with open_session() as session:
         claim = accept(session, suggestion, **edits)
-        console.print(shown(f"accepted {suggestion} as claim {claim.id}"))
+        _say(f"accepted {suggestion} as claim {claim.id}")
 
 
 @suggest_app.command("attach")
@@ -155,7 +167,7 @@ def _attach(
 
     with open_session() as session:
         attach(session, suggestion, claim, source=source)
-        console.print(shown(f"attached {suggestion} to claim {claim}"))
+        _say(f"attached {suggestion} to claim {claim}")
 
 
 @suggest_app.command("reject")
@@ -165,7 +177,7 @@ def _reject(suggestion: str = typer.Argument(..., help="Suggestion id.")) -> Non
 
     with open_session() as session:
         reject(session, suggestion)
-        console.print(shown(f"rejected {suggestion}"))
+        _say(f"rejected {suggestion}")
 
 
 @suggest_app.command("links")
@@ -190,12 +202,13 @@ def _links(
         ]
         typer.echo(json_text(rows, indent=1))
         return
-    table = Table()
-    for column in ("document", "derived from", "outlet", "cue"):
-        table.add_column(column)
-    for p in proposals:
-        table.add_row(*(shown(c) for c in (p.document, p.derived_from, p.outlet, p.cue)))
-    console.print(table)
+    from tracker.cli.tables import Column, print_table
+
+    print_table(
+        None,
+        [Column("document", "id"), Column("derived from", "id"), Column("outlet"), Column("cue")],
+        [[p.document, p.derived_from, p.outlet, p.cue] for p in proposals],
+    )
 
 
 @suggest_app.command("link")
@@ -208,7 +221,7 @@ def _link(
 
     with open_session() as session:
         link(session, document, derived_from)
-        console.print(shown(f"{document} derived from {derived_from}"))
+        _say(f"{document} derived from {derived_from}")
 
 
 def register(app: typer.Typer) -> None:

@@ -231,7 +231,9 @@ def load_inputs(
     if subject is not None:
         wanted = [s for s in subjects.values() if s.name == subject]
         if not wanted:
-            raise UserError(f"no subject named {subject!r}")
+            from tracker.subject_names import unknown_subject
+
+            raise unknown_subject(subject, (s.name for s in subjects.values()))
         claim_query = claim_query.where(c.subject_id == wanted[0].id)
         attribution_query = attribution_query.where(
             a.claim_id.in_(sa_select(c.id).where(c.subject_id == wanted[0].id))

@@ -32,10 +32,7 @@ def import_path(engine: Engine, path: str) -> str:
     if not target.exists():
         raise FileNotFoundError(f"{path}: no such file or folder")
     report = import_paths(engine, [target])
-    counts = (
-        f"{len(report.added)} added, {len(report.updated)} updated, "
-        f"{len(report.unchanged)} unchanged, {len(report.failed)} failed"
-    )
+    counts = report.summary()
     if report.failed:
         lines = [clean(f.error) for f in report.failed[:SHOWN_FAILURES]]
         if len(report.failed) > SHOWN_FAILURES:
@@ -87,17 +84,18 @@ def cite(engine: Engine, query: str) -> Text:
         out.append(f"{clean(data.get('claim'))}: ", style="bold")
         out.append(clean(data.get("text")) + "\n")
         out.append(f"  origin: {clean(data.get('origin'))}\n")
-        first = data.get("first_appearance") or {}
-        if first:
+        # Dates in the one human layout (tracker.dates_display), as everywhere on screen.
+        first = match.first_appearance
+        if first is not None:
             out.append(
-                f"  first appeared: {clean(first.get('outlet'))} "
-                f"{clean(first.get('published'))} ({clean(first.get('document'))})\n",
+                f"  first appeared: {clean(first.outlet)} "
+                f"{clean(first.published_on)} ({clean(first.document)})\n",
                 style="green",
             )
-        for appearance in data.get("appearances") or []:
+        for appearance, speakers in match.quoted():
             out.append(
-                f"  · {clean(appearance.get('outlet'))} {clean(appearance.get('published'))}: "
-                f"“{clean(appearance.get('quote'))}”\n",
+                f"  · {clean(appearance.outlet)} {clean(appearance.published_on)}, "
+                f"{clean(', '.join(speakers))}: “{clean(appearance.quote)}”\n",
                 style="dim",
             )
     return out
