@@ -160,3 +160,25 @@ def test_an_unknown_format_is_one_line(case_db: Path) -> None:
     result = _tracker(case_db, "export", "--format", "stixx")
     assert result.returncode != 0
     assert "stix" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_snapshot_gives_the_report_its_sha256(tmp_path: Path) -> None:
+    import hashlib
+
+    page = tmp_path / "najin-port.html"
+    page.write_bytes(
+        b"<html><head><title>Najin port traffic</title>"
+        b'<link rel="canonical" href="https://www.example.org/najin-port"></head><body>'
+        b"<article><p>The port of Najin handled more container traffic in October than in "
+        b"any month since 2019, according to satellite images reviewed by analysts.</p>"
+        b"<p>Rail cars loaded with containers were seen leaving the port on three days.</p>"
+        b"</article></body></html>"
+    )
+    db = tmp_path / "case.sqlite"
+    assert _tracker(db, "import", str(page)).returncode == 0
+    kinds = _by_type(_export(db, tmp_path / "bundle.json"))
+    (report,) = kinds["report"]
+    web = [r for r in report["external_references"] if "url" in r]
+    assert web[0]["url"] == "https://www.example.org/najin-port"
+    # The bytes as they were read: the file's own sha256.
+    assert web[0]["hashes"] == {"SHA-256": hashlib.sha256(page.read_bytes()).hexdigest()}

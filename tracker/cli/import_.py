@@ -36,7 +36,7 @@ def register(app: typer.Typer) -> None:
     @app.command("import")
     def import_(
         given: list[str] = typer.Argument(
-            ..., metavar="PATHS_OR_URLS", help="Files or folders of a case, or URLs."
+            ..., metavar="PATH", help="Files or folders of a case, or http(s) URLs."
         ),
         follow: bool = typer.Option(
             False, "--fetch", help="For a feed: fetch each entry's link for the full article."

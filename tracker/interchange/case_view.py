@@ -16,7 +16,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from tracker.audit import current_analyst
-from tracker.models import Attribution, AuditEntry, Claim, Document, Source, Subject
+from tracker.models import Attribution, AuditEntry, Claim, Document, Snapshot, Source, Subject
 from tracker.provenance import FirstAppearance, first_appearance, independence_groups
 from tracker.scoring import CaseScores, ClaimScore, load_inputs, score_inputs
 from tracker.scoring.collector import collector_paused
@@ -52,6 +52,7 @@ class CaseView:
     first: dict[str, FirstAppearance]  # claim id -> the documents that may be first
     written: dict[tuple[str, str], tuple[datetime, datetime]]  # (table, row) -> first, last
     latest: datetime  # the case's last change: the version of the whole assessment
+    snapshots: dict[str, tuple[str, str | None]]  # document -> (sha256, url) of its latest
 
     def score(self, claim_id: str) -> ClaimScore | None:
         return self.scores.claims.get(claim_id)
@@ -94,6 +95,13 @@ def read_case(session: Session) -> CaseView:
     for table, row, earliest, last in stamps:
         written[(table, row)] = (_utc(earliest), _utc(last))
     latest = max((last for _, last in written.values()), default=NO_RECORD)
+    # The bytes as read (issue 13's snapshots): the newest per document, by when read.
+    snapshots: dict[str, tuple[str, str | None]] = {}
+    kept = select(Snapshot.document_id, Snapshot.sha256, Snapshot.url).order_by(
+        col(Snapshot.read_at), col(Snapshot.id)
+    )
+    for document_id, sha256, url in session.exec(kept).all():
+        snapshots[document_id] = (sha256, url)
     return CaseView(
         sources=sources,
         groups=independence_groups(sources.values()),
@@ -105,4 +113,5 @@ def read_case(session: Session) -> CaseView:
         first=first,
         written=written,
         latest=latest,
+        snapshots=snapshots,
     )

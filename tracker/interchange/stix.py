@@ -153,11 +153,14 @@ class _Builder:
 
     def report(self, document: Document, notes: list[str]) -> None:
         outlet = self.view.outlet_of(document)
-        references = [{"source_name": "tracker", "external_id": document.id}]
-        if document.url:
-            references.append(
-                {"source_name": outlet.name if outlet else "web", "url": document.url}
-            )
+        references: list[dict] = [{"source_name": "tracker", "external_id": document.id}]
+        snapshot = self.view.snapshots.get(document.id)
+        url = document.url or (snapshot[1] if snapshot else None)
+        if url:
+            reference: dict = {"source_name": outlet.name if outlet else "web", "url": url}
+            if snapshot is not None:  # the page or PDF as it was read, by its hash
+                reference["hashes"] = {"SHA-256": snapshot[0]}
+            references.append(reference)
         created = self.view.created("document", document.id)
         published = (
             datetime.combine(document.published_first, time(), tzinfo=UTC)
