@@ -202,10 +202,13 @@ async def test_the_brief_preview_keeps_its_lines_as_laid_out(tmp_path: Path) -> 
         assert max(len(line) for line in lines) <= inside
         # The bullet and its continuation lines, each indented under the bullet: the
         # preview shows them as laid out, never broken again.
-        first = next(i for i, line in enumerate(lines) if "Subjects (54)" in line)
-        assert lines[first].lstrip().startswith("• Subjects (54):")
+        # The brief's first bullet: the DPRK denial, with what it is against (a long item).
+        bullet = "Democratic People's Republic of Korea (denial"
+        first = next(i for i, line in enumerate(lines) if bullet in line)
+        assert lines[first].lstrip().startswith("• " + bullet)
         assert all(line.startswith("   ") for line in lines[first + 1 : first + 4])
+        preview.scroll_to(y=first, animate=False)
         await pilot.pause(0.2)
         shown = ["".join(s.text for s in strip) for strip in screen._compositor.render_strips()]
-        row = next(i for i, line in enumerate(shown) if "Subjects (54)" in line)
+        row = next(i for i, line in enumerate(shown) if bullet in line)
         assert shown[row + 1].split("│")[1].startswith("    ")  # border, then the indent

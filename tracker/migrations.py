@@ -151,7 +151,9 @@ def upgrade(
 
 
 def refuse_newer(current: str | None, where: str) -> None:
-    if current is not None and current not in known_revisions():
+    if current is None or current == _plain_head():  # the common case, without Alembic
+        return
+    if current not in known_revisions():
         raise UserError(
             f"{where}: made by a newer tracker (schema revision {current}, this tracker "
             f"knows up to {head_revision()}); upgrade tracker to open it"

@@ -11,32 +11,34 @@ from __future__ import annotations
 
 import typer
 
-from tracker.cli import console, open_session
-from tracker.cli.literal import shown
+from tracker.cli import open_session
+from tracker.cli.tables import Column, print_table
 
 KEY_CELLS = {True: "pinned", False: "dropped", None: ""}
 
 
 def _list() -> None:
-    from rich.table import Table
-
     from tracker.cli import get_engine
     from tracker.tui.store import list_subjects  # plain reads, no Textual (store.py)
 
-    table = Table(title="Subjects", show_lines=False)
-    for column in ("subject", "claims", "cumulative", "key judgment"):
-        table.add_column(column, overflow="fold")
-    for subject in list_subjects(get_engine()):
-        table.add_row(
-            shown(subject.name),
-            shown(str(subject.claims)),
-            shown("yes" if subject.cumulative else ""),
-            shown(KEY_CELLS[subject.key_judgment]),
-        )
-    console.print(table)
+    print_table(
+        "Subjects",
+        [
+            Column("subject"),
+            Column("claims", "short"),
+            Column("cumulative", "short"),
+            Column("key judgment", "short"),
+        ],
+        [
+            [s.name, str(s.claims), "yes" if s.cumulative else "", KEY_CELLS[s.key_judgment]]
+            for s in list_subjects(get_engine())
+        ],
+    )
 
 
 def _set(name: str, key: bool | None) -> None:
+    from tracker.cli import console
+    from tracker.cli.literal import shown
     from tracker.editing import set_key_judgment
 
     with open_session() as session:
