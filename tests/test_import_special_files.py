@@ -28,7 +28,9 @@ def test_a_folder_with_a_link_loop_and_a_pipe_imports_the_rest_and_says_so(
     assert f"note: {small_case / 'loop-b.md'}: symbolic link loop, skipped" in notes
     assert f"note: {small_case / 'feed.md'}: a named pipe, not a regular file, skipped" in notes
     # sources.yaml, the two articles and claims.yaml: the case imported whole.
-    assert result.stdout.splitlines()[-1] == "4 added, 0 updated, 0 unchanged, 0 failed"
+    assert result.stdout.splitlines()[-1].startswith(
+        "4 files (4 new, 0 changed, 0 unchanged, 0 failed): "
+    )
     claims = json.loads(tracker("--db", db, "claims", "--json").stdout)
     assert len(claims) == 2
 
@@ -44,4 +46,4 @@ def test_a_pipe_or_a_loop_named_on_the_command_line(tmp_path: Path, small_case: 
     assert result.stderr == f"tracker: {loop}: symbolic link loop\n"
     lines = result.stdout.splitlines()
     assert f"note: {fifo}: a named pipe, not a regular file, skipped" in lines
-    assert lines[-1] == "1 added, 0 updated, 0 unchanged, 1 failed"
+    assert lines[-1].startswith("2 files (1 new, 0 changed, 0 unchanged, 1 failed): ")

@@ -139,7 +139,9 @@ def test_a_redirected_url_is_imported_with_its_snapshot_and_redirect(
         assert kept.url == f"{server}/article.html"
     engine.dispose()
     again = tracker("--db", db, "import", f"{server}/old-address")
-    assert again.returncode == 0 and "0 added, 0 updated, 1 unchanged" in again.stdout
+    assert (
+        again.returncode == 0 and "1 file (0 new, 0 changed, 1 unchanged, 0 failed)" in again.stdout
+    )
 
 
 def test_a_mislabelled_pdf_is_sniffed_and_read_as_a_pdf(engine, server: str) -> None:
