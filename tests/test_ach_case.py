@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_helpers import run_tracker
 from sqlmodel import select
 
 from tracker.ach.case import claim_weight, load_assessment, rate, remove_hypothesis
@@ -20,12 +20,7 @@ from tracker.undo import undo_last_edit
 
 
 def _tracker(db: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "tracker", "--db", str(db), *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return run_tracker("--db", str(db), *args)
 
 
 @pytest.fixture(scope="module")

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import stix2
+from cli_helpers import run_tracker
 
 from tracker.interchange.stix import STIX_NAMESPACE, stix_id
 
@@ -17,12 +17,7 @@ REF_KEYS = ("created_by_ref", "source_ref", "target_ref")
 
 
 def _tracker(db: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "tracker", "--db", str(db), *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return run_tracker("--db", str(db), *args)
 
 
 @pytest.fixture(scope="module")
