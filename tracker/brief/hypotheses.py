@@ -48,10 +48,14 @@ def weigh(session: Session, case: BriefCase) -> Weighed | None:
         return None
     ratings: dict[tuple[str, str], str] = {}
     rated: set[str] = set()
-    for r in session.exec(select(Rating)):
-        rated.add(r.claim_id)
-        if r.claim_id in case.claims:
-            ratings[(r.hypothesis_id, r.claim_id)] = r.rating
+    # Plain rows, not models: a large case rates thousands of claims under each hypothesis.
+    in_scope = case.claims
+    for hypothesis, claim, rating in session.exec(
+        select(Rating.hypothesis_id, Rating.claim_id, Rating.rating)
+    ):
+        rated.add(claim)
+        if claim in in_scope:
+            ratings[(hypothesis, claim)] = rating
     claims = sorted({c for _, c in ratings})
     weights = {c: claim_weight(case.scores.get(c)) for c in claims}
     # Heaviest evidence first: the rows a reader checks first are the ones that count most.
