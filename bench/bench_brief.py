@@ -36,6 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import write_case  # noqa: E402
 
 import tracker.brief.case as case_module  # noqa: E402
+import tracker.brief.hypotheses as hypotheses_module  # noqa: E402
 from tracker.brief import write_brief, write_brief_to  # noqa: E402
 from tracker.db import open_database, session_scope  # noqa: E402
 from tracker.importers import import_paths  # noqa: E402
@@ -86,9 +87,46 @@ class _ScoringClock:
         return result
 
 
+class _HypothesesClock:
+    """CPU seconds of the competing hypotheses section: reading and assessing the matrix
+    (``weigh``), and writing its lines (timed step by step, as the template pulls them)."""
+
+    def __init__(self) -> None:
+        self.weigh = self.lines = 0.0
+        self.shown = False
+        self._weigh, self._lines = hypotheses_module.weigh, hypotheses_module.hypothesis_lines
+
+    def install(self) -> None:
+        def weigh(*args: Any) -> Any:
+            cpu = time.process_time()
+            result = self._weigh(*args)
+            self.weigh += time.process_time() - cpu
+            return result
+
+        def lines(*args: Any) -> Any:
+            self.shown = True
+            steps = iter(self._lines(*args))
+            while True:
+                cpu = time.process_time()
+                line = next(steps, None)
+                self.lines += time.process_time() - cpu
+                if line is None:
+                    return
+                yield line
+
+        hypotheses_module.weigh = weigh  # type: ignore[assignment]
+        hypotheses_module.hypothesis_lines = lines  # type: ignore[assignment]
+
+    def remove(self) -> None:
+        hypotheses_module.weigh = self._weigh  # type: ignore[assignment]
+        hypotheses_module.hypothesis_lines = self._lines  # type: ignore[assignment]
+
+
 def _run(name: str, fn: Callable[[], str]) -> None:
     clock = _ScoringClock()
     case_module.score_case = clock  # type: ignore[assignment]
+    section = _HypothesesClock()
+    section.install()
     try:
         reset = _reset_peak()
         cpu, wall = time.process_time(), time.perf_counter()
@@ -97,6 +135,7 @@ def _run(name: str, fn: Callable[[], str]) -> None:
         peak = _peak_mb()
     finally:
         case_module.score_case = score_case
+        section.remove()
     since = "" if reset else " (process high-water mark)"
     print(f"  {name}: {note}{since}")
     print(f"    whole brief   {cpu:7.1f} s CPU {wall:7.1f} s wall   peak RSS {peak:6.0f} MB")
@@ -110,6 +149,13 @@ def _run(name: str, fn: Callable[[], str]) -> None:
         f"peak RSS +{peak - clock.peak:.0f} MB over scoring's",
         flush=True,
     )
+    if section.shown:
+        print(
+            f"    hypotheses    {section.weigh + section.lines:7.2f} s CPU "
+            f"(reading and assessing {section.weigh:.2f}, writing {section.lines:.2f}): "
+            "the competing hypotheses section, part of the brief's own",
+            flush=True,
+        )
 
 
 def _build(folder: Path, articles: int, claims: int) -> Path:
