@@ -282,3 +282,11 @@ def test_a_hypothesis_nothing_is_rated_against_is_not_called_favoured_by_evidenc
         "No claim is rated consistent or inconsistent with H1: its score is an absence of "
         "evidence, not evidence in its favour." in section
     )
+
+
+def test_a_brief_whose_scope_holds_no_rated_claim_says_so(najin_db: Path) -> None:
+    section = _section(_brief(najin_db, subjects=["Distance between Najin and Dunay (km)"]))
+    assert "Three hypotheses are weighed against no claims" in section
+    assert "12 rated claims outside this brief's scope are left out of the scores." in section
+    assert "No claim in scope is rated against them: the evidence favours none." in section
+    assert "|" not in section and "most favours" not in section
