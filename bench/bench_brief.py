@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/bench_brief.py --db CASE.sqlite     # an imported case (copied first)
     .venv/bin/python bench/bench_brief.py --articles 100 --claims 10000
+    .venv/bin/python bench/bench_brief.py --db CASE.sqlite --hypotheses 10 --rated 1000
 
 The brief calls ``score_case`` and then words its numbers. The baseline is that
 ``score_case`` call, timed inside the same run of the brief (scoring caches parsed
@@ -12,6 +13,10 @@ the brief's own cost is the rest. The brief is streamed to a temporary file
 (the machine is shared) with wall seconds beside them. Peak RSS is the kernel's
 high-water mark, reset before the run where Linux allows it (/proc/self/clear_refs):
 once when scoring returns, once at the end.
+
+``--hypotheses N --rated M`` adds N hypotheses to the copy and rates M claims under each
+(seeded, every rating equally often): the brief then has its competing hypotheses
+section, and the run shows what it costs on a large case.
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import write_case  # noqa: E402
 
 import tracker.brief.case as case_module  # noqa: E402
+import tracker.brief.hypotheses as hypotheses_module  # noqa: E402
 from tracker.brief import write_brief, write_brief_to  # noqa: E402
 from tracker.db import open_database, session_scope  # noqa: E402
 from tracker.importers import import_paths  # noqa: E402
@@ -81,9 +87,46 @@ class _ScoringClock:
         return result
 
 
+class _HypothesesClock:
+    """CPU seconds of the competing hypotheses section: reading and assessing the matrix
+    (``weigh``), and writing its lines (timed step by step, as the template pulls them)."""
+
+    def __init__(self) -> None:
+        self.weigh = self.lines = 0.0
+        self.shown = False
+        self._weigh, self._lines = hypotheses_module.weigh, hypotheses_module.hypothesis_lines
+
+    def install(self) -> None:
+        def weigh(*args: Any) -> Any:
+            cpu = time.process_time()
+            result = self._weigh(*args)
+            self.weigh += time.process_time() - cpu
+            return result
+
+        def lines(*args: Any) -> Any:
+            self.shown = True
+            steps = iter(self._lines(*args))
+            while True:
+                cpu = time.process_time()
+                line = next(steps, None)
+                self.lines += time.process_time() - cpu
+                if line is None:
+                    return
+                yield line
+
+        hypotheses_module.weigh = weigh  # type: ignore[assignment]
+        hypotheses_module.hypothesis_lines = lines  # type: ignore[assignment]
+
+    def remove(self) -> None:
+        hypotheses_module.weigh = self._weigh  # type: ignore[assignment]
+        hypotheses_module.hypothesis_lines = self._lines  # type: ignore[assignment]
+
+
 def _run(name: str, fn: Callable[[], str]) -> None:
     clock = _ScoringClock()
     case_module.score_case = clock  # type: ignore[assignment]
+    section = _HypothesesClock()
+    section.install()
     try:
         reset = _reset_peak()
         cpu, wall = time.process_time(), time.perf_counter()
@@ -92,6 +135,7 @@ def _run(name: str, fn: Callable[[], str]) -> None:
         peak = _peak_mb()
     finally:
         case_module.score_case = score_case
+        section.remove()
     since = "" if reset else " (process high-water mark)"
     print(f"  {name}: {note}{since}")
     print(f"    whole brief   {cpu:7.1f} s CPU {wall:7.1f} s wall   peak RSS {peak:6.0f} MB")
@@ -105,6 +149,13 @@ def _run(name: str, fn: Callable[[], str]) -> None:
         f"peak RSS +{peak - clock.peak:.0f} MB over scoring's",
         flush=True,
     )
+    if section.shown:
+        print(
+            f"    hypotheses    {section.weigh + section.lines:7.2f} s CPU "
+            f"(reading and assessing {section.weigh:.2f}, writing {section.lines:.2f}): "
+            "the competing hypotheses section, part of the brief's own",
+            flush=True,
+        )
 
 
 def _build(folder: Path, articles: int, claims: int) -> Path:
@@ -118,12 +169,39 @@ def _build(folder: Path, articles: int, claims: int) -> Path:
     return db
 
 
+def _add_hypotheses(db: Path, hypotheses: int, rated: int) -> None:
+    import random
+
+    from sqlmodel import col, select
+
+    from tracker.models import Claim, Hypothesis, Rating
+
+    rng = random.Random(17)
+    engine = open_database(str(db))
+    with session_scope(engine) as session:
+        claims = list(session.exec(select(Claim.id).order_by(col(Claim.id)).limit(rated)))
+        for n in range(hypotheses):
+            session.add(Hypothesis(id=f"h{n}", title=f"Explanation {n}"))
+        session.flush()
+        session.add_all(
+            Rating(
+                hypothesis_id=f"h{n}", claim_id=c, rating=rng.choice(("CC", "C", "N", "I", "II"))
+            )
+            for n in range(hypotheses)
+            for c in claims
+        )
+    engine.dispose()
+    print(f"{hypotheses} hypotheses x {len(claims)} rated claims added", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--db", type=Path, help="an imported case (SQLite); never written to")
     parser.add_argument("--articles", type=int, default=100)
     parser.add_argument("--claims", type=int, default=10_000)
     parser.add_argument("--string", action="store_true", help="also time write_brief")
+    parser.add_argument("--hypotheses", type=int, default=0, help="hypotheses to add")
+    parser.add_argument("--rated", type=int, default=1000, help="claims rated under each")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -133,6 +211,8 @@ def main() -> None:
         else:
             print(f"building {args.articles} articles, {args.claims} claims ...", flush=True)
             db = _build(folder, args.articles, args.claims)
+        if args.hypotheses:
+            _add_hypotheses(db, args.hypotheses, args.rated)
         engine = open_database(str(db))
         print(f"case {args.db or db}")
 

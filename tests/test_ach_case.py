@@ -4,6 +4,7 @@ are audited and undone, hypotheses.yaml errors named by file and line, and the b
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -203,3 +204,42 @@ def test_hypotheses_round_trip_through_the_backup_and_their_file(
     a = json.loads(_tracker(tmp_path / "a.sqlite", "ach", "--json").stdout)
     c = json.loads(_tracker(fresh, "ach", "--json").stdout)
     assert a == c
+
+
+HOSTILE_ID = ":warning:"
+HOSTILE_TITLE = "[bold red]x[/] :smile: \x1b]0;pwn\x07 end"
+
+
+@pytest.mark.parametrize("terminal", [False, True])
+def test_ids_and_titles_print_as_written(
+    case_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, terminal: bool
+) -> None:
+    """An emoji code is text too: Rich turned ':warning:' into a sign even without markup,
+    in the lines, the table's header and the JSON (which then read back altered)."""
+    if terminal:  # Rich's own switch: draw as for a terminal, without colour
+        monkeypatch.setenv("TTY_COMPATIBLE", "1")
+        monkeypatch.setenv("NO_COLOR", "1")
+        monkeypatch.setenv("COLUMNS", "200")
+    db = tmp_path / "hostile.sqlite"
+    shutil.copyfile(case_db, db)
+    added = _tracker(db, "hypotheses", "add", HOSTILE_ID, "--title", HOSTILE_TITLE)
+    assert added.returncode == 0, added.stderr
+    assert added.stdout == f"hypothesis {HOSTILE_ID} added\n"
+    rated = _tracker(db, "rate", HOSTILE_ID, "dprk-denies-shipments", "II", "--note", ":smile:")
+    assert rated.stdout == f"dprk-denies-shipments is II under {HOSTILE_ID}\n"
+    shown_title = "[bold red]x[/] :smile: \\x1b]0;pwn\\x07 end"
+    listing = _tracker(db, "hypotheses").stdout
+    assert f"{HOSTILE_ID}: {shown_title} (inconsistency 0.10)" in listing
+    table = _tracker(db, "ach").stdout
+    header = next(line for line in table.splitlines() if "sea-through-najin" in line)
+    assert HOSTILE_ID in header
+    assert f"{HOSTILE_ID}: {shown_title}\n" in table
+    for output in (listing, table, added.stdout, rated.stdout):
+        # (a terminal's own bold is ESC [ 1 m; the title's ESC ] ... BEL never reaches it)
+        assert "\x1b]" not in output and "\x07" not in output
+        assert "\u26a0" not in output and "\U0001f604" not in output
+    data = json.loads(_tracker(db, "ach", "--json").stdout)
+    mine = next(h for h in data["hypotheses"] if h["id"] == HOSTILE_ID)
+    assert mine["title"] == HOSTILE_TITLE
+    denial = next(c for c in data["claims"] if c["id"] == "dprk-denies-shipments")
+    assert denial["notes"] == {HOSTILE_ID: ":smile:"}

@@ -1,8 +1,10 @@
-"""The markdown brief: bottom line up front, key judgments, what is contested, reporting
-discrepancies, sources, other evidence, scope, the annex of every claim, footnotes.
+"""The markdown brief: bottom line up front, key judgments, what is contested, competing
+hypotheses (when the case holds any), reporting discrepancies, sources, other evidence,
+scope, the annex of every claim, footnotes.
 
 Numbers come from ``tracker.scoring.score_case``; selection.py chooses the key
-judgments, language.py words them, judgments.py and evidence.py build the sections.
+judgments, language.py words them, judgments.py, evidence.py and hypotheses.py build the
+sections.
 The same database gives the same bytes: every list is sorted on stable keys and the
 date of writing is a parameter.
 
@@ -25,7 +27,7 @@ from typing import Any, Protocol
 
 from sqlmodel import Session
 
-from tracker.brief import evidence, judgments
+from tracker.brief import evidence, hypotheses, judgments
 from tracker.brief.case import BriefCase
 from tracker.brief.escape import escape_inline
 from tracker.brief.footnotes import Footnotes
@@ -84,6 +86,8 @@ def write_brief_to(
     notes = Footnotes(case.documents, case.sources)
     estimated = judgments.estimates(session, keys)
     chosen = [judgments.judge(case, s, grouped[s], notes, estimated.get(s)) for s in keys]
+    # Read now, with the rest of the case: nothing is written before the case has loaded.
+    weighed = hypotheses.weigh(session, case)
 
     def lazily(make: Callable[[], Iterable[str]]) -> Iterator[str]:
         # A section starts when the template reaches it: footnotes number in reading order.
@@ -91,6 +95,9 @@ def write_brief_to(
 
     sections = {
         "contested": lazily(lambda: evidence.contested_lines(case, notes, keys)),
+        "hypotheses": lazily(
+            lambda: hypotheses.hypothesis_lines(case, notes, weighed) if weighed else ()
+        ),
         "discrepancies": lazily(lambda: evidence.discrepancy_lines(case, notes)),
         "sources": lazily(lambda: evidence.source_lines(case, notes, keys, grouped)),
         "other_evidence": lazily(

@@ -1,19 +1,25 @@
 """``tracker hypotheses``, ``tracker rate`` and ``tracker ach``: Analysis of Competing
-Hypotheses over the case's graded, corroborated claims."""
+Hypotheses over the case's graded, corroborated claims.
+
+Ids, titles and notes are the analyst's text: every line is a ``rich.text.Text`` (never
+markup, never an emoji code such as ``:warning:``, controls made visible), the matrix
+goes through the one table printer, and JSON is echoed as ``json_text`` wrote it.
+"""
 
 from __future__ import annotations
 
 import typer
 
 from tracker.cli import open_session
-from tracker.display import json_text, visible
+from tracker.display import json_text
 
 
-def _console():  # type: ignore[no-untyped-def]
+def _say(text: str) -> None:
     # Rich is imported by the command that prints, not to start the CLI (issue 21).
     from tracker.cli import console
+    from tracker.cli.literal import shown
 
-    return console
+    console.print(shown(text))
 
 
 def register(app: typer.Typer) -> None:
@@ -29,14 +35,11 @@ def register(app: typer.Typer) -> None:
         with open_session() as session:
             case = load_assessment(session)
         if not case.hypotheses:
-            _console().print("no hypotheses (add one: tracker hypotheses add ID --title TITLE)")
+            _say("no hypotheses (add one: tracker hypotheses add ID --title TITLE)")
             return
         for s in case.assessment.scores:
             title = case.hypotheses[s.hypothesis].title
-            _console().print(
-                f"{s.rank}. {visible(s.hypothesis)}: {visible(title)} "
-                f"(inconsistency {s.inconsistency:.2f})"
-            )
+            _say(f"{s.rank}. {s.hypothesis}: {title} (inconsistency {s.inconsistency:.2f})")
 
     @hypotheses.command("add")
     def add(
@@ -55,7 +58,7 @@ def register(app: typer.Typer) -> None:
 
         with open_session() as session:
             add_hypothesis(session, hypothesis_id, title, description, supports, undermines)
-        _console().print(f"hypothesis {visible(hypothesis_id)} added")
+        _say(f"hypothesis {hypothesis_id} added")
 
     @hypotheses.command("edit")
     def edit(
@@ -72,7 +75,7 @@ def register(app: typer.Typer) -> None:
             edit_hypothesis(
                 session, hypothesis_id, title, description, supports or None, undermines or None
             )
-        _console().print(f"hypothesis {visible(hypothesis_id)} saved")
+        _say(f"hypothesis {hypothesis_id} saved")
 
     @hypotheses.command("remove")
     def remove(hypothesis_id: str = typer.Argument(..., metavar="ID")) -> None:
@@ -81,7 +84,7 @@ def register(app: typer.Typer) -> None:
 
         with open_session() as session:
             count = remove_hypothesis(session, hypothesis_id)
-        _console().print(f"hypothesis {visible(hypothesis_id)} removed with {count} rating(s)")
+        _say(f"hypothesis {hypothesis_id} removed with {count} rating(s)")
 
     app.add_typer(hypotheses, name="hypotheses")
 
@@ -100,10 +103,10 @@ def register(app: typer.Typer) -> None:
         with open_session() as session:
             if rating.strip() == "-":
                 removed = unrate(session, hypothesis_id, claim_id)
-                _console().print("rating removed" if removed else "no rating to remove")
+                _say("rating removed" if removed else "no rating to remove")
                 return
             value = rate(session, hypothesis_id, claim_id, rating, note).rating
-        _console().print(f"{visible(claim_id)} is {value} under {visible(hypothesis_id)}")
+        _say(f"{claim_id} is {value} under {hypothesis_id}")
 
     @app.command("ach")
     def ach(
@@ -131,14 +134,13 @@ def register(app: typer.Typer) -> None:
                     }
                     for p in offered
                 ]
-            _console().print(json_text(data, indent=2), soft_wrap=True)
+            typer.echo(json_text(data, indent=2))
             return
         _print_matrix(case)
         for p in offered:
-            _console().print(
-                f"proposed: {visible(p.claim)} {p.rating} under {visible(p.hypothesis)} "
-                f"({p.reason}); accept: tracker rate {visible(p.hypothesis)} "
-                f"{visible(p.claim)} {p.rating}"
+            _say(
+                f"proposed: {p.claim} {p.rating} under {p.hypothesis} ({p.reason}); "
+                f"accept: tracker rate {p.hypothesis} {p.claim} {p.rating}"
             )
 
 
@@ -148,27 +150,31 @@ def _print_matrix(case: object) -> None:
     assert isinstance(case, CaseAssessment)
     matrix, result = case.matrix, case.assessment
     if not matrix.hypotheses:
-        _console().print("no hypotheses (add one: tracker hypotheses add ID --title TITLE)")
+        _say("no hypotheses (add one: tracker hypotheses add ID --title TITLE)")
         return
-    from rich.table import Table
+    from tracker.cli.tables import Column, print_table
 
-    table = Table(title="Claims against hypotheses (CC C N I II)", show_lines=False)
-    table.add_column("claim", overflow="fold")
-    table.add_column("weight", justify="right")
     ranked = result.ranking()
-    for h in ranked:
-        table.add_column(visible(h), justify="center", overflow="fold")
-    table.add_column("", justify="left")
+    columns = [
+        Column("claim", "id"),
+        Column("weight", "short"),
+        *(Column(h, "short") for h in ranked),
+        Column("evidence", "short"),
+    ]
+    rows = []
     for c in matrix.claims:
-        marks = ("not diagnostic" if c in result.not_diagnostic else "") + (
-            "sensitive" if c in result.sensitive else ""
+        mark = (
+            "not diagnostic"
+            if c in result.not_diagnostic
+            else "sensitive"
+            if c in result.sensitive
+            else ""
         )
-        cells = [matrix.rating(h, c) for h in ranked]
-        table.add_row(visible(c), f"{matrix.weight(c):.2f}", *cells, marks)
-    _console().print(table)
-    _console().print("Ranking (least evidence against first):")
+        rows.append([c, f"{matrix.weight(c):.2f}", *(matrix.rating(h, c) for h in ranked), mark])
+    print_table("Claims against hypotheses (CC C N I II)", columns, rows)
+    _say("Ranking (least evidence against first):")
     for s in result.scores:
         title = case.hypotheses[s.hypothesis].title
-        _console().print(f"  {s.rank}. {visible(s.hypothesis)}: {visible(title)}")
-        _console().print(f"     {visible(s.explain())}")
-    _console().print(visible(case.sensitivity_words()))
+        _say(f"  {s.rank}. {s.hypothesis}: {title}")
+        _say(f"     {s.explain()}")
+    _say(case.sensitivity_words())

@@ -31,8 +31,9 @@ def _brief(
         None, "--template", help="A Jinja2 layout of your own (default: the one shipped)."
     ),
 ) -> None:
-    """Write a markdown brief: bottom line, key judgments, what is contested, reporting
-    discrepancies, sources, other evidence, the annex of every claim, footnotes."""
+    """Write a markdown brief: bottom line, key judgments, what is contested, competing
+    hypotheses, reporting discrepancies, sources, other evidence, the annex of every claim,
+    footnotes."""
     from tracker.brief import write_brief_to
 
     if min_credibility is not None and not 1 <= min_credibility <= 6:

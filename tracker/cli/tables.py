@@ -47,7 +47,8 @@ def print_table(title: str | None, columns: Sequence[Column], rows: Sequence[Seq
         import sys
 
         out = sys.stdout
-        out.write("\t".join(c.name for c in columns) + "\n")
+        # A column may be named by the analyst (a hypothesis's id): data like any cell.
+        out.write("\t".join(_cell(c.name) for c in columns) + "\n")
         for row in cells:
             out.write("\t".join(row) + "\n")
         out.flush()
@@ -64,10 +65,12 @@ def _draw(console, title, columns, cells, widths) -> None:  # type: ignore[no-un
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(title=title)
+    # Strings given to Rich are read for emoji codes (":warning:" becomes a sign) even
+    # without markup: every title, header and cell is a Text.
+    table = Table(title=Text(visible(title)) if title else None)
     for column, width in zip(columns, widths, strict=True):
         table.add_column(
-            column.name,
+            Text(_cell(column.name)),
             min_width=width,
             no_wrap=column.kind != "text",
             overflow="fold",
@@ -82,7 +85,7 @@ def _records(console, title, columns, cells) -> None:  # type: ignore[no-untyped
     from rich.text import Text
 
     if title:
-        console.print(Text(title, style="bold"))
+        console.print(Text(visible(title), style="bold"))
     # Label and value side by side: a long value wraps under itself, between words.
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True, style="dim")
@@ -93,5 +96,5 @@ def _records(console, title, columns, cells) -> None:  # type: ignore[no-untyped
         for first, (column, cell) in enumerate(zip(columns, row, strict=True)):
             if cell:
                 style = "bold" if first == 0 else ""
-                grid.add_row(Text(f"{column.name}:"), Text(cell, style=style))
+                grid.add_row(Text(f"{_cell(column.name)}:"), Text(cell, style=style))
     console.print(grid)
