@@ -93,11 +93,14 @@ def attribution_origins(
                 return _best_of(by_document[doc], a)
         return _best_of(by_document[carried[0]], a) if carried else None
 
-    # One document: nothing can be a copy of anything (the common case, kept cheap).
-    single = len(by_document) == 1
+    # Nothing is a copy unless one of its documents derives from another of them (one
+    # document, or unrelated ones: the common cases, kept cheap).
+    copies = len(by_document) > 1 and not all(
+        derivations.ancestors(d).isdisjoint(by_document) for d in by_document
+    )
     result = []
     for a in attributions:
-        original = None if single else root(a)
+        original = root(a) if copies else None
         origin_of = original if original is not None else a
         source = sources.get(origin_of.source_id)
         group = source.group if source is not None else f"source #{origin_of.source_id}"

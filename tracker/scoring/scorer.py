@@ -45,7 +45,9 @@ class Scorer:
         self._subjects_of_document: defaultdict[str, set[str]] = defaultdict(set)
         with collector_paused():
             for claim in inputs.claims:
-                self._add(claim)
+                self._file(claim)
+            for subject, members in self.subjects.items():
+                self._index(subject, members.values())
             for subject in list(self.subjects):
                 self._rescore(subject, reprepare=True)
 
@@ -189,20 +191,40 @@ class Scorer:
         return True
 
     def _add(self, claim: ClaimIn) -> None:
-        subject = claim.subject
+        self._file(claim)
+        self._index(claim.subject, (claim,))
+
+    def _file(self, claim: ClaimIn) -> None:
         self.claims[claim.id] = claim
-        members = self.subjects.get(subject)
+        members = self.subjects.get(claim.subject)
         if members is None:
-            members = self.subjects[subject] = {}
+            members = self.subjects[claim.subject] = {}
         members[claim.id] = claim
-        by_source, by_document = self._subjects_of_source, self._subjects_of_document
-        by_group, sources = self._subjects_of_group, self.sources
-        for a in claim.attributions:
-            by_source[a.source_id].add(subject)
-            by_document[a.document_id].add(subject)
-            source = sources.get(a.source_id)
+
+    def _index(self, subject: str, claims: Iterable[ClaimIn]) -> None:
+        """Where these claims' sources, groups and documents appear: in ``subject``
+        (each of them once, however many of the claims share it)."""
+        source_ids, documents = set(), set()
+        for claim in claims:
+            for a in claim.attributions:
+                source_ids.add(a.source_id)
+                documents.add(a.document_id)
+        by_document, by_source, sources = (
+            self._subjects_of_document,
+            self._subjects_of_source,
+            self.sources,
+        )
+        for document_id in documents:
+            by_document[document_id].add(subject)
+        groups = set()
+        for source_id in source_ids:
+            by_source[source_id].add(subject)
+            source = sources.get(source_id)
             if source is not None:
-                by_group[source.group].add(subject)
+                groups.add(source.group)
+        by_group = self._subjects_of_group
+        for group in groups:
+            by_group[group].add(subject)
 
     def _remove(self, claim: ClaimIn) -> None:
         del self.claims[claim.id]

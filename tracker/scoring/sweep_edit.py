@@ -18,7 +18,7 @@ from operator import itemgetter
 
 from tracker.scoring.compat import Bound
 from tracker.scoring.context import Context, Prepared
-from tracker.scoring.sweep import Tally, bounds, merge, raw_sweep
+from tracker.scoring.sweep import Tally, bounds, merge, tallies
 
 _INF = float("inf")
 _first = itemgetter(0)
@@ -63,7 +63,14 @@ class SweptSubject:
             for g in p.origins:
                 spans.setdefault(g, []).append(self.bounds_of[p.claim.id])
         self.origins = {g: _Origin.of(sorted(s)) for g, s in spans.items()}
-        self.raw = raw_sweep(members, self.tally)
+        unit = self.tally.unit
+        self.raw = tallies(
+            self.bounds_of,
+            (
+                (unit(g), o.piece_lows, o.piece_highs, o.lowest_upper, o.highest_lower)
+                for g, o in self.origins.items()
+            ),
+        )
         self.by_lower = sorted((b[0], i) for i, b in self.bounds_of.items())
         self.by_upper = sorted((b[1], i) for i, b in self.bounds_of.items())
         self.numbers: dict[str, tuple[float, float]] = {}
