@@ -39,6 +39,8 @@ class Derivations:
     def __init__(self, documents: Mapping[str, DocumentIn]) -> None:
         self.documents = documents
         self._ancestors: dict[str, frozenset[str]] = {}
+        # Documents with an ancestor at all: most have none, and need no walk.
+        self.derived = frozenset(d for d, doc in documents.items() if doc.derived_from)
 
     def ancestors(self, document_id: str) -> frozenset[str]:
         known = self._ancestors.get(document_id)
@@ -95,8 +97,10 @@ def attribution_origins(
 
     # Nothing is a copy unless one of its documents derives from another of them (one
     # document, or unrelated ones: the common cases, kept cheap).
-    copies = len(by_document) > 1 and not all(
-        derivations.ancestors(d).isdisjoint(by_document) for d in by_document
+    copies = (
+        len(by_document) > 1
+        and not derivations.derived.isdisjoint(by_document)
+        and not all(derivations.ancestors(d).isdisjoint(by_document) for d in by_document)
     )
     result = []
     for a in attributions:
