@@ -39,10 +39,9 @@ class Scorer:
         self._boxes: dict[str, list[list[Prepared]]] = {}
         # Large subjects scored by the sweep keep it, so one claim edit patches it.
         self._swept: dict[str, SweptSubject] = {}
-        # Where each source and document appears, so an edit finds its subjects.
+        # Where each source appears, so a regrade finds its subjects (and its group's:
+        # the subjects of the group's members). A document's are found by looking.
         self._subjects_of_source: defaultdict[int, set[str]] = defaultdict(set)
-        self._subjects_of_group: defaultdict[str, set[str]] = defaultdict(set)
-        self._subjects_of_document: defaultdict[str, set[str]] = defaultdict(set)
         with collector_paused():
             for claim in inputs.claims:
                 self._file(claim)
@@ -99,21 +98,23 @@ class Scorer:
     def put_sources(self, sources: Iterable[SourceIn]) -> set[str]:
         """New grades or groups: every subject where the source or its groups speak."""
         affected: set[str] = set()
+        groups: set[str] = set()
         regrouped = False
         for source in sources:
             old = self.sources.get(source.id)
             if old == source:
                 continue
             affected |= self._subjects_of_source.get(source.id, set())
-            affected |= self._subjects_of_group.get(source.group, set())
+            groups.add(source.group)
             if old is not None:
-                affected |= self._subjects_of_group.get(old.group, set())
+                groups.add(old.group)
             # A new grade only reorders a claim's origins; a new group or name changes them.
             regrouped |= old is None or (old.group, old.name) != (source.group, source.name)
             self.sources[source.id] = source
-            self._subjects_of_group[source.group].update(
-                self._subjects_of_source.get(source.id, set())
-            )
+        by_source = self._subjects_of_source
+        for member in self.sources.values():  # where the groups speak, through any member
+            if member.group in groups:
+                affected |= by_source.get(member.id, set())
         if not affected:
             return affected
         grades = self.ctx.group_grade
@@ -137,9 +138,11 @@ class Scorer:
         touched = {document.id} | {
             d for d in self.documents if document.id in self.ctx.derivations.ancestors(d)
         }
-        affected: set[str] = set()
-        for d in touched:
-            affected |= self._subjects_of_document.get(d, set())
+        affected = {
+            claim.subject
+            for claim in self.claims.values()
+            if not touched.isdisjoint([a.document_id for a in claim.attributions])
+        }
         for subject in affected:
             self._rescore(subject, reprepare=True)
         return affected
@@ -202,29 +205,11 @@ class Scorer:
         members[claim.id] = claim
 
     def _index(self, subject: str, claims: Iterable[ClaimIn]) -> None:
-        """Where these claims' sources, groups and documents appear: in ``subject``
-        (each of them once, however many of the claims share it)."""
-        source_ids, documents = set(), set()
-        for claim in claims:
-            for a in claim.attributions:
-                source_ids.add(a.source_id)
-                documents.add(a.document_id)
-        by_document, by_source, sources = (
-            self._subjects_of_document,
-            self._subjects_of_source,
-            self.sources,
-        )
-        for document_id in documents:
-            by_document[document_id].add(subject)
-        groups = set()
-        for source_id in source_ids:
+        """These claims' sources appear in ``subject`` (each source once, however many of
+        the claims share it)."""
+        by_source = self._subjects_of_source
+        for source_id in {a.source_id for claim in claims for a in claim.attributions}:
             by_source[source_id].add(subject)
-            source = sources.get(source_id)
-            if source is not None:
-                groups.add(source.group)
-        by_group = self._subjects_of_group
-        for group in groups:
-            by_group[group].add(subject)
 
     def _remove(self, claim: ClaimIn) -> None:
         del self.claims[claim.id]
