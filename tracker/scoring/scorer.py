@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 
 from tracker.scoring.collector import collector_paused
 from tracker.scoring.context import Context, Prepared, prepare, reorder
@@ -128,7 +129,7 @@ class Scorer:
             if subject in self._swept:
                 self._regrade_swept(subject, units)
             else:
-                self._rescore(subject, reprepare=False, reweigh=True)
+                self._rescore(subject, reprepare=False, regraded=units.keys())
         return affected
 
     def put_document(self, document: DocumentIn) -> set[str]:
@@ -159,16 +160,17 @@ class Scorer:
         carrying a regraded origin reordered and rescored, the rest keep their scores
         unless their numbers moved."""
         prepared = self.prepared[subject]
-        carrying = set()
-        for claim_id, p in prepared.items():
-            if not units.keys().isdisjoint(p.origins):
-                prepared[claim_id] = reorder(p, self.ctx)
-                carrying.add(claim_id)
-        listed = list(prepared.values())
+        regraded = units.keys()
+        carrying = {
+            claim_id: reorder(p, self.ctx)
+            for claim_id, p in prepared.items()
+            if not regraded.isdisjoint(p.origins)
+        }
+        prepared.update(carrying)
         swept = self._swept[subject]
-        moved = swept.regrade(units, listed, carrying)
+        moved = swept.regrade(units, carrying)
         box = self._boxes[subject]
-        box[0] = listed
+        box[0] = list(prepared.values())
         self.scores.update(
             edited_scores(box, moved, swept.numbers, self.scores, self.ctx, carrying)
         )
@@ -226,8 +228,10 @@ class Scorer:
         subject: str,
         reprepare: bool,
         changed: set[str] | None = None,
-        reweigh: bool = False,
+        regraded: AbstractSet[str] = frozenset(),
     ) -> None:
+        """``regraded``: groups whose grade moved; a claim carrying one is reordered, any
+        other keeps its score unless its numbers move."""
         members = self.subjects.get(subject)
         if not members:
             return
@@ -236,7 +240,7 @@ class Scorer:
         for claim_id, claim in members.items():
             if reprepare or claim_id not in prepared or (changed and claim_id in changed):
                 prepared[claim_id] = prepare(claim, self.ctx)
-            elif reweigh:
+            elif regraded and not regraded.isdisjoint(prepared[claim_id].origins):
                 prepared[claim_id] = reorder(prepared[claim_id], self.ctx)
             else:
                 unchanged.add(claim_id)

@@ -12,7 +12,7 @@ so the patched numbers are those a full sweep would give.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right, insort
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from operator import itemgetter
 
@@ -139,15 +139,15 @@ class SweptSubject:
         return moved
 
     def regrade(
-        self, units: dict[str, tuple[int, int]], prepared: list[Prepared], carrying: set[str]
+        self, units: dict[str, tuple[int, int]], carrying: Mapping[str, Prepared]
     ) -> set[str]:
         """Origins whose tally unit changed (a group's best grade moved), old and new
-        unit; ``prepared`` the subject's claims with their origins reordered, ``carrying``
-        those with a regraded origin of their own. Each claim's tallies move by the
-        difference for every such origin that meets it or lies apart from it, never the
-        subject swept again. Returns the claims whose numbers may have moved."""
+        unit; ``carrying`` the claims with a regraded origin of their own, their origins
+        reordered. Each claim's tallies move by the difference for every such origin
+        that meets it or lies apart from it, never the subject swept again. Returns the
+        claims whose numbers moved, and those carrying."""
         self.tally.forget(units)
-        self.prepared = {p.claim.id: p for p in prepared}
+        self.prepared.update(carrying)
         regraded = [
             (o, new_unit - old_unit)
             for g, (old_unit, new_unit) in units.items()
@@ -170,7 +170,6 @@ class SweptSubject:
             if not d_meeting and not d_apart:
                 continue
             meeting, apart = raw[q] = (raw[q][0] + d_meeting, raw[q][1] + d_apart)
-            moved.add(q)
             if q in carrying:  # its own units and primary voice moved: finished below
                 continue
             # Its own origins and primary voice kept their units: only the side whose
@@ -185,9 +184,11 @@ class SweptSubject:
                     if own.lowest_upper < lc or own.highest_lower > uc:
                         apart -= unit(g)
                 contr = noisy_or(apart)
-            numbers[q] = (corr, contr)
+            if numbers[q] != (corr, contr):  # most large subjects' claims stay saturated
+                numbers[q] = (corr, contr)
+                moved.add(q)
         self._refinish(carrying)
-        return moved | carrying
+        return moved | carrying.keys()
 
     # -- internals -------------------------------------------------------------
     def _refinish(self, claims: Iterable[str]) -> None:
