@@ -109,9 +109,10 @@ def run(url: str, empty_url: str, case: Path, args: argparse.Namespace) -> dict[
     claims = sorted(case.glob("claims-*"))
 
     def timed(name: str, fn: Callable[[], Any], note: Callable[[Any], str] = lambda _: "") -> Any:
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), _cpu()
         result = stage(name, fn, note)
         figures[name] = time.perf_counter() - start
+        figures[f"{name} CPU"] = _cpu() - cpu
         return result
 
     def suggest_all() -> int:
@@ -160,16 +161,21 @@ def run(url: str, empty_url: str, case: Path, args: argparse.Namespace) -> dict[
     timed("brief", brief, lambda n: f"{n / 1e6:.1f} MB of markdown")
 
     times: list[float] = []
+    cpu_times: list[float] = []
     with session_scope(engine) as session:
         cite(session, QUERIES[0])  # warm-up: caches and index pages
         for query in QUERIES:
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             cite(session, query)
             times.append(time.perf_counter() - start)
+            cpu_times.append(time.process_time() - cpu)
     figures["lookup median"] = statistics.median(times)
+    figures["lookup median CPU"] = statistics.median(cpu_times)
     print(
         f"  {'lookup':<22} {1000 * statistics.median(times):9.1f} ms median, "
-        f"{1000 * max(times):.1f} ms worst over {len(QUERIES)} queries",
+        f"{1000 * max(times):.1f} ms worst over {len(QUERIES)} queries (CPU "
+        f"{1000 * statistics.median(cpu_times):.1f} ms median, {1000 * max(cpu_times):.1f} ms "
+        "worst)",
         flush=True,
     )
 
@@ -197,6 +203,16 @@ def run(url: str, empty_url: str, case: Path, args: argparse.Namespace) -> dict[
         f"{'met' if figures['score'] < 5 else 'MISSED'}); lookup "
         f"{1000 * figures['lookup median']:.0f} ms (< 100 ms: "
         f"{'met' if figures['lookup median'] < 0.1 else 'MISSED'})",
+        flush=True,
+    )
+    # On a shared machine the wall clock counts other people's work: the same in CPU time.
+    first_cpu = figures["import articles CPU"] + figures["suggest all CPU"]
+    lookup_cpu = figures["lookup median CPU"]
+    print(
+        f"  targets in CPU time: articles + suggestions {first_cpu:.1f} s (< 60 s: "
+        f"{'met' if first_cpu < 60 else 'MISSED'}); score {figures['score CPU']:.2f} s (< 5 s: "
+        f"{'met' if figures['score CPU'] < 5 else 'MISSED'}); lookup "
+        f"{1000 * lookup_cpu:.0f} ms (< 100 ms: {'met' if lookup_cpu < 0.1 else 'MISSED'})",
         flush=True,
     )
     return figures

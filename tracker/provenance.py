@@ -39,6 +39,8 @@ class Derivations:
     def __init__(self, documents: Mapping[str, DocumentIn]) -> None:
         self.documents = documents
         self._ancestors: dict[str, frozenset[str]] = {}
+        # Documents with an ancestor at all: most have none, and need no walk.
+        self.derived = frozenset(d for d, doc in documents.items() if doc.derived_from)
 
     def ancestors(self, document_id: str) -> frozenset[str]:
         known = self._ancestors.get(document_id)
@@ -93,11 +95,16 @@ def attribution_origins(
                 return _best_of(by_document[doc], a)
         return _best_of(by_document[carried[0]], a) if carried else None
 
-    # One document: nothing can be a copy of anything (the common case, kept cheap).
-    single = len(by_document) == 1
+    # Nothing is a copy unless one of its documents derives from another of them (one
+    # document, or unrelated ones: the common cases, kept cheap).
+    copies = (
+        len(by_document) > 1
+        and not derivations.derived.isdisjoint(by_document)
+        and not all(derivations.ancestors(d).isdisjoint(by_document) for d in by_document)
+    )
     result = []
     for a in attributions:
-        original = None if single else root(a)
+        original = root(a) if copies else None
         origin_of = original if original is not None else a
         source = sources.get(origin_of.source_id)
         group = source.group if source is not None else f"source #{origin_of.source_id}"

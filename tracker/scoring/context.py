@@ -12,6 +12,8 @@ from tracker.scoring.tally import Tally
 from tracker.scoring.weights import Weights
 
 _GRADE_ORDER = "ABCDEF"
+# A claim's one origin, its origins and its sources' names by origin (Context.alone).
+_Alone = tuple[str, tuple[str, ...], dict[str, tuple[str, ...]]]
 
 
 class Context:
@@ -31,6 +33,7 @@ class Context:
         self.noisy_or_values: dict[int, float] = {}  # packed tally -> noisy-or (tally.py)
         # (primary weight, corroboration, contradiction) -> (credibility, phrase, estimate)
         self.verdicts: dict[tuple[float, float, float], tuple[int, str, float]] = {}
+        self._alone: dict[int, tuple[SourceIn | None, _Alone]] = {}
         self.regroup()
 
     def regroup(self) -> None:
@@ -59,6 +62,20 @@ class Context:
         known = self._weight.get(group)
         return known if known is not None else self.weights.weight("F")
 
+    def alone(self, source_id: int) -> _Alone:
+        """(origin, origins, names by origin) of a claim this source alone carries, one
+        for all such claims (read only): half of a case's claims need not each hold
+        their own tuple and dict of the same names."""
+        source = self.sources.get(source_id)
+        known = self._alone.get(source_id)
+        if known is not None and known[0] is source:  # a changed source is a new object
+            return known[1]
+        name = source.name if source is not None else f"source #{source_id}"
+        group = source.group if source is not None else name
+        shared: _Alone = (group, (group,), {group: (name,)})
+        self._alone[source_id] = (source, shared)
+        return shared
+
     def source_name(self, source_id: int) -> str:
         s = self.sources.get(source_id)
         return s.name if s is not None else f"source #{source_id}"
@@ -78,12 +95,8 @@ class Prepared:
 def prepare(claim: ClaimIn, ctx: Context) -> Prepared:
     if len(claim.attributions) == 1:  # most claims: one appearance, no copy, one origin
         (only,) = claim.attributions
-        source = ctx.sources.get(only.source_id)
-        name = source.name if source is not None else f"source #{only.source_id}"
-        group = source.group if source is not None else name
-        return Prepared(
-            claim, (AttributedOrigin(only, group, None),), (group,), group, {group: (name,)}
-        )
+        group, origins, names = ctx.alone(only.source_id)
+        return Prepared(claim, (AttributedOrigin(only, group, None),), origins, group, names)
     attributed = tuple(attribution_origins(claim, ctx.sources, ctx.derivations))
     if len(attributed) == 1:  # most claims: one appearance, one origin, nothing to rank
         (a,) = attributed

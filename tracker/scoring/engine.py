@@ -259,7 +259,8 @@ def _score(  # type: ignore[no-untyped-def]
         probability=verdict[2],
         discrepancies=discrepancies(p, ctx) if len(p.attributed) > 1 else (),
         explain_with=exp,
-        named_with=(lambda: named.of(p)) if named is not None else None,
+        # A partial, not a lambda: no closure cells per claim.
+        named_with=partial(NamedClaims.of, named, p) if named is not None else None,
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 
 from tracker.scoring.collector import collector_paused
 from tracker.scoring.context import Context, Prepared, prepare, reorder
@@ -39,13 +40,14 @@ class Scorer:
         self._boxes: dict[str, list[list[Prepared]]] = {}
         # Large subjects scored by the sweep keep it, so one claim edit patches it.
         self._swept: dict[str, SweptSubject] = {}
-        # Where each source and document appears, so an edit finds its subjects.
+        # Where each source appears, so a regrade finds its subjects (and its group's:
+        # the subjects of the group's members). A document's are found by looking.
         self._subjects_of_source: defaultdict[int, set[str]] = defaultdict(set)
-        self._subjects_of_group: defaultdict[str, set[str]] = defaultdict(set)
-        self._subjects_of_document: defaultdict[str, set[str]] = defaultdict(set)
         with collector_paused():
             for claim in inputs.claims:
-                self._add(claim)
+                self._file(claim)
+            for subject, members in self.subjects.items():
+                self._index(subject, members.values())
             for subject in list(self.subjects):
                 self._rescore(subject, reprepare=True)
 
@@ -97,21 +99,23 @@ class Scorer:
     def put_sources(self, sources: Iterable[SourceIn]) -> set[str]:
         """New grades or groups: every subject where the source or its groups speak."""
         affected: set[str] = set()
+        groups: set[str] = set()
         regrouped = False
         for source in sources:
             old = self.sources.get(source.id)
             if old == source:
                 continue
             affected |= self._subjects_of_source.get(source.id, set())
-            affected |= self._subjects_of_group.get(source.group, set())
+            groups.add(source.group)
             if old is not None:
-                affected |= self._subjects_of_group.get(old.group, set())
+                groups.add(old.group)
             # A new grade only reorders a claim's origins; a new group or name changes them.
             regrouped |= old is None or (old.group, old.name) != (source.group, source.name)
             self.sources[source.id] = source
-            self._subjects_of_group[source.group].update(
-                self._subjects_of_source.get(source.id, set())
-            )
+        by_source = self._subjects_of_source
+        for member in self.sources.values():  # where the groups speak, through any member
+            if member.group in groups:
+                affected |= by_source.get(member.id, set())
         if not affected:
             return affected
         grades = self.ctx.group_grade
@@ -125,7 +129,7 @@ class Scorer:
             if subject in self._swept:
                 self._regrade_swept(subject, units)
             else:
-                self._rescore(subject, reprepare=False, reweigh=True)
+                self._rescore(subject, reprepare=False, regraded=units.keys())
         return affected
 
     def put_document(self, document: DocumentIn) -> set[str]:
@@ -135,9 +139,11 @@ class Scorer:
         touched = {document.id} | {
             d for d in self.documents if document.id in self.ctx.derivations.ancestors(d)
         }
-        affected: set[str] = set()
-        for d in touched:
-            affected |= self._subjects_of_document.get(d, set())
+        affected = {
+            claim.subject
+            for claim in self.claims.values()
+            if not touched.isdisjoint([a.document_id for a in claim.attributions])
+        }
         for subject in affected:
             self._rescore(subject, reprepare=True)
         return affected
@@ -154,16 +160,17 @@ class Scorer:
         carrying a regraded origin reordered and rescored, the rest keep their scores
         unless their numbers moved."""
         prepared = self.prepared[subject]
-        carrying = set()
-        for claim_id, p in prepared.items():
-            if not units.keys().isdisjoint(p.origins):
-                prepared[claim_id] = reorder(p, self.ctx)
-                carrying.add(claim_id)
-        listed = list(prepared.values())
+        regraded = units.keys()
+        carrying = {
+            claim_id: reorder(p, self.ctx)
+            for claim_id, p in prepared.items()
+            if not regraded.isdisjoint(p.origins)
+        }
+        prepared.update(carrying)
         swept = self._swept[subject]
-        moved = swept.regrade(units, listed, carrying)
+        moved = swept.regrade(units, carrying)
         box = self._boxes[subject]
-        box[0] = listed
+        box[0] = list(prepared.values())
         self.scores.update(
             edited_scores(box, moved, swept.numbers, self.scores, self.ctx, carrying)
         )
@@ -189,20 +196,22 @@ class Scorer:
         return True
 
     def _add(self, claim: ClaimIn) -> None:
-        subject = claim.subject
+        self._file(claim)
+        self._index(claim.subject, (claim,))
+
+    def _file(self, claim: ClaimIn) -> None:
         self.claims[claim.id] = claim
-        members = self.subjects.get(subject)
+        members = self.subjects.get(claim.subject)
         if members is None:
-            members = self.subjects[subject] = {}
+            members = self.subjects[claim.subject] = {}
         members[claim.id] = claim
-        by_source, by_document = self._subjects_of_source, self._subjects_of_document
-        by_group, sources = self._subjects_of_group, self.sources
-        for a in claim.attributions:
-            by_source[a.source_id].add(subject)
-            by_document[a.document_id].add(subject)
-            source = sources.get(a.source_id)
-            if source is not None:
-                by_group[source.group].add(subject)
+
+    def _index(self, subject: str, claims: Iterable[ClaimIn]) -> None:
+        """These claims' sources appear in ``subject`` (each source once, however many of
+        the claims share it)."""
+        by_source = self._subjects_of_source
+        for source_id in {a.source_id for claim in claims for a in claim.attributions}:
+            by_source[source_id].add(subject)
 
     def _remove(self, claim: ClaimIn) -> None:
         del self.claims[claim.id]
@@ -219,8 +228,10 @@ class Scorer:
         subject: str,
         reprepare: bool,
         changed: set[str] | None = None,
-        reweigh: bool = False,
+        regraded: AbstractSet[str] = frozenset(),
     ) -> None:
+        """``regraded``: groups whose grade moved; a claim carrying one is reordered, any
+        other keeps its score unless its numbers move."""
         members = self.subjects.get(subject)
         if not members:
             return
@@ -229,7 +240,7 @@ class Scorer:
         for claim_id, claim in members.items():
             if reprepare or claim_id not in prepared or (changed and claim_id in changed):
                 prepared[claim_id] = prepare(claim, self.ctx)
-            elif reweigh:
+            elif regraded and not regraded.isdisjoint(prepared[claim_id].origins):
                 prepared[claim_id] = reorder(prepared[claim_id], self.ctx)
             else:
                 unchanged.add(claim_id)

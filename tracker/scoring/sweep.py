@@ -13,8 +13,8 @@ update in ``sweep_edit`` reach bit-identical numbers for the same origins.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
-from itertools import accumulate
+from collections.abc import Callable, Iterable
+from itertools import accumulate, repeat
 
 from tracker.scoring.compat import Bound, lower, upper
 from tracker.scoring.context import Context, Prepared
@@ -76,8 +76,6 @@ def raw_sweep(
     ``meet_all`` origins support every claim and ``apart_all`` origins conflict with
     every claim (in a mixed subject: voices asserting without a figure, and denials);
     each origin still counts once."""
-    unit = {g: tally.unit(g) for q in members for g in q.origins}
-    unit.update((g, tally.unit(g)) for g in meet_all)
     figures: dict[str, list[tuple[Bound, Bound]]] = {}
     bounds_of = {q.claim.id: bounds(q) for q in members}
     for q in members:
@@ -85,33 +83,54 @@ def raw_sweep(
             figures.setdefault(g, []).append(bounds_of[q.claim.id])
     for g in meet_all:  # an interval meeting every other, merged into the origin's pieces
         figures.setdefault(g, []).append((-_INF, _INF))
-    always_apart = sum(tally.unit(g) for g in apart_all)
-
-    pieces: list[tuple[Bound, Bound, int]] = []
-    gaps: list[tuple[Bound, Bound, int]] = []
-    lowest_upper: dict[str, Bound] = {}
-    highest_lower: dict[str, Bound] = {}
-    spread: list[tuple[Bound, Bound, int]] = []
+    origins = []
     for g, spans in figures.items():
-        u = unit[g]
         spans.sort()
-        merged, lowest_upper[g], highest_lower[g] = merge(spans)
-        pieces += [(lo, hi, u) for lo, hi in merged]
-        gaps += [(a[1], b[0], u) for a, b in zip(merged, merged[1:], strict=False)]
+        pieces, lowest_upper, highest_lower = merge(spans)
         if g in apart_all:  # already counted as conflicting with every claim
-            lowest_upper[g], highest_lower[g] = _INF, -_INF
-        if lowest_upper[g] < highest_lower[g]:
-            spread.append((lowest_upper[g], highest_lower[g], u))
+            lowest_upper, highest_lower = _INF, -_INF
+        lows, highs = [lo for lo, _ in pieces], [hi for _, hi in pieces]
+        origins.append((tally.unit(g), lows, highs, lowest_upper, highest_lower))
+    return tallies(bounds_of, origins, sum(tally.unit(g) for g in apart_all))
 
-    by_upper = sorted((hi, u) for _, hi, u in pieces)
+
+# One origin for ``tallies``: its tally unit, its merged pieces (lower and upper ends,
+# sorted), the lowest upper bound and the highest lower bound of its claims.
+OriginPieces = tuple[int, list[Bound], list[Bound], Bound, Bound]
+
+
+def tallies(
+    bounds_of: dict[str, tuple[Bound, Bound]],
+    origins: Iterable[OriginPieces],
+    always_apart: int = 0,
+) -> dict[str, tuple[int, int]]:
+    """``raw_sweep`` from origins already merged (a kept sweep has them): per claim, the
+    packed tallies of origins meeting it and of origins with a claim apart from it."""
+    by_upper: list[tuple[Bound, int]] = []
+    by_lower: list[tuple[Bound, int]] = []
+    gaps: list[tuple[Bound, Bound, int]] = []
+    mins: list[tuple[Bound, int]] = []
+    maxs: list[tuple[Bound, int]] = []
+    spread: list[tuple[Bound, Bound, int]] = []
+    for u, lows, highs, lowest_upper, highest_lower in origins:
+        by_lower += zip(lows, repeat(u))
+        by_upper += zip(highs, repeat(u))
+        if len(lows) > 1:  # between one piece's upper end and the next one's lower end
+            gaps += zip(highs, lows[1:], repeat(u))
+        mins.append((lowest_upper, u))
+        maxs.append((highest_lower, u))
+        if lowest_upper < highest_lower:
+            spread.append((lowest_upper, highest_lower, u))
+
+    by_upper.sort()
     uppers, upper_sums = [b for b, _ in by_upper], _prefix([u for _, u in by_upper])
-    by_lower = sorted((lo, u) for lo, _, u in pieces)
+    by_lower.sort()
     lowers, lower_sums = [b for b, _ in by_lower], _prefix([u for _, u in by_lower])
     total = upper_sums[-1]
     gaps.sort()
-    mins = sorted((lowest_upper[g], unit[g]) for g in figures)
+    mins.sort()
     min_keys, min_sums = [b for b, _ in mins], _prefix([u for _, u in mins])
-    maxs = sorted((highest_lower[g], unit[g]) for g in figures)
+    maxs.sort()
     max_keys, max_sums = [b for b, _ in maxs], _prefix([u for _, u in maxs])
     # Two-sided counts (a gap inside the claim; an origin with claims on both sides of
     # it) are answered offline with a Fenwick tree, so no claim scans a list.
@@ -124,7 +143,7 @@ def raw_sweep(
         s = total - upper_sums[bisect_left(uppers, lc)]
         s -= lower_sums[-1] - lower_sums[bisect_right(lowers, uc)]
         s -= spanned[claim_id]
-        # Origins with some claim entirely below or entirely above this one.
+        # Origins with some claim entirely below or above this one.
         c = always_apart + min_sums[bisect_left(min_keys, lc)]
         c += max_sums[-1] - max_sums[bisect_right(max_keys, uc)]
         c -= straddled[claim_id]

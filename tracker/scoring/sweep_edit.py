@@ -12,13 +12,13 @@ so the patched numbers are those a full sweep would give.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right, insort
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from operator import itemgetter
 
 from tracker.scoring.compat import Bound
 from tracker.scoring.context import Context, Prepared
-from tracker.scoring.sweep import Tally, bounds, merge, raw_sweep
+from tracker.scoring.sweep import Tally, bounds, merge, tallies
 
 _INF = float("inf")
 _first = itemgetter(0)
@@ -63,7 +63,14 @@ class SweptSubject:
             for g in p.origins:
                 spans.setdefault(g, []).append(self.bounds_of[p.claim.id])
         self.origins = {g: _Origin.of(sorted(s)) for g, s in spans.items()}
-        self.raw = raw_sweep(members, self.tally)
+        unit = self.tally.unit
+        self.raw = tallies(
+            self.bounds_of,
+            (
+                (unit(g), o.piece_lows, o.piece_highs, o.lowest_upper, o.highest_lower)
+                for g, o in self.origins.items()
+            ),
+        )
         self.by_lower = sorted((b[0], i) for i, b in self.bounds_of.items())
         self.by_upper = sorted((b[1], i) for i, b in self.bounds_of.items())
         self.numbers: dict[str, tuple[float, float]] = {}
@@ -132,64 +139,58 @@ class SweptSubject:
         return moved
 
     def regrade(
-        self, units: dict[str, tuple[int, int]], prepared: list[Prepared], carrying: set[str]
+        self, units: dict[str, tuple[int, int]], carrying: Mapping[str, Prepared]
     ) -> set[str]:
         """Origins whose tally unit changed (a group's best grade moved), old and new
-        unit; ``prepared`` the subject's claims with their origins reordered, ``carrying``
-        those with a regraded origin of their own. Each claim's tallies move by the
-        difference for every such origin that meets it or lies apart from it: the claims
-        found by bisecting, never the subject swept again. Returns the claims whose numbers
-        may have moved."""
+        unit; ``carrying`` the claims with a regraded origin of their own, their origins
+        reordered. Each claim's tallies move by the difference for every such origin
+        that meets it or lies apart from it, never the subject swept again. Returns the
+        claims whose numbers moved, and those carrying."""
         self.tally.forget(units)
-        self.prepared = {p.claim.id: p for p in prepared}
-        met: set[str] = set()
-        apart: set[str] = set()
-        raw = self.raw
-        for g, (old_unit, new_unit) in units.items():
-            o = self.origins.get(g)
-            if o is None or old_unit == new_unit:
-                continue
-            delta = new_unit - old_unit
-            meeting: set[str] = set()
-            for lo, hi in zip(o.piece_lows, o.piece_highs, strict=True):
-                meeting |= self._meeting((lo, hi))
-            for q in meeting:
-                m, a = raw[q]
-                raw[q] = (m + delta, a)
-            away = self._apart_from(o)
-            for q in away:
-                m, a = raw[q]
-                raw[q] = (m, a + delta)
-            met |= meeting
-            apart |= away
-        # A claim without a regraded origin of its own keeps its primary voice and its own
-        # units: only the side whose tally moved is worked out again.
-        both = (met & apart) | carrying
-        unit, noisy_or, numbers = self.tally.unit, self.tally.noisy_or, self.numbers
-        for q in met - both:
-            meeting_, _ = raw[q]
-            numbers[q] = (noisy_or(meeting_ - unit(self.prepared[q].primary)), numbers[q][1])
-        for q in apart - both:
-            _, apart_ = raw[q]
-            lc, uc = self.bounds_of[q]
-            for g in self.prepared[q].origins:
-                o = self.origins[g]
+        self.prepared.update(carrying)
+        regraded = [
+            (o, new_unit - old_unit)
+            for g, (old_unit, new_unit) in units.items()
+            if (o := self.origins.get(g)) is not None and old_unit != new_unit
+        ]
+        if not regraded:
+            return set()
+        # Every claim meets an origin of its subject or lies apart from one of its claims
+        # (in a gap between its pieces, or beyond them): one pass over the claims.
+        unit, noisy_or = self.tally.unit, self.tally.noisy_or
+        raw, numbers, origins, by_id = self.raw, self.numbers, self.origins, self.prepared
+        moved = set()
+        for q, (lc, uc) in self.bounds_of.items():
+            d_meeting = d_apart = 0
+            for o, delta in regraded:
+                if o.meets(lc, uc):
+                    d_meeting += delta
                 if o.lowest_upper < lc or o.highest_lower > uc:
-                    apart_ -= unit(g)
-            numbers[q] = (numbers[q][0], noisy_or(apart_))
-        self._refinish(both)
-        return met | apart | carrying
+                    d_apart += delta
+            if not d_meeting and not d_apart:
+                continue
+            meeting, apart = raw[q] = (raw[q][0] + d_meeting, raw[q][1] + d_apart)
+            if q in carrying:  # its own units and primary voice moved: finished below
+                continue
+            # Its own origins and primary voice kept their units: only the side whose
+            # tally moved is worked out again.
+            p = by_id[q]
+            corr, contr = numbers[q]
+            if d_meeting:
+                corr = noisy_or(meeting - unit(p.primary))
+            if d_apart:
+                for g in p.origins:  # the claim's own origins are no independent conflict
+                    own = origins[g]
+                    if own.lowest_upper < lc or own.highest_lower > uc:
+                        apart -= unit(g)
+                contr = noisy_or(apart)
+            if numbers[q] != (corr, contr):  # most large subjects' claims stay saturated
+                numbers[q] = (corr, contr)
+                moved.add(q)
+        self._refinish(carrying)
+        return moved | carrying.keys()
 
     # -- internals -------------------------------------------------------------
-    def _apart_from(self, o: _Origin) -> set[str]:
-        """Claims some claim of the origin lies entirely below or above: lower bound above
-        the origin's lowest upper bound, or upper bound below its highest lower bound."""
-        start = bisect_right(self.by_lower, o.lowest_upper, key=_first)
-        found = {claim for _, claim in self.by_lower[start:]}
-        stop = bisect_left(self.by_upper, o.highest_lower, key=_first)
-        found.update(claim for _, claim in self.by_upper[:stop])
-        return found
-
     def _refinish(self, claims: Iterable[str]) -> None:
         """(corroboration, contradiction) of these claims from their raw tallies: what
         ``sweep.finish`` gives, in one loop (a regrade or an edit may move thousands)."""
