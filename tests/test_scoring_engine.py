@@ -150,3 +150,17 @@ def test_a_kept_score_explains_itself_against_the_edited_subject():
     scorer.put_claim(dataclasses.replace(claims[1], figure=Figure(1, 2, unit="km")))
     assert scorer.scores["x1"].corroboration == 0.4
     assert scorer.scores["x1"].corroborated_by == ("x3",)
+
+
+def test_a_regrade_of_a_silent_source_counts_once_it_speaks():
+    # b says nothing yet when the analyst grades it A; its first claim must weigh as A.
+    sources = {0: SourceIn(0, "a", "g0", "B"), 1: SourceIn(1, "b", "g1", "F")}
+    docs = {"d": DocumentIn("d", None, DAY, DAY)}
+    claims = (ClaimIn("x1", "x", figure=Figure(1, 2), attributions=(AttributionIn(0, "d"),)),)
+    scorer = Scorer(ScoringInputs(sources, docs, claims))
+    assert scorer.put_sources([SourceIn(1, "b", "g1", "A")]) == set()
+    scorer.put_claim(ClaimIn("x2", "x", figure=Figure(1, 2), attributions=(AttributionIn(1, "d"),)))
+    fresh = ScoringInputs(scorer.sources, scorer.documents, tuple(scorer.claims.values()))
+    assert numbers(scorer.case_scores()) == numbers(score_inputs(fresh))
+    # An A supporter lifts x1 as far as the regrade test above: 0.8, not an F's weight.
+    assert scorer.scores["x1"].corroboration == 0.8

@@ -116,10 +116,11 @@ class Scorer:
         for member in self.sources.values():  # where the groups speak, through any member
             if member.group in groups:
                 affected |= by_source.get(member.id, set())
+        grades = self.ctx.group_grade
+        if groups:  # even a silent source's grade must stand for its first claim
+            self.ctx.regroup()
         if not affected:
             return affected
-        grades = self.ctx.group_grade
-        self.ctx.regroup()
         if regrouped:
             for subject in affected:
                 self._rescore(subject, reprepare=True)
