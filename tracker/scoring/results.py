@@ -19,6 +19,7 @@ class AttributionRef:
     quote: str
     hedge: str | None  # the hedge as this outlet printed it
     figure: str | None  # the figure this outlet printed, as normalized text ("9-11")
+    claim: str | None = None  # the claim this appearance belongs to
 
     def to_json(self) -> dict:
         return {
@@ -29,6 +30,7 @@ class AttributionRef:
             "quote": self.quote,
             "hedge": self.hedge,
             "figure": self.figure,
+            "claim": self.claim,
         }
 
 
