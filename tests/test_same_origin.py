@@ -262,3 +262,104 @@ def test_a_second_outlets_incompatible_report_never_hides_a_discrepancy_nor_adds
         assert after["added"].discrepancies, "the added report is listed on its claim"
     assert any(d.second.document == "late" or d.first.document == "late"
                for s in after.values() for d in s.discrepancies)  # fmt: skip
+
+
+# -- through the command line ---------------------------------------------------------------
+
+
+def _article(folder, doc_id: str, outlet: str, published: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    (folder / f"{doc_id}.md").write_text(
+        f"---\nid: {doc_id}\ntitle: {doc_id}\noutlet: {outlet}\npublished: {published}\n---\n\n"
+        f"{text}\n",
+        encoding="utf-8",
+    )
+
+
+def _nis_case(folder, reuters_day: str) -> None:  # type: ignore[no-untyped-def]
+    folder.mkdir()
+    (folder / "sources.yaml").write_text(
+        "- name: National Intelligence Service\n  short: NIS\n  kind: agency\n"
+        "  reliability: B\n- name: Yonhap\n  kind: outlet\n- name: Reuters\n  kind: outlet\n",
+        encoding="utf-8",
+    )
+    twelve = "NIS told lawmakers about 12,000 troops had been sent to Russia since August."
+    under = "NIS said fewer than 10,000 troops had been sent to Russia since August."
+    _article(folder, "yonhap-nis", "Yonhap", "2023-11-01", twelve)
+    _article(folder, "reuters-nis", "Reuters", reuters_day, under)
+    (folder / "claims.yaml").write_text(
+        f"""- id: nis-12000
+  subject: "North Korean troops sent to Russia (count)"
+  cumulative: true
+  text: "About 12,000 troops since August (NIS)"
+  stance: asserts
+  quantity: "about 12,000 troops"
+  period: "since August"
+  attributions:
+    - source: NIS
+      document: yonhap-nis
+      quote: "{twelve}"
+- id: nis-under-10000
+  subject: "North Korean troops sent to Russia (count)"
+  cumulative: true
+  text: "Fewer than 10,000 troops since August (NIS)"
+  stance: asserts
+  quantity: "fewer than 10,000 troops"
+  period: "since August"
+  attributions:
+    - source: NIS
+      document: reuters-nis
+      quote: "{under}"
+""",
+        encoding="utf-8",
+    )
+
+
+def test_the_command_line_lists_the_discrepancy_on_both_claims_and_explains_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from tests.cli_helpers import run_tracker
+
+    folder, db = tmp_path / "case", str(tmp_path / "case.sqlite")
+    _nis_case(folder, "2023-11-01")
+    imported = run_tracker("--db", db, "import", str(folder))
+    assert imported.returncode == 0, imported.stderr
+    scored = run_tracker("--db", db, "score", "--json")
+    assert scored.returncode == 0, scored.stderr
+    claims = {c["id"]: c for c in json.loads(scored.stdout)["claims"]}
+    for own, other, outlets in (
+        ("nis-12000", "nis-under-10000", ["Yonhap", "Reuters"]),
+        ("nis-under-10000", "nis-12000", ["Reuters", "Yonhap"]),
+    ):
+        (d,) = claims[own]["discrepancies"]
+        assert d["kind"] == "value" and d["origin"] == "National Intelligence Service"
+        assert [d["first"]["claim"], d["second"]["claim"]] == [own, other]
+        assert [d["first"]["outlet"], d["second"]["outlet"]] == outlets
+        assert "12,000 troops" in (d["first"]["quote"] + d["second"]["quote"])
+        assert claims[own]["contradiction"] == 0
+    explained = run_tracker("--db", db, "explain", "nis-12000")
+    assert explained.returncode == 0, explained.stderr
+    out = explained.stdout
+    assert "reporting discrepancies (not contradictions):" in out
+    assert "Reuters (claim nis-under-10000): “NIS said fewer than 10,000 troops" in out
+    assert "Yonhap: “NIS told lawmakers about 12,000 troops" in out
+
+
+def test_the_command_line_shows_a_revision_weeks_later(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from tests.cli_helpers import run_tracker
+
+    folder, db = tmp_path / "case", str(tmp_path / "case.sqlite")
+    _nis_case(folder, "2023-12-02")
+    assert run_tracker("--db", db, "import", str(folder)).returncode == 0
+    explained = run_tracker("--db", db, "explain", "nis-12000")
+    assert explained.returncode == 0, explained.stderr
+    assert "reporting discrepancies (not contradictions)" not in explained.stdout
+    assert (
+        "National Intelligence Service: about 12,000 troops (1 Nov 2023) -> fewer than 10,000 "
+        "troops (2 Dec 2023)"
+    ) in explained.stdout
+    subject = run_tracker(
+        "--db", db, "explain", "--subject", "North Korean troops sent to Russia (count)"
+    )
+    assert "revised: National Intelligence Service: about 12,000 troops (1 Nov 2023)" in (
+        subject.stdout
+    )

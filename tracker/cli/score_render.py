@@ -54,7 +54,15 @@ def render_explanation(score: ClaimScore) -> list[Text]:
         lines += [shown(f"  - {c}") for c in exp.copies]
     if score.discrepancies:
         lines.append(Text("reporting discrepancies (not contradictions):"))
-        lines += [shown(f"  - {d.kind}: {d.detail}") for d in score.discrepancies]
+        for d in score.discrepancies:
+            lines.append(shown(f"  - {d.kind}: {d.detail}"))
+            for ref in (d.first, d.second):
+                where = ref.outlet or ref.document
+                claim = f" (claim {ref.claim})" if ref.claim not in (None, score.id) else ""
+                lines.append(shown(f"      {where}{claim}: \u201c{ref.quote}\u201d"))
+    if exp.revisions:
+        lines.append(Text("revisions (the same origin, a new figure on a later date):"))
+        lines += [shown(f"  - {r.words()}") for r in exp.revisions]
     constants = ", ".join(f"{k}={v}" for k, v in exp.constants)
     lines.append(Text(f"constants: {constants}", style="dim"))
     return lines
@@ -92,4 +100,5 @@ def render_subject(summary: SubjectSummary) -> list[Text]:
             lines.append(shown(f"  series: {when} {r.origin} {r.figure.describe()}"))
         if e.falls:
             lines += [shown(f"  the running total falls: {line}") for line in e.falls_at]
+        lines += [shown(f"  revised: {r.words()}") for r in e.revisions]
     return lines

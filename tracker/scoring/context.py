@@ -31,6 +31,8 @@ class Context:
         self.noisy_or_values: dict[int, float] = {}  # packed tally -> noisy-or (tally.py)
         # (primary weight, corroboration, contradiction) -> (credibility, phrase, estimate)
         self.verdicts: dict[tuple[float, float, float], tuple[int, str, float]] = {}
+        # One origin's appearances per subject, kept between rescorings (same_origin.py).
+        self.same_origin: object | None = None
         self.regroup()
 
     def regroup(self) -> None:

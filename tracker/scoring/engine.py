@@ -184,7 +184,7 @@ def score_subject(
             numbers = pairwise(members, ctx)
     # A large subject under the plain overlap rule names its claims without explanations.
     named = NamedClaims(box, ctx) if len(members) > ctx.weights.sweep_from else None
-    cross = cross_claim(members, ctx) if len(members) > 1 else {}
+    cross, touched = cross_claim(members, ctx)
     result = {}
     for p in members:
         claim_id = p.claim.id
@@ -199,7 +199,7 @@ def score_subject(
                 corr,
                 contr,
             )
-            and _same_cross(old, mine)
+            and (claim_id not in touched or _same_cross(old, mine))
         ):
             old.forget_explanation()
             result[claim_id] = old
@@ -230,7 +230,7 @@ def edited_scores(
     score only forgets its explanation (the subject around it changed), which is what
     ``score_subject`` would do to it."""
     members = box[0]
-    cross = cross_claim(members, ctx) if len(members) > 1 else {}
+    cross, touched = cross_claim(members, ctx)
     result = {}
     for p in members:
         claim_id = p.claim.id
@@ -241,7 +241,7 @@ def edited_scores(
             old is not None
             and claim_id not in rebuilt
             and (claim_id not in moved or (old.corroboration, old.contradiction) == (corr, contr))
-            and _same_cross(old, mine)
+            and (claim_id not in touched or _same_cross(old, mine))
         ):
             old.forget_explanation()
             continue

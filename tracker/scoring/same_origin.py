@@ -23,23 +23,50 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from operator import itemgetter
 
 from tracker.dates_display import human_span
 from tracker.provenance import AttributedOrigin, Derivations
-from tracker.scoring.compat import CONFLICTS, SUPPORTS, relation
+from tracker.scoring.collector import collector_paused
+from tracker.scoring.compat import (
+    A_AT_MOST_B,
+    ALWAYS_CONFLICTS,
+    ALWAYS_SUPPORTS,
+    B_AT_MOST_A,
+    OVERLAPS,
+    lower,
+    relation,
+    upper,
+)
 from tracker.scoring.context import Context, Prepared
 from tracker.scoring.inputs import ClaimIn, DocumentIn, Figure
 from tracker.scoring.results import AttributionRef, Discrepancy
 
 
-@dataclass(frozen=True, slots=True)
 class _Seen:
     """One appearance of a claim for one origin, with its document's dates."""
 
-    p: Prepared
-    a: AttributedOrigin
-    first: date | None  # None: undated, which overlaps every date
-    last: date | None
+    __slots__ = ("a", "first", "hedge", "hi", "kind", "last", "lo", "p", "ref")
+
+    def __init__(self, p: Prepared, a: AttributedOrigin, dates: tuple, ctx: Context) -> None:
+        self.p, self.a = p, a
+        self.first: date | None = dates[0]  # None: undated, which overlaps every date
+        self.last: date | None = dates[1]
+        self.ref: AttributionRef | None = None
+        # What the pair test reads, worked out once (as pairs.py does for scoring).
+        c = p.claim
+        self.kind = ctx.kinds.of(c)
+        self.lo = lower(c.figure) if c.figure is not None else -_INF
+        self.hi = upper(c.figure) if c.figure is not None else _INF
+        self.hedge = _carried_hedge(a, c)
+
+
+def _span(dates: tuple, ctx: Context) -> str:
+    spans = _store(ctx).spans
+    known = spans.get(dates)
+    if known is None:
+        known = spans[dates] = human_span(*dates)
+    return known
 
 
 def _dates(doc: DocumentIn | None) -> tuple[date | None, date | None]:
@@ -55,11 +82,9 @@ def _words(f: Figure | None) -> str:
 
 
 def _carried_hedge(a: AttributedOrigin, claim: ClaimIn) -> str | None:
-    # A claim read from one quote keeps that quote's hedge on the claim; with several,
-    # the loader reads each appearance's own hedge (None there means "printed none").
-    hedge = a.attribution.hedge
-    if hedge is None and len(claim.attributions) == 1:
-        hedge = claim.hedge
+    # An appearance without a hedge of its own carries the claim's (the analyst's reading
+    # of its quote): between claims, only hedges someone wrote down are compared.
+    hedge = a.attribution.hedge if a.attribution.hedge is not None else claim.hedge
     cleaned = " ".join((hedge or "").casefold().split())
     return cleaned or None
 
@@ -74,10 +99,12 @@ def _same_statement(x: ClaimIn, y: ClaimIn) -> bool:
 
 
 def _ref(s: _Seen, ctx: Context) -> AttributionRef:
+    if s.ref is not None:
+        return s.ref
     at = s.a.attribution
     doc = ctx.documents.get(at.document_id)
     figure = at.figure if at.figure is not None else s.p.claim.figure
-    return AttributionRef(
+    s.ref = AttributionRef(
         attribution=at.id,
         source=ctx.source_name(at.source_id),
         document=at.document_id,
@@ -87,79 +114,298 @@ def _ref(s: _Seen, ctx: Context) -> AttributionRef:
         figure=figure.describe() if figure is not None else None,
         claim=s.p.claim.id,
     )
+    return s.ref
 
 
-def _where(s: _Seen) -> str:
-    return f"{s.a.attribution.document_id} ({human_span(s.first, s.last)}, claim {s.p.claim.id})"
+_SAID = {"asserts": "asserting", "denies": "denying"}
+_INF = float("inf")
 
 
-def _verdict(x: _Seen, y: _Seen) -> tuple[str, str] | None:
-    """(kind, detail) when the two appearances cannot both be what their origin said."""
+def _verdict(x: _Seen, y: _Seen, tests: list[dict[int, int]]) -> str | None:
+    """The kind of discrepancy when two appearances cannot both be what their origin
+    said: their claims conflict by scoring's rules (``compat``, decided per pair of kinds
+    of claim), or say the same with different hedges."""
+    test = tests[x.kind][y.kind]
+    if test == OVERLAPS:
+        conflict = x.hi < y.lo or y.hi < x.lo
+    elif test == A_AT_MOST_B:
+        conflict = y.hi < x.lo
+    elif test == B_AT_MOST_A:
+        conflict = x.hi < y.lo
+    else:
+        conflict = test == ALWAYS_CONFLICTS
+        if not conflict and test != ALWAYS_SUPPORTS:  # never related (other units, periods)
+            return None
     cx, cy = x.p.claim, y.p.claim
-    kind, rule = relation(cx, cy)
-    origin = x.a.origin
-    if kind == CONFLICTS:
-        if cx.stance != cy.stance:
-            said = {"asserts": "asserting", "denies": "denying"}
-            return "stance", (
-                f"{origin} is carried as {said.get(cx.stance, cx.stance)} in {_where(x)} and "
-                f"as {said.get(cy.stance, cy.stance)} in {_where(y)}, on dates that overlap"
-            )
-        return "value", (
-            f"{origin}'s figure is carried as {_words(cx.figure)} in {_where(x)} and as "
-            f"{_words(cy.figure)} in {_where(y)}, on dates that overlap ({rule})"
-        )
-    if kind == SUPPORTS and _same_statement(cx, cy):
-        hx, hy = _carried_hedge(x.a, cx), _carried_hedge(y.a, cy)
-        if hx != hy:
-            return "hedge", (
-                f"{origin} is carried with hedge {hx or 'none'!r} in {_where(x)} but "
-                f"{hy or 'none'!r} in {_where(y)}"
-            )
+    if conflict:
+        return "stance" if cx.stance != cy.stance else "value"
+    if x.hedge != y.hedge and _same_statement(cx, cy):
+        return "hedge"
     return None
 
 
-def cross_claim(members: Sequence[Prepared], ctx: Context) -> dict[str, tuple[Discrepancy, ...]]:
-    """Claim id -> its reporting discrepancies with other claims of the subject (each pair
-    listed on both claims, this claim's appearance first)."""
-    by_origin: dict[str, list[Prepared]] = {}
-    for p in members:
-        for g in p.origins:
-            listed = by_origin.get(g)
-            if listed is None:
-                by_origin[g] = [p]
-            else:
-                listed.append(p)
-    found: dict[str, list[Discrepancy]] = {}
+def _where(s: _Seen, ctx: Context) -> str:
+    return f"{s.a.attribution.document_id} ({_span((s.first, s.last), ctx)}, claim {s.p.claim.id})"
+
+
+def _detail(kind: str, x: _Seen, y: _Seen, ctx: Context) -> str:
+    origin, cx, cy = x.a.origin, x.p.claim, y.p.claim
+    wx, wy = _where(x, ctx), _where(y, ctx)
+    if kind == "stance":
+        return (
+            f"{origin} is carried as {_SAID.get(cx.stance, cx.stance)} in {wx} and as "
+            f"{_SAID.get(cy.stance, cy.stance)} in {wy}, on dates that overlap"
+        )
+    if kind == "value":
+        return (
+            f"{origin}'s figure is carried as {_words(cx.figure)} in {wx} and as "
+            f"{_words(cy.figure)} in {wy}, on dates that overlap "
+            f"({relation(cx, cy)[1]})"
+        )
+    hx, hy = x.hedge, y.hedge
+    return f"{origin} is carried with hedge {hx or 'none'!r} in {wx} but {hy or 'none'!r} in {wy}"
+
+
+class _Origin:
+    """One origin's appearances in one subject and the discrepancies among them, kept so
+    that after an edit only the appearances of the claims that changed are compared
+    again (a Prepared is rebuilt whenever its claim, documents or groups change)."""
+
+    __slots__ = ("found", "kinds", "seen")
+
+    def __init__(self) -> None:
+        self.seen: dict[int, tuple[Prepared, list[_Seen]]] = {}  # id(Prepared) -> its own
+        # claim id -> (other claim, kind, its appearance, the other's), every pair
+        self.found: dict[str, list[tuple[str, str, _Seen, _Seen]]] = {}
+        self.kinds: set[int] = set()  # compat.Kinds ids of its claims (ever seen)
+
+
+class _Subject:
+    """What one subject's last call saw: its members, who carries each origin, the kept
+    origins carried by two claims or more, and the result."""
+
+    __slots__ = ("by_claim", "carriers", "members", "origins", "result")
+
+    def __init__(self) -> None:
+        self.members: dict[int, Prepared] = {}  # id(Prepared) -> it (kept alive: ids stay)
+        self.by_claim: dict[str, Prepared] = {}
+        self.carriers: dict[str, dict[int, Prepared]] = {}  # origin -> its claims
+        self.origins: dict[str, _Origin] = {}
+        self.result: dict[str, tuple[Discrepancy, ...]] = {}
+
+
+class _Store:
+    __slots__ = ("spans", "subjects")
+
+    def __init__(self) -> None:
+        self.subjects: dict[str, _Subject] = {}
+        self.spans: dict[tuple, str] = {}
+
+
+def _store(ctx: Context) -> _Store:
+    store = ctx.same_origin
+    if store is None:
+        store = ctx.same_origin = _Store()
+    assert isinstance(store, _Store)
+    return store
+
+
+def _appearances(p: Prepared, origin: str, ctx: Context) -> list[_Seen]:
     documents = ctx.documents
-    for origin, carriers in by_origin.items():
+    out = []
+    for a in p.attributed:
+        if a.origin == origin:
+            doc = documents.get((a.copied_from or a.attribution).document_id)
+            out.append(_Seen(p, a, _dates(doc), ctx))
+    return out
+
+
+def cross_claim(
+    members: Sequence[Prepared], ctx: Context
+) -> tuple[dict[str, tuple[Discrepancy, ...]], set[str]]:
+    """(claim id -> its reporting discrepancies with other claims of the subject, the
+    claims whose list may differ from the previous call for this subject). Each pair is
+    listed on both claims, the claim's own appearance first."""
+    # Many small objects, none cyclic: the collector would walk the whole heap for none.
+    with collector_paused():
+        return _cross_claim(members, ctx)
+
+
+def _cross_claim(
+    members: Sequence[Prepared], ctx: Context
+) -> tuple[dict[str, tuple[Discrepancy, ...]], set[str]]:
+    store = _store(ctx)
+    subject = members[0].claim.subject if members else ""
+    kept = store.subjects.get(subject)
+    if kept is None:
+        if len(members) < 2:
+            return {}, set()
+        kept = _Subject()
+    now = {id(p): p for p in members}
+    if now.keys() == kept.members.keys():  # nothing changed here (a regrade elsewhere)
+        return kept.result, set()
+    # Only the origins of claims that came or went are looked at again.
+    known = kept.members
+    gone = [known[k] for k in known.keys() - now.keys()]
+    new = [now[k] for k in now.keys() - known.keys()]
+    kept.members = now
+    affected: set[str] = set()
+    for p in gone:
+        if kept.by_claim.get(p.claim.id) is p:
+            del kept.by_claim[p.claim.id]
+        for g in p.origins:
+            carrying = kept.carriers[g]
+            del carrying[id(p)]
+            if not carrying:
+                del kept.carriers[g]
+            affected.add(g)
+    for p in new:
+        kept.by_claim[p.claim.id] = p
+        for g in p.origins:
+            kept.carriers.setdefault(g, {})[id(p)] = p
+            affected.add(g)
+    touched: set[str] = set()
+    for origin in affected:
+        carriers = kept.carriers.get(origin, {})
+        group = kept.origins.get(origin)
         if len(carriers) < 2:
+            if group is not None:
+                touched.update(kept.origins.pop(origin).found)
             continue
-        seen = []
-        for p in carriers:
-            for a in p.attributed:
-                if a.origin == origin:
-                    doc_id = (a.copied_from or a.attribution).document_id
-                    seen.append(_Seen(p, a, *_dates(documents.get(doc_id))))
-        for x, y in _pairs(seen, ctx):
-            verdict = _verdict(x, y)
-            if verdict is None:
-                continue
-            kind, detail = verdict
-            rx, ry = _ref(x, ctx), _ref(y, ctx)
-            found.setdefault(x.p.claim.id, []).append(
-                Discrepancy(x.p.claim.id, origin, kind, rx, ry, detail)
-            )
-            mirrored = _verdict(y, x)
-            assert mirrored is not None
-            found.setdefault(y.p.claim.id, []).append(
-                Discrepancy(y.p.claim.id, origin, kind, ry, rx, mirrored[1])
-            )
-    return {claim: tuple(sorted(ds, key=_order)) for claim, ds in found.items()}
+        if group is None:
+            group = kept.origins[origin] = _Origin()
+        _update(group, list(carriers.values()), origin, ctx, touched)
+    cap = ctx.weights.claims_shown_per_origin
+    result = kept.result
+    for claim in touched:
+        result.pop(claim, None)
+        q = kept.by_claim.get(claim)
+        if q is None:  # left the subject
+            continue
+        listed: list[Discrepancy] = []
+        for origin in q.origins:
+            group = kept.origins.get(origin)
+            entries = group.found.get(claim) if group is not None else None
+            if entries:
+                listed += _listed(entries, origin, cap, ctx)
+        if listed:
+            result[claim] = tuple(sorted(listed, key=_order))
+    if kept.origins:
+        store.subjects[subject] = kept
+    else:  # no origin carried twice: nothing worth keeping
+        store.subjects.pop(subject, None)
+    return result, touched
+
+
+def _update(
+    kept: _Origin, carriers: list[Prepared], origin: str, ctx: Context, touched: set[str]
+) -> None:
+    now = {id(p): p for p in carriers}
+    gone = [k for k in kept.seen if k not in now]
+    new = [p for k, p in now.items() if k not in kept.seen]
+    for k in gone:
+        claim = kept.seen.pop(k)[0].claim.id
+        touched.add(claim)
+        for other, *_ in kept.found.pop(claim, ()):
+            touched.add(other)
+            kept.found[other] = [e for e in kept.found.get(other, ()) if e[0] != claim]
+    if not new:
+        return
+    added = []
+    for p in new:
+        own = _appearances(p, origin, ctx)
+        kept.seen[id(p)] = (p, own)
+        added += own
+        touched.add(p.claim.id)
+    if len(new) == len(now):  # the whole group: one sweep over its dates
+        pairs: Iterable[tuple[_Seen, _Seen]] = _pairs(added, ctx)
+    else:  # a few changed claims against the rest
+        rest = [s for k, (p, own) in kept.seen.items() for s in own]
+        pairs = _pairs_with(added, rest, ctx)
+    kinds = ctx.kinds
+    fresh = {s.kind for s in added} - kept.kinds
+    if fresh:  # a kind of claim new to this origin: decide its tests against the others
+        kept.kinds |= fresh
+        kinds.meet(kept.kinds)
+    tests = kinds.tests
+    found = kept.found
+    for x, y in pairs:
+        kind = _verdict(x, y, tests)
+        if kind is None:
+            continue
+        cx, cy = x.p.claim.id, y.p.claim.id
+        found.setdefault(cx, []).append((cy, kind, x, y))
+        found.setdefault(cy, []).append((cx, kind, y, x))
+        touched.add(cx)
+        touched.add(cy)
+
+
+def _listed(
+    entries: list[tuple[str, str, _Seen, _Seen]], origin: str, cap: int, ctx: Context
+) -> list[Discrepancy]:
+    """The first ``cap`` of one origin's discrepancies on a claim, as the analyst reads
+    them; the rest are not built (a voice carried by thousands of outlets' claims on one
+    day would list them all, to nobody's use, at the cost of all of scoring)."""
+    # By the other claim (C speed), then, among ties at the cut, by every field.
+    ordered = sorted(entries, key=_by_other)
+    if len(ordered) > cap:
+        edge = _by_other(ordered[cap - 1])
+        end = cap
+        while end < len(ordered) and _by_other(ordered[end]) == edge:
+            end += 1
+        ordered = ordered[:end]
+    first = sorted(ordered, key=_entry_order)[:cap]
+    return [
+        Discrepancy(
+            x.p.claim.id, origin, kind, _ref(x, ctx), _ref(y, ctx), _detail(kind, x, y, ctx)
+        )
+        for _, kind, x, y in first
+    ]
+
+
+_by_other = itemgetter(0, 1)
+
+
+def _entry_order(e: tuple[str, str, _Seen, _Seen]) -> tuple:
+    other, kind, x, y = e
+    ax, ay = x.a.attribution, y.a.attribution
+    # Every field a listed discrepancy shows: equal keys mean equal discrepancies, so the
+    # order never depends on which claims came first (a full scoring or an edit).
+    return (other, kind, ax.document_id, ay.document_id, ax.id or -1, ay.id or -1,
+            ax.source_id, ay.source_id, ax.quote, ay.quote, ax.hedge or "",
+            ay.hedge or "")  # fmt: skip
 
 
 def _order(d: Discrepancy) -> tuple:
-    return (d.second.claim or "", d.kind, d.origin, d.first.document, d.second.document)
+    f, s = d.first, d.second
+    return (s.claim or "", d.kind, d.origin, f.document, s.document, f.attribution or -1,
+            s.attribution or -1, f.source, s.source, f.quote, s.quote, f.hedge or "",
+            s.hedge or "")  # fmt: skip
+
+
+def _together(x: _Seen, y: _Seen, ctx: Context) -> bool:
+    """Whether two appearances may be of one moment: dates that overlap (or are unknown),
+    or one document derived from the other."""
+    if x.first is None or y.first is None:
+        return True
+    assert x.last is not None and y.last is not None
+    if x.first <= y.last and y.first <= x.last:
+        return True
+    ancestors = ctx.derivations.ancestors
+    dx, dy = x.a.attribution.document_id, y.a.attribution.document_id
+    return dx in ancestors(dy) or dy in ancestors(dx)
+
+
+def _pairs_with(
+    added: list[_Seen], rest: list[_Seen], ctx: Context
+) -> Iterable[tuple[_Seen, _Seen]]:
+    mine = {id(s) for s in added}
+    for i, x in enumerate(added):
+        for y in (*added[i + 1 :], *(s for s in rest if id(s) not in mine)):
+            if x.p is y.p or x.a.attribution.document_id == y.a.attribution.document_id:
+                continue
+            if _together(x, y, ctx):
+                yield (x, y) if x.p.claim.id <= y.p.claim.id else (y, x)
 
 
 def _pairs(seen: list[_Seen], ctx: Context) -> Iterable[tuple[_Seen, _Seen]]:
@@ -212,9 +458,9 @@ class Revision:
     earlier_dates: tuple[date, date]  # the claim's first appearance
     later_dates: tuple[date, date]
 
-    def words(self) -> str:
+    def words(self, arrow: str = "->") -> str:
         return (
-            f"{self.origin}: {self.earlier_words} ({human_span(*self.earlier_dates)}) -> "
+            f"{self.origin}: {self.earlier_words} ({human_span(*self.earlier_dates)}) {arrow} "
             f"{self.later_words} ({human_span(*self.later_dates)})"
         )
 
