@@ -37,6 +37,7 @@ from tracker.scoring import (  # noqa: E402
 )
 from tracker.scoring.context import Context, prepare  # noqa: E402
 from tracker.scoring.engine import score_subject  # noqa: E402
+from tracker.scoring.same_origin import cross_claim  # noqa: E402
 
 GRADES = "ABCDEF"
 START = date(2023, 1, 1)
@@ -237,6 +238,16 @@ def main() -> None:
     )
     _, t_explain = timed(lambda: scorer.scores[big_claim.id].explanation)
     print(f"explanation of one claim of the largest subject, on demand: {t_explain * 1000:.1f} ms")
+    # Reporting discrepancies between claims (issue 15), part of the full rescoring above:
+    # their own cost, every subject from nothing, in this process.
+    fresh = Context(inputs.sources, inputs.documents, Weights())
+    prepared = [[prepare(c, fresh) for c in claims] for claims in by_subject.values()]
+    found, t_cross = timed(lambda: [cross_claim(members, fresh)[0] for members in prepared])
+    listed = sum(len(ds) for result in found for ds in result.values())
+    print(
+        f"of which discrepancies between claims of one origin: {t_cross:.2f} s "
+        f"({t_cross / t_full:.0%} of full rescoring; {listed:,} listed)"
+    )
 
     if args.sqlite or args.db:
         load_from_database(inputs, args.db or args.sqlite)

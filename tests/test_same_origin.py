@@ -363,3 +363,26 @@ def test_the_command_line_shows_a_revision_weeks_later(tmp_path) -> None:  # typ
     assert "revised: National Intelligence Service: about 12,000 troops (1 Nov 2023)" in (
         subject.stdout
     )
+
+
+def test_the_brief_lists_a_discrepancy_between_two_claims_once_naming_both(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from tracker.brief import write_brief
+    from tracker.db import open_database, session_scope
+    from tracker.importers import import_paths
+
+    folder = tmp_path / "case"
+    _nis_case(folder, "2023-11-01")
+    engine = open_database(tmp_path / "case.sqlite")
+    assert not import_paths(engine, [folder / "sources.yaml", *sorted(folder.glob("*.md"))]).failed
+    assert not import_paths(engine, [folder / "claims.yaml"]).failed
+    with session_scope(engine) as session:
+        brief = write_brief(session, title="NIS", today=date(2023, 12, 1))
+    section = brief.split("## Reporting discrepancies", 1)[1].split("\n## ", 1)[0]
+    items = [line for line in section.splitlines() if line.startswith("- ")]
+    assert len(items) == 1, section
+    (item,) = items
+    assert item.startswith("- **National Intelligence Service**, on North Korean troops sent")
+    assert "Yonhap printed “NIS told lawmakers about 12,000 troops" in item
+    assert "Reuters printed “NIS said fewer than 10,000 troops" in item
+    assert "(claim nis-12000)" in item and "(claim nis-under-10000)" in item
+    assert "an outlet misreported it" in item
