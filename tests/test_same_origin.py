@@ -386,3 +386,25 @@ def test_the_brief_lists_a_discrepancy_between_two_claims_once_naming_both(tmp_p
     assert "Reuters printed “NIS said fewer than 10,000 troops" in item
     assert "(claim nis-12000)" in item and "(claim nis-under-10000)" in item
     assert "an outlet misreported it" in item
+
+
+def test_explain_subject_names_the_containers_wording_of_the_bundled_case(
+    tmp_path, bundled_case
+) -> None:  # type: ignore[no-untyped-def]
+    """Checked against the articles: CSIS quotes the US government's October 13 figure
+    as "more than 1,000 containers"; the Washington Post, reporting the same Friday
+    statement, printed "as many as 1,000". One origin, one moment (16 Oct and 16-31 Oct
+    2023), figures that cannot meet: a reporting discrepancy in the subject's account."""
+    from tests.cli_helpers import run_tracker
+
+    db = str(tmp_path / "najin.sqlite")
+    assert run_tracker("--db", db, "import", str(bundled_case)).returncode == 0
+    subject = "Containers of munitions shipped, DPRK to Russia (count)"
+    out = run_tracker("--db", db, "explain", "--subject", subject).stdout
+    section = out.split("reporting discrepancies (outlets carrying one origin differently):")[1]
+    assert section.count("  - value: United States government's figure is carried as") == 1
+    assert "The Washington Post: “North Korea has transported as many as 1,000 containers" in (
+        section
+    )
+    assert "CSIS Beyond Parallel: “the U.S. government announced that North Korea had " in (section)
+    assert "“more than 1,000 containers of military equipment and munitions,”" in section
