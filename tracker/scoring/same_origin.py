@@ -46,13 +46,15 @@ from tracker.scoring.results import AttributionRef, Discrepancy
 class _Seen:
     """One appearance of a claim for one origin, with its document's dates."""
 
-    __slots__ = ("a", "first", "hedge", "hi", "kind", "last", "lo", "p", "ref")
+    __slots__ = ("a", "first", "hedge", "hi", "kind", "last", "lo", "p", "ref", "said", "where")
 
     def __init__(self, p: Prepared, a: AttributedOrigin, dates: tuple, ctx: Context) -> None:
         self.p, self.a = p, a
         self.first: date | None = dates[0]  # None: undated, which overlaps every date
         self.last: date | None = dates[1]
         self.ref: AttributionRef | None = None
+        self.where: str | None = None  # how a detail names it, made when first listed
+        self.said: str | None = None  # its claim's figure in words, likewise
         # What the pair test reads, worked out once (as pairs.py does for scoring).
         c = p.claim
         self.kind = ctx.kinds.of(c)
@@ -111,7 +113,7 @@ def _ref(s: _Seen, ctx: Context) -> AttributionRef:
         outlet=doc.outlet if doc is not None else None,
         quote=at.quote,
         hedge=at.hedge,
-        figure=figure.describe() if figure is not None else None,
+        figure=_describe(figure, ctx) if figure is not None else None,
         claim=s.p.claim.id,
     )
     return s.ref
@@ -145,7 +147,25 @@ def _verdict(x: _Seen, y: _Seen, tests: list[dict[int, int]]) -> str | None:
 
 
 def _where(s: _Seen, ctx: Context) -> str:
-    return f"{s.a.attribution.document_id} ({_span((s.first, s.last), ctx)}, claim {s.p.claim.id})"
+    if s.where is None:
+        doc, span = s.a.attribution.document_id, _span((s.first, s.last), ctx)
+        s.where = f"{doc} ({span}, claim {s.p.claim.id})"
+    return s.where
+
+
+def _said(s: _Seen, ctx: Context) -> str:
+    if s.said is None:
+        f = s.p.claim.figure
+        s.said = "no figure" if f is None else (f.text or _describe(f, ctx))
+    return s.said
+
+
+def _describe(f: Figure, ctx: Context) -> str:
+    described = _store(ctx).described
+    known = described.get(f)
+    if known is None:
+        known = described[f] = f.describe()
+    return known
 
 
 def _detail(kind: str, x: _Seen, y: _Seen, ctx: Context) -> str:
@@ -158,8 +178,8 @@ def _detail(kind: str, x: _Seen, y: _Seen, ctx: Context) -> str:
         )
     if kind == "value":
         return (
-            f"{origin}'s figure is carried as {_words(cx.figure)} in {wx} and as "
-            f"{_words(cy.figure)} in {wy}, on dates that overlap "
+            f"{origin}'s figure is carried as {_said(x, ctx)} in {wx} and as "
+            f"{_said(y, ctx)} in {wy}, on dates that overlap "
             f"({relation(cx, cy)[1]})"
         )
     hx, hy = x.hedge, y.hedge
@@ -195,11 +215,12 @@ class _Subject:
 
 
 class _Store:
-    __slots__ = ("spans", "subjects")
+    __slots__ = ("described", "spans", "subjects")
 
     def __init__(self) -> None:
         self.subjects: dict[str, _Subject] = {}
         self.spans: dict[tuple, str] = {}
+        self.described: dict[Figure, str] = {}
 
 
 def _store(ctx: Context) -> _Store:
@@ -329,13 +350,22 @@ def _update(
         kinds.meet(kept.kinds)
     tests = kinds.tests
     found = kept.found
+    verdict = _verdict
     for x, y in pairs:
-        kind = _verdict(x, y, tests)
+        kind = verdict(x, y, tests)
         if kind is None:
             continue
         cx, cy = x.p.claim.id, y.p.claim.id
-        found.setdefault(cx, []).append((cy, kind, x, y))
-        found.setdefault(cy, []).append((cx, kind, y, x))
+        mine = found.get(cx)
+        if mine is None:
+            found[cx] = [(cy, kind, x, y)]
+        else:
+            mine.append((cy, kind, x, y))
+        theirs = found.get(cy)
+        if theirs is None:
+            found[cy] = [(cx, kind, y, x)]
+        else:
+            theirs.append((cx, kind, y, x))
         touched.add(cx)
         touched.add(cy)
 
