@@ -403,7 +403,12 @@ def _estimate_subjects(
             groups.setdefault(unit_key, []).append(Reported(origin, c.id, c.figure, seen, last))
         denied_by = tuple(sorted(denied, key=lambda g: (-ctx.weight(g), g)))
         revised: dict[tuple, list[Revision]] = {}
-        for r in revisions(carried, documents, ctx.derivations) if len(carried) > 1 else ():
+        for r in (
+            # Each origin's latest few, as explanations name a few claims per origin.
+            revisions(carried, documents, ctx.derivations, weights.claims_shown_per_origin)
+            if len(carried) > 1
+            else ()
+        ):
             f = claims[r.earlier].figure
             assert f is not None
             revised.setdefault((f.unit, f.per), []).append(r)

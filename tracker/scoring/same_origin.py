@@ -483,10 +483,19 @@ class Revision:
     origin: str
     earlier: str  # claim ids
     later: str
-    earlier_words: str  # the figure as reported ("about 10,000 troops")
-    later_words: str
+    earlier_figure: Figure
+    later_figure: Figure
     earlier_dates: tuple[date, date]  # the claim's first appearance
     later_dates: tuple[date, date]
+
+    @property
+    def earlier_words(self) -> str:
+        """The figure as reported ("about 10,000 troops"), made when shown."""
+        return _words(self.earlier_figure)
+
+    @property
+    def later_words(self) -> str:
+        return _words(self.later_figure)
 
     def words(self, arrow: str = "->") -> str:
         return (
@@ -525,10 +534,12 @@ def revisions(
     carried: Iterable[tuple[str, ClaimIn]],
     documents: Mapping[str, DocumentIn],
     derivations: Derivations | None = None,
+    latest: int | None = None,
 ) -> tuple[Revision, ...]:
     """Every revision among (origin, claim) pairs of one subject: per origin and measure
     (unit and rate; and period, unless the subject is a running total), its claims by
-    first appearance, each new figure on a strictly later date than the one before."""
+    first appearance, each new figure on a strictly later date than the one before.
+    ``latest``: only the last so many of each series (a subject's account)."""
     series: dict[tuple, list[ClaimIn]] = {}
     for origin, claim in carried:
         f = claim.figure
@@ -547,7 +558,9 @@ def revisions(
             continue
         dated = [(when, c) for c in claims if (when := first_dates(c, documents)) is not None]
         dated.sort(key=lambda item: (item[0], item[1].id))
-        for (when_a, a), (when_b, b) in zip(dated, dated[1:], strict=False):
+        kept = 0
+        for i in range(len(dated) - 1, 0, -1):  # latest first, to stop at ``latest``
+            (when_a, a), (when_b, b) = dated[i - 1], dated[i]
             fa, fb = a.figure, b.figure
             assert fa is not None and fb is not None
             new = (fa.low, fa.high, fa.low_open, fa.high_open) != (
@@ -557,7 +570,10 @@ def revisions(
                 fb.high_open,
             )
             if new and when_b[0] > when_a[1] and not _repeats(b, a, derivations):
-                found.append(Revision(origin, a.id, b.id, _words(fa), _words(fb), when_a, when_b))
+                found.append(Revision(origin, a.id, b.id, fa, fb, when_a, when_b))
+                kept += 1
+                if latest is not None and kept >= latest:
+                    break
     return tuple(sorted(found, key=lambda r: (r.origin, r.earlier_dates, r.earlier, r.later)))
 
 
