@@ -238,15 +238,16 @@ def main() -> None:
     )
     _, t_explain = timed(lambda: scorer.scores[big_claim.id].explanation)
     print(f"explanation of one claim of the largest subject, on demand: {t_explain * 1000:.1f} ms")
-    # Reporting discrepancies between claims (issue 15), part of the full rescoring above:
-    # their own cost, every subject from nothing, in this process.
+    # Reporting discrepancies between claims (issue 15): built when first read (score
+    # --json, the TUI's table, the brief), not by the rescoring above; every subject's,
+    # from nothing, in this process.
     fresh = Context(inputs.sources, inputs.documents, Weights())
     prepared = [[prepare(c, fresh) for c in claims] for claims in by_subject.values()]
     found, t_cross = timed(lambda: [cross_claim(members, fresh)[0] for members in prepared])
     listed = sum(len(ds) for result in found for ds in result.values())
     print(
-        f"of which discrepancies between claims of one origin: {t_cross:.2f} s "
-        f"({t_cross / t_full:.0%} of full rescoring; {listed:,} listed)"
+        f"discrepancies between claims of one origin, when first read: {t_cross:.2f} s "
+        f"({t_cross / t_full:.0%} of full rescoring's time; {listed:,} listed)"
     )
 
     if args.sqlite or args.db:

@@ -26,8 +26,8 @@ from tracker.scoring.discrepancies import discrepancies
 from tracker.scoring.explain import Comparison, Explanation, OriginEvidence, ScoreExplanation
 from tracker.scoring.named import NamedClaims
 from tracker.scoring.pairs import pairwise
-from tracker.scoring.results import ClaimScore, Discrepancy
-from tracker.scoring.same_origin import claim_revisions, cross_claim
+from tracker.scoring.results import ClaimScore
+from tracker.scoring.same_origin import SubjectCross, claim_revisions, subject_cross
 from tracker.scoring.scores import (
     credibility,
     credibility_grade,
@@ -184,13 +184,12 @@ def score_subject(
             numbers = pairwise(members, ctx)
     # A large subject under the plain overlap rule names its claims without explanations.
     named = NamedClaims(box, ctx) if len(members) > ctx.weights.sweep_from else None
-    cross, touched = cross_claim(members, ctx)
+    cross = subject_cross(box, ctx)
     result = {}
     for p in members:
         claim_id = p.claim.id
         corr, contr = numbers[claim_id]
         old = previous.get(claim_id) if previous is not None else None
-        mine = cross.get(claim_id, ())
         if (
             old is not None
             and claim_id in unchanged
@@ -199,21 +198,14 @@ def score_subject(
                 corr,
                 contr,
             )
-            and (claim_id not in touched or _same_cross(old, mine))
         ):
             old.forget_explanation()
             result[claim_id] = old
             continue
-        # The explanation is built from the same rules when someone reads it.
-        result[claim_id] = _score(p, corr, contr, ctx, _later(p, box, ctx), named, mine)
+        # The explanation (and the discrepancies with other claims) are built from the
+        # same rules when someone reads them.
+        result[claim_id] = _score(p, corr, contr, ctx, _later(p, box, ctx), named, cross)
     return result
-
-
-def _same_cross(old: ClaimScore, cross: tuple[Discrepancy, ...]) -> bool:
-    """Whether a kept score's discrepancies with other claims are still ``cross``."""
-    if not old.discrepancies:
-        return not cross
-    return tuple(d for d in old.discrepancies if d.second.claim != d.claim) == cross
 
 
 def edited_scores(
@@ -230,22 +222,20 @@ def edited_scores(
     score only forgets its explanation (the subject around it changed), which is what
     ``score_subject`` would do to it."""
     members = box[0]
-    cross, touched = cross_claim(members, ctx)
+    cross = subject_cross(box, ctx)
     result = {}
     for p in members:
         claim_id = p.claim.id
         old = previous.get(claim_id)  # the edited claim has none: it is always rebuilt
         corr, contr = numbers[claim_id]
-        mine = cross.get(claim_id, ())
         if (
             old is not None
             and claim_id not in rebuilt
             and (claim_id not in moved or (old.corroboration, old.contradiction) == (corr, contr))
-            and (claim_id not in touched or _same_cross(old, mine))
         ):
             old.forget_explanation()
             continue
-        result[claim_id] = _score(p, corr, contr, ctx, _later(p, box, ctx), cross=mine)
+        result[claim_id] = _score(p, corr, contr, ctx, _later(p, box, ctx), cross=cross)
     return result
 
 
@@ -265,7 +255,7 @@ def _score(  # type: ignore[no-untyped-def]
     ctx: Context,
     exp,
     named: NamedClaims | None = None,
-    cross: tuple[Discrepancy, ...] = (),
+    cross: SubjectCross | None = None,
 ) -> ClaimScore:
     primary_weight = ctx.weight(p.primary) if p.primary else 0.0
     # Few distinct (weight, corroboration, contradiction): each verdict worked out once.
@@ -284,8 +274,8 @@ def _score(  # type: ignore[no-untyped-def]
         credibility=verdict[0],
         estimative=verdict[1],
         probability=verdict[2],
-        # Within the claim first, then with the subject's other claims (same_origin.py).
-        discrepancies=(discrepancies(p, ctx) if len(p.attributed) > 1 else ()) + cross,
+        own_discrepancies=discrepancies(p, ctx) if len(p.attributed) > 1 else (),
+        cross_with=cross,
         explain_with=exp,
         named_with=(lambda: named.of(p)) if named is not None else None,
     )

@@ -215,9 +215,10 @@ class _Subject:
 
 
 class _Store:
-    __slots__ = ("described", "spans", "subjects")
+    __slots__ = ("described", "readers", "spans", "subjects")
 
     def __init__(self) -> None:
+        self.readers: dict[int, SubjectCross] = {}  # id(box) -> its reader (holds the box)
         self.subjects: dict[str, _Subject] = {}
         self.spans: dict[tuple, str] = {}
         self.described: dict[Figure, str] = {}
@@ -239,6 +240,36 @@ def _appearances(p: Prepared, origin: str, ctx: Context) -> list[_Seen]:
             doc = documents.get((a.copied_from or a.attribution).document_id)
             out.append(_Seen(p, a, _dates(doc), ctx))
     return out
+
+
+class SubjectCross:
+    """One subject's discrepancies between claims, read by its claims' scores: worked out
+    when first asked for, and again only once the subject's members have changed (every
+    change puts a new list in the box that scoring keeps per subject). Like explanations,
+    nothing is built for a scoring nobody reads."""
+
+    __slots__ = ("_members", "_result", "box", "ctx")
+
+    def __init__(self, box: list[list[Prepared]], ctx: Context) -> None:
+        self.box, self.ctx = box, ctx
+        self._members: list[Prepared] | None = None
+        self._result: dict[str, tuple[Discrepancy, ...]] = {}
+
+    def of(self, claim_id: str) -> tuple[Discrepancy, ...]:
+        members = self.box[0]
+        if members is not self._members:
+            self._result = dict(cross_claim(members, self.ctx)[0])
+            self._members = members
+        return self._result.get(claim_id, ())
+
+
+def subject_cross(box: list[list[Prepared]], ctx: Context) -> SubjectCross:
+    """The one reader of a subject's box (kept scores and new ones share it)."""
+    readers = _store(ctx).readers
+    reader = readers.get(id(box))
+    if reader is None or reader.box is not box:
+        reader = readers[id(box)] = SubjectCross(box, ctx)
+    return reader
 
 
 def cross_claim(
