@@ -15,7 +15,10 @@ as one statement, so a different figure there is always a reporting fault).
 
 Cost: appearances are grouped by origin first, and only origins carried by two claims
 or more are looked at; inside one, a sweep over dates visits only the pairs whose dates
-overlap, never every pair of the subject.
+overlap, never every pair of the subject. What was found is kept per subject and origin
+(on the scoring's Context), so after an edit only the claims that came or went are
+compared again. Each claim lists at most CLAIMS_SHOWN_PER_ORIGIN per origin, and the
+whole is worked out when a score's ``discrepancies`` are first read (``SubjectCross``).
 """
 
 from __future__ import annotations
