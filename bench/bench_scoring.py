@@ -38,6 +38,7 @@ from tracker.scoring import (  # noqa: E402
 )
 from tracker.scoring.context import Context, prepare  # noqa: E402
 from tracker.scoring.engine import score_subject  # noqa: E402
+from tracker.scoring.same_origin import cross_claim  # noqa: E402
 
 GRADES = "ABCDEF"
 START = date(2023, 1, 1)
@@ -242,6 +243,17 @@ def main() -> None:
     )
     _, t_explain = timed(lambda: scorer.scores[big_claim.id].explanation)
     print(f"explanation of one claim of the largest subject, on demand: {t_explain * 1000:.1f} ms")
+    # Reporting discrepancies between claims (issue 15): built when first read (score
+    # --json, the TUI's table, the brief), not by the rescoring above; every subject's,
+    # from nothing, in this process.
+    fresh = Context(inputs.sources, inputs.documents, Weights())
+    prepared = [[prepare(c, fresh) for c in claims] for claims in by_subject.values()]
+    found, t_cross = timed(lambda: [cross_claim(members, fresh)[0] for members in prepared])
+    listed = sum(len(ds) for result in found for ds in result.values())
+    print(
+        f"discrepancies between claims of one origin, when first read: {t_cross:.2f} s "
+        f"({t_cross / t_full:.0%} of full rescoring's time; {listed:,} listed)"
+    )
 
     if args.sqlite or args.db:
         load_from_database(inputs, args.db or args.sqlite)

@@ -151,14 +151,22 @@ def _side(case: BriefCase, notes: Footnotes, claims: list[str], all_refs: bool =
 
 
 def discrepancy_lines(case: BriefCase, notes: Footnotes) -> Iterator[str]:
-    """One item per claim and kind of discrepancy: every outlet's wording, once."""
+    """One item per claim and kind of discrepancy: every outlet's wording, once. Two claims
+    of one origin carried differently on one day (listed on both) are one item."""
     yield from ("## Reporting discrepancies", "")
     found = False
     current: tuple | None = None
     refs: list = []
     origin = ""
+    done: set[tuple] = set()
     for d in case.iter_discrepancies():
-        key = (d.claim, d.kind)
+        other = d.second.claim if d.second.claim not in (None, d.claim) else None
+        key = (d.claim, d.kind, other)
+        if other is not None:
+            pair = (frozenset((d.claim, other)), d.kind, d.origin)
+            if pair in done and key != current:
+                continue
+            done.add(pair)
         if key != current:
             if current is not None:
                 yield _discrepancy(case, notes, current, origin, refs)
@@ -174,8 +182,15 @@ def discrepancy_lines(case: BriefCase, notes: Footnotes) -> Iterator[str]:
     yield ""
 
 
+_CLOSING = {
+    "hedge": "The outlets carry the source's hedge differently.",
+    "stance": "The outlets disagree on whether the source asserted or denied it.",
+    "value": "These figures cannot all be what the source said: an outlet misreported it.",
+}
+
+
 def _discrepancy(case: BriefCase, notes: Footnotes, key: tuple, origin: str, refs: list) -> str:
-    claim_id, kind = key
+    claim_id, kind, other = key
     claim = case.claims[claim_id]
     printed = []
     for ref in refs:
@@ -185,12 +200,12 @@ def _discrepancy(case: BriefCase, notes: Footnotes, key: tuple, origin: str, ref
         words = f"{outlet} printed “{escape_inline(ref.quote)}”{mark}"
         if kind == "hedge":
             words += f" (hedged “{escape_inline(ref.hedge)}”)" if ref.hedge else " (no hedge)"
+        if other is not None and ref.claim is not None:
+            words += f" (claim {escape_inline(ref.claim)})"
         printed.append(words)
-    closing = (
-        "The outlets carry the source's hedge differently."
-        if kind == "hedge"
-        else "These figures cannot all be what the source said: an outlet misreported it."
-    )
+    closing = _CLOSING.get(kind, _CLOSING["value"])
+    if other is not None:
+        closing += " The two claims may be of one moment: their documents' dates overlap."
     subject = escape_inline(subject_label(case.subject_names[claim.subject_id]))
     return f"- **{escape_inline(origin)}**, on {subject}: " + "; ".join(printed) + f". {closing}"
 

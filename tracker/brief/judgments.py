@@ -39,6 +39,8 @@ if TYPE_CHECKING:
 BLUF_JUDGMENTS = 2
 
 _QUOTED = re.compile(r"“[^”]*”")
+# A judgment names this many of its subject's revisions (explain --subject has them all).
+REVISIONS_SHOWN = 3
 
 
 def subject_label(subject: str) -> str:
@@ -141,6 +143,14 @@ def judge(
             f"{n} independent origins behind it and {contest}."
         )
         level, basis = estimate.confidence, estimate.rests_on
+    if estimate is not None and estimate.revisions:
+        # A source's new figure on a later date: neither a contradiction nor a misreport.
+        shown = estimate.revisions[:REVISIONS_SHOWN]
+        changes = "; ".join(escape_inline(r.words("→")) for r in shown)
+        more = len(estimate.revisions) - len(shown)
+        if more:
+            changes += f"; and {plural(more, 'more revision')} (tracker explain --subject)"
+        likelihood += f" Figures revised by their own source on a later date: {changes}."
     # Built for this judgment only: thousands of explanations kept add up to gigabytes.
     score.forget_explanation()
     return Judgment(

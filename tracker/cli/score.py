@@ -95,10 +95,10 @@ def _explain(
         if subject is not None:
             from tracker.scoring.estimate import score_with_estimates
 
-            _, summaries = score_with_estimates(session, subject)
+            scores, summaries = score_with_estimates(session, subject)
             if not summaries:
                 raise UserError(f"no subject named {subject!r} with claims")
-            for line in render_subject(summaries[0]):
+            for line in render_subject(summaries[0], scores.claims.values()):
                 console.print(line)
             return
         if claim_id is None:

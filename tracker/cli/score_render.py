@@ -4,10 +4,12 @@ Rich and the scoring core cost nothing to ``--help``."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from rich.text import Text
 
 from tracker.cli.literal import shown, visible
-from tracker.scoring import ClaimScore
+from tracker.scoring import ClaimScore, Discrepancy
 from tracker.scoring.estimate import SubjectSummary
 from tracker.scoring.explain import OriginEvidence, ScoreExplanation
 
@@ -54,13 +56,28 @@ def render_explanation(score: ClaimScore) -> list[Text]:
         lines += [shown(f"  - {c}") for c in exp.copies]
     if score.discrepancies:
         lines.append(Text("reporting discrepancies (not contradictions):"))
-        lines += [shown(f"  - {d.kind}: {d.detail}") for d in score.discrepancies]
+        for d in score.discrepancies:
+            lines += _discrepancy_lines(score, d)
+    if exp.revisions:
+        lines.append(Text("revisions (the same origin, a new figure on a later date):"))
+        lines += [shown(f"  - {r.words()}") for r in exp.revisions]
     constants = ", ".join(f"{k}={v}" for k, v in exp.constants)
     lines.append(Text(f"constants: {constants}", style="dim"))
     return lines
 
 
-def render_subject(summary: SubjectSummary) -> list[Text]:
+def _discrepancy_lines(score: ClaimScore, d: Discrepancy) -> list[Text]:
+    lines = [shown(f"  - {d.kind}: {d.detail}")]
+    for ref in (d.first, d.second):
+        where = ref.outlet or ref.document
+        claim = f" (claim {ref.claim})" if ref.claim not in (None, score.id) else ""
+        lines.append(shown(f"      {where}{claim}: \u201c{ref.quote}\u201d"))
+    return lines
+
+
+def render_subject(summary: SubjectSummary, scores: Iterable[ClaimScore] = ()) -> list[Text]:
+    """A subject's estimates, and the reporting discrepancies of its claims (``scores``),
+    a pair of claims once."""
     lines = [shown(f"subject {summary.name}", style="bold")]
     lines.append(shown(f"asserted by: {', '.join(summary.asserted_by) or 'nobody'}"))
     if summary.denied_by:
@@ -92,4 +109,17 @@ def render_subject(summary: SubjectSummary) -> list[Text]:
             lines.append(shown(f"  series: {when} {r.origin} {r.figure.describe()}"))
         if e.falls:
             lines += [shown(f"  the running total falls: {line}") for line in e.falls_at]
+        lines += [shown(f"  revised: {r.words()}") for r in e.revisions]
+    seen: set[tuple] = set()
+    listed: list[Text] = []
+    for score in sorted(scores, key=lambda s: s.id):
+        for d in score.discrepancies:
+            key = (frozenset((d.first.attribution, d.second.attribution)), d.kind, d.origin)
+            if d.first.claim != d.second.claim and key in seen:
+                continue
+            seen.add(key)
+            listed += _discrepancy_lines(score, d)
+    if listed:
+        lines.append(Text("reporting discrepancies (outlets carrying one origin differently):"))
+        lines += listed
     return lines

@@ -34,6 +34,8 @@ class Context:
         # (primary weight, corroboration, contradiction) -> (credibility, phrase, estimate)
         self.verdicts: dict[tuple[float, float, float], tuple[int, str, float]] = {}
         self._alone: dict[int, tuple[SourceIn | None, _Alone]] = {}
+        # One origin's appearances per subject, kept between rescorings (same_origin.py).
+        self.same_origin: object | None = None
         self.regroup()
 
     def regroup(self) -> None:

@@ -21,7 +21,7 @@ def _hedge(text: str | None) -> str | None:
     return cleaned or None
 
 
-def _ref(a: AttributedOrigin, ctx: Context) -> AttributionRef:
+def _ref(a: AttributedOrigin, ctx: Context, claim: str) -> AttributionRef:
     at = a.attribution
     doc = ctx.documents.get(at.document_id)
     return AttributionRef(
@@ -32,6 +32,7 @@ def _ref(a: AttributedOrigin, ctx: Context) -> AttributionRef:
         quote=at.quote,
         hedge=at.hedge,
         figure=at.figure.describe() if at.figure is not None else None,
+        claim=claim,
     )
 
 
@@ -57,8 +58,8 @@ def discrepancies(p: Prepared, ctx: Context) -> tuple[Discrepancy, ...]:
                         p.claim.id,
                         origin,
                         "value",
-                        _ref(x, ctx),
-                        _ref(y, ctx),
+                        _ref(x, ctx, p.claim.id),
+                        _ref(y, ctx, p.claim.id),
                         f"{origin}'s figure is carried as {ax.figure.describe()} in "
                         f"{ax.document_id} and as {ay.figure.describe()} in {ay.document_id}",
                     )
@@ -70,8 +71,8 @@ def discrepancies(p: Prepared, ctx: Context) -> tuple[Discrepancy, ...]:
                         p.claim.id,
                         origin,
                         "hedge",
-                        _ref(x, ctx),
-                        _ref(y, ctx),
+                        _ref(x, ctx, p.claim.id),
+                        _ref(y, ctx, p.claim.id),
                         f"hedge {hx or 'none'!r} in {ax.document_id} but {hy or 'none'!r} "
                         f"in {ay.document_id}",
                     )

@@ -27,6 +27,7 @@ from tracker.scoring.explain import Comparison, Explanation, OriginEvidence, Sco
 from tracker.scoring.named import NamedClaims
 from tracker.scoring.pairs import pairwise
 from tracker.scoring.results import ClaimScore
+from tracker.scoring.same_origin import SubjectCross, claim_revisions, subject_cross
 from tracker.scoring.scores import (
     credibility,
     credibility_grade,
@@ -115,7 +116,13 @@ def explain(p: Prepared, members: list[Prepared], ctx: Context) -> Explanation:
         if g not in p.origins
     )
     c_aside = tuple(
-        _evidence(conflict, g, ctx, "one of the claim's own origins: a voice revising itself")
+        _evidence(
+            conflict,
+            g,
+            ctx,
+            "one of the claim's own origins, never counted against it: see its reporting "
+            "discrepancies and revisions",
+        )
         for g in sorted(conflict.claims)
         if g in p.origins
     )
@@ -142,6 +149,7 @@ def explain(p: Prepared, members: list[Prepared], ctx: Context) -> Explanation:
         comparisons=comparisons,
         copies=copies,
         constants=ctx.weights.named(),
+        revisions=claim_revisions(p, members, ctx),
     )
 
 
@@ -176,6 +184,7 @@ def score_subject(
             numbers = pairwise(members, ctx)
     # A large subject under the plain overlap rule names its claims without explanations.
     named = NamedClaims(box, ctx) if len(members) > ctx.weights.sweep_from else None
+    cross = subject_cross(box, ctx)
     result = {}
     for p in members:
         claim_id = p.claim.id
@@ -193,8 +202,9 @@ def score_subject(
             old.forget_explanation()
             result[claim_id] = old
             continue
-        # The explanation is built from the same rules when someone reads it.
-        result[claim_id] = _score(p, corr, contr, ctx, _later(p, box, ctx), named)
+        # The explanation (and the discrepancies with other claims) are built from the
+        # same rules when someone reads them.
+        result[claim_id] = _score(p, corr, contr, ctx, _later(p, box, ctx), named, cross)
     return result
 
 
@@ -212,6 +222,7 @@ def edited_scores(
     score only forgets its explanation (the subject around it changed), which is what
     ``score_subject`` would do to it."""
     members = box[0]
+    cross = subject_cross(box, ctx)
     result = {}
     for p in members:
         claim_id = p.claim.id
@@ -224,7 +235,7 @@ def edited_scores(
         ):
             old.forget_explanation()
             continue
-        result[claim_id] = _score(p, corr, contr, ctx, _later(p, box, ctx))
+        result[claim_id] = _score(p, corr, contr, ctx, _later(p, box, ctx), cross=cross)
     return result
 
 
@@ -238,7 +249,13 @@ def _later(p: Prepared, box: list[list[Prepared]], ctx: Context) -> Callable[[],
 
 
 def _score(  # type: ignore[no-untyped-def]
-    p: Prepared, corr: float, contr: float, ctx: Context, exp, named: NamedClaims | None = None
+    p: Prepared,
+    corr: float,
+    contr: float,
+    ctx: Context,
+    exp,
+    named: NamedClaims | None = None,
+    cross: SubjectCross | None = None,
 ) -> ClaimScore:
     primary_weight = ctx.weight(p.primary) if p.primary else 0.0
     # Few distinct (weight, corroboration, contradiction): each verdict worked out once.
@@ -257,7 +274,8 @@ def _score(  # type: ignore[no-untyped-def]
         credibility=verdict[0],
         estimative=verdict[1],
         probability=verdict[2],
-        discrepancies=discrepancies(p, ctx) if len(p.attributed) > 1 else (),
+        own_discrepancies=discrepancies(p, ctx) if len(p.attributed) > 1 else (),
+        cross_with=cross,
         explain_with=exp,
         # A partial, not a lambda: no closure cells per claim.
         named_with=partial(NamedClaims.of, named, p) if named is not None else None,

@@ -18,6 +18,7 @@ outliers, and for a running total the series over time (issue 15).
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -28,6 +29,7 @@ from tracker.scoring.collector import collector_paused
 from tracker.scoring.compat import lower, overlap, upper
 from tracker.scoring.context import Context, prepare
 from tracker.scoring.inputs import ClaimIn, Figure, ScoringInputs
+from tracker.scoring.same_origin import Revision, revisions
 from tracker.scoring.scores import noisy_or, phrase, probability
 from tracker.scoring.weights import DEFAULT_WEIGHTS, Weights
 
@@ -88,6 +90,8 @@ class SubjectEstimate:
     series: tuple[Reported, ...] = ()
     falls: bool = False
     falls_at: tuple[str, ...] = field(default=())  # "origin: earlier -> later" lines
+    # An origin's new figure on a later date (same_origin.py): shown, never an outlier.
+    revisions: tuple[Revision, ...] = ()
 
     def interval_words(self) -> str:
         if self.text:
@@ -140,6 +144,7 @@ class SubjectEstimate:
             "series": [r.to_json() for r in self.series],
             "falls": self.falls,
             "falls_at": list(self.falls_at),
+            "revisions": [r.to_json() for r in self.revisions],
         }
 
 
@@ -365,6 +370,7 @@ def _estimate_subjects(
         latest: dict[tuple, tuple[tuple, ClaimIn, date | None]] = {}
         asserted: set[str] = set()
         denied: set[str] = set()
+        carried: list[tuple[str, ClaimIn]] = []
         for claim in members:
             origins = origins_of(claim)
             if claim.stance == "denies":
@@ -374,6 +380,7 @@ def _estimate_subjects(
             figure = claim.figure
             if figure is None:
                 continue
+            carried += [(g, claim) for g in origins]
             seen = first_seen(claim)
             period = claim.period
             # A revision replaces the origin's earlier figure; on one day, the figure over
@@ -395,9 +402,24 @@ def _estimate_subjects(
             last = c.period.last if c.period else None
             groups.setdefault(unit_key, []).append(Reported(origin, c.id, c.figure, seen, last))
         denied_by = tuple(sorted(denied, key=lambda g: (-ctx.weight(g), g)))
+        revised: dict[tuple, list[Revision]] = {}
+        for r in (
+            # Each origin's latest few, as explanations name a few claims per origin.
+            revisions(carried, documents, ctx.derivations, weights.claims_shown_per_origin)
+            if len(carried) > 1
+            else ()
+        ):
+            f = claims[r.earlier].figure
+            assert f is not None
+            revised.setdefault((f.unit, f.per), []).append(r)
         estimates = tuple(
-            _estimate(name, rs, claims, denied_by, cumulative, ctx)
-            for _, rs in sorted(groups.items(), key=lambda kv: (-len(kv[1]), _plain(kv[0])))
+            dataclasses.replace(
+                _estimate(name, rs, claims, denied_by, cumulative, ctx),
+                revisions=tuple(revised.get(unit_key, ())),
+            )
+            if unit_key in revised
+            else _estimate(name, rs, claims, denied_by, cumulative, ctx)
+            for unit_key, rs in sorted(groups.items(), key=lambda kv: (-len(kv[1]), _plain(kv[0])))
         )
         sid = subjects.get(name, (None, cumulative))[0] if subjects else None
         out.append(

@@ -8,6 +8,10 @@ plain data only (no Rich, no Textual), so each front end draws it its own way.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tracker.scoring.same_origin import Revision
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +111,8 @@ class Explanation:
     # Attributions counted with the origin of the document they were copied from.
     copies: tuple[str, ...] = ()
     constants: tuple[tuple[str, float | str], ...] = field(default=())
+    # The claim's own origins giving a new figure on a later date (same_origin.py).
+    revisions: tuple[Revision, ...] = ()
 
     def claim_ids(self) -> set[str]:
         ids = {self.claim}
@@ -135,4 +141,5 @@ class Explanation:
             "comparisons": [c.to_json() for c in self.comparisons],
             "copies": list(self.copies),
             "constants": dict(self.constants),
+            "revisions": [r.to_json() for r in self.revisions],
         }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from tracker.scoring.explain import Explanation
 
@@ -19,6 +20,7 @@ class AttributionRef:
     quote: str
     hedge: str | None  # the hedge as this outlet printed it
     figure: str | None  # the figure this outlet printed, as normalized text ("9-11")
+    claim: str | None = None  # the claim this appearance belongs to
 
     def to_json(self) -> dict:
         return {
@@ -29,6 +31,7 @@ class AttributionRef:
             "quote": self.quote,
             "hedge": self.hedge,
             "figure": self.figure,
+            "claim": self.claim,
         }
 
 
@@ -72,13 +75,23 @@ class ClaimScore:
     credibility: int  # Admiralty 1-6
     estimative: str  # ICD 203 phrase
     probability: float  # the estimate the phrase names, in [0, 1]
-    discrepancies: tuple[Discrepancy, ...]
+    own_discrepancies: tuple[Discrepancy, ...]  # between the claim's own appearances
     explain_with: Explanation | Callable[[], Explanation] = field(repr=False, compare=False)
     # (corroborated_by, contradicted_by) found without the explanation (named.py), or None.
     named_with: Callable[[], tuple[tuple[str, ...], tuple[str, ...]] | None] | None = field(
         default=None, repr=False, compare=False
     )
     _cache: list[Explanation] = field(default_factory=list, repr=False, compare=False)
+    # The subject's discrepancies between claims of one origin, worked out when first read
+    # (same_origin.SubjectCross: ``of(claim id)``), or None.
+    cross_with: Any = field(default=None, repr=False, compare=False)
+
+    @property
+    def discrepancies(self) -> tuple[Discrepancy, ...]:
+        """Reporting discrepancies: within the claim first, then with the subject's other
+        claims (DOMAIN §4 property 5)."""
+        cross = self.cross_with.of(self.id) if self.cross_with is not None else ()
+        return self.own_discrepancies + cross if cross else self.own_discrepancies
 
     @property
     def explanation(self) -> Explanation:

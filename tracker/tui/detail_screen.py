@@ -82,7 +82,16 @@ def _scores(score: object | None) -> Text:
         for d in discrepancies:
             out.append(f"  ≠ {clean(d.kind)}: {clean(d.detail)}\n", style="yellow")
             for ref in (d.first, d.second):
-                out.append(f"    {clean(ref.outlet or ref.document)}: “{clean(ref.quote)}”\n")
+                out.append(f"    {clean(ref.outlet or ref.document)}")
+                other = getattr(ref, "claim", None)
+                if other is not None and other != getattr(d, "claim", None):
+                    out.append(f" (claim {clean(other)})", style="dim")
+                out.append(f": “{clean(ref.quote)}”\n")
+    revisions = getattr(explanation, "revisions", ()) if explanation is not None else ()
+    if revisions:
+        out.append("\nRevisions (the same origin, a new figure later)\n", style="bold")
+        for r in revisions:
+            out.append(f"  {clean(r.words())}\n")
     return out
 
 

@@ -1,4 +1,6 @@
-"""Subjects: rename, merge two, mark cumulative, pin or drop as a key judgment."""
+"""Subjects: what each one's evidence adds up to (its best-supported estimate, the origins
+behind it, its outliers); rename, merge two, mark cumulative, pin or drop as a key
+judgment."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from tracker.tui.store import (
     rename_subject,
     set_cumulative,
     set_key_judgment,
+    subject_estimates,
 )
 from tracker.tui.table_screen import TableScreen
 from tracker.tui.text import literal
@@ -33,7 +36,7 @@ class SubjectsScreen(TableScreen[SubjectView]):
         "k pins / drops / unmarks a key judgment of the brief"
     )
     # Key first: long subject names push the later columns past 80 columns.
-    COLUMNS = ("Key", "Subject", "Cumulative", "Claims")
+    COLUMNS = ("Key", "Subject", "Cumulative", "Claims", "Estimate", "Behind it", "Outliers")
     # k cycles: the default rule -> pinned -> dropped -> the default rule.
     _NEXT_KEY: dict[bool | None, bool | None] = {None: True, True: False, False: None}
     _KEY_CELLS: dict[bool | None, str] = {None: "", True: "pinned", False: "dropped"}
@@ -47,7 +50,16 @@ class SubjectsScreen(TableScreen[SubjectView]):
         return self.rows
 
     def load(self, engine: Engine) -> list[SubjectView]:
-        return list_subjects(engine)
+        subjects = list_subjects(engine)
+        subject_estimates(engine, subjects)
+        return subjects
+
+    def widths(self, total: int) -> tuple[int | None, ...]:
+        # Key, Cumulative and Claims are short; the subject and what its evidence adds up
+        # to share the rest (a long cell gives way with an ellipsis).
+        rest = max(40, total - 2 * 7 - 2 - 6 - 10 - 6)
+        subject, estimate, behind = rest * 30 // 100, rest * 25 // 100, rest * 20 // 100
+        return (6, subject, 10, 6, estimate, behind, rest - subject - estimate - behind)
 
     def cells(self, s: SubjectView) -> tuple[str | Text, ...]:
         return (
@@ -55,6 +67,9 @@ class SubjectsScreen(TableScreen[SubjectView]):
             literal(s.name),
             "yes" if s.cumulative else "",
             str(s.claims),
+            literal(s.estimate),
+            literal(s.behind),
+            literal(s.outliers),
         )
 
     def action_rename(self) -> None:

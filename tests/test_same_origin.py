@@ -1,0 +1,410 @@
+"""One origin, two claims of a subject (issue 15): two outlets that disagree on one day
+about what NIS said are a reporting discrepancy on both claims; NIS giving a new figure
+weeks later is a revision, shown as one. Inputs made by hand, expectations worked out
+by hand from them."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tracker.scoring import (
+    AttributionIn,
+    ClaimIn,
+    DocumentIn,
+    Figure,
+    Period,
+    ScoringInputs,
+    SourceIn,
+    score_inputs,
+)
+from tracker.scoring.compat import overlap
+from tracker.scoring.estimate import estimate_subjects
+
+SUBJECT = "North Korean troops sent to Russia (count)"
+NIS = SourceIn(1, "NIS", "Republic of Korea", "B")
+RUSI = SourceIn(2, "RUSI", "RUSI", "B")
+SOURCES = {1: NIS, 2: RUSI}
+
+ABOUT_12000 = Figure(10_800, 13_200, qualifier="approx", value=12_000, text="about 12,000 troops")
+ABOUT_10000 = Figure(9_000, 11_000, qualifier="approx", value=10_000, text="about 10,000 troops")
+UNDER_10000 = Figure(
+    None,
+    10_000,
+    high_open=True,
+    qualifier="less_than",
+    value=10_000,
+    text="fewer than 10,000 troops",
+)
+
+
+def doc(doc_id: str, outlet: str, day: date, last: date | None = None) -> DocumentIn:
+    return DocumentIn(doc_id, outlet, day, last or day)
+
+
+def nis(
+    cid: str, document: str, figure: Figure, quote: str, until: date, cumulative: bool = True
+) -> ClaimIn:
+    return ClaimIn(
+        cid,
+        SUBJECT,
+        figure=figure,
+        period=Period(date(2023, 8, 1), until, "since"),
+        cumulative=cumulative,
+        attributions=(AttributionIn(1, document, quote=quote),),
+    )
+
+
+BRIEFING = date(2023, 11, 1)
+ONE_DAY = {
+    "yonhap": doc("yonhap", "Yonhap", BRIEFING),
+    "reuters": doc("reuters", "Reuters", BRIEFING),
+}
+TWELVE = nis(
+    "nis-12000",
+    "yonhap",
+    ABOUT_12000,
+    "NIS told lawmakers about 12,000 troops had been sent since August",
+    BRIEFING,
+)
+UNDER_TEN = nis(
+    "nis-under-10000",
+    "reuters",
+    UNDER_10000,
+    "NIS said fewer than 10,000 troops had been sent since August",
+    BRIEFING,
+)
+
+
+def test_two_outlets_disagreeing_about_nis_on_one_day_are_a_discrepancy_on_both_claims() -> None:
+    scores = score_inputs(ScoringInputs(SOURCES, ONE_DAY, (TWELVE, UNDER_TEN))).claims
+    # [10,800, 13,200] and (-inf, 10,000) cannot meet: NIS said one of them, not both.
+    (on_twelve,) = scores["nis-12000"].discrepancies
+    (on_under,) = scores["nis-under-10000"].discrepancies
+    assert (on_twelve.kind, on_twelve.origin) == ("value", "Republic of Korea")
+    assert (on_twelve.first.outlet, on_twelve.second.outlet) == ("Yonhap", "Reuters")
+    assert (on_twelve.first.claim, on_twelve.second.claim) == ("nis-12000", "nis-under-10000")
+    assert on_twelve.first.quote == TWELVE.attributions[0].quote
+    assert on_twelve.second.quote == UNDER_TEN.attributions[0].quote
+    # Mirrored on the other claim: its own appearance first.
+    assert (on_under.first.outlet, on_under.second.outlet) == ("Reuters", "Yonhap")
+    assert "about 12,000 troops" in on_twelve.detail and "fewer than 10,000" in on_twelve.detail
+    assert "1 Nov 2023" in on_twelve.detail
+    # One voice, so never a contradiction: nothing else speaks in this subject.
+    assert scores["nis-12000"].contradiction == 0.0
+    assert scores["nis-under-10000"].contradiction == 0.0
+    assert scores["nis-12000"].contradicted_by == ()
+
+
+def test_a_month_known_date_overlapping_the_briefing_is_still_one_moment() -> None:
+    # A monthly digest dated only "November 2023" may be from the briefing's day.
+    docs = {**ONE_DAY, "reuters": doc("reuters", "Reuters", date(2023, 11, 1), date(2023, 11, 30))}
+    scores = score_inputs(ScoringInputs(SOURCES, docs, (TWELVE, UNDER_TEN))).claims
+    assert len(scores["nis-12000"].discrepancies) == 1
+
+
+def test_a_later_new_figure_is_a_revision_not_a_discrepancy() -> None:
+    docs = {
+        "yonhap": doc("yonhap", "Yonhap", date(2023, 10, 18)),
+        "reuters": doc("reuters", "Reuters", date(2023, 12, 2)),
+    }
+    earlier = nis("nis-10000", "yonhap", ABOUT_10000, "about 10,000", date(2023, 10, 18))
+    later = nis("nis-12000", "reuters", ABOUT_12000, "about 12,000", date(2023, 12, 2))
+    inputs = ScoringInputs(SOURCES, docs, (earlier, later))
+    scores = score_inputs(inputs).claims
+    assert scores["nis-10000"].discrepancies == () and scores["nis-12000"].discrepancies == ()
+    (revision,) = scores["nis-12000"].explanation.revisions
+    assert revision.words() == (
+        "Republic of Korea: about 10,000 troops (18 Oct 2023) -> about 12,000 troops (2 Dec 2023)"
+    )
+    assert scores["nis-10000"].explanation.revisions == (revision,)
+    (summary,) = estimate_subjects(inputs)
+    (estimate,) = summary.estimates
+    assert [r.words() for r in estimate.revisions] == [revision.words()]
+    # Its latest figure is what the estimate counts, not both.
+    assert estimate.origins == ("Republic of Korea",) and estimate.outliers == ()
+    assert (estimate.low, estimate.high) == (10_800, 13_200)
+
+
+def test_the_same_two_figures_weeks_apart_are_a_revision() -> None:
+    # The discrepancy's two figures, only dated apart: NIS changed its figure.
+    docs = {
+        "yonhap": doc("yonhap", "Yonhap", date(2023, 10, 18)),
+        "reuters": doc("reuters", "Reuters", date(2023, 12, 2)),
+    }
+    earlier = nis("nis-under-10000", "yonhap", UNDER_10000, "fewer than", date(2023, 10, 18))
+    later = nis("nis-12000", "reuters", ABOUT_12000, "about 12,000", date(2023, 12, 2))
+    scores = score_inputs(ScoringInputs(SOURCES, docs, (earlier, later))).claims
+    assert scores["nis-12000"].discrepancies == ()
+    (revision,) = scores["nis-12000"].explanation.revisions
+    assert revision.words().endswith(
+        "fewer than 10,000 troops (18 Oct 2023) -> about 12,000 troops (2 Dec 2023)"
+    )
+
+
+def test_a_copy_printed_weeks_later_still_misreports_the_original() -> None:
+    # Reuters' piece is derived from Yonhap's: a different figure there is a misreport,
+    # however much later it ran.
+    docs = {
+        "yonhap": doc("yonhap", "Yonhap", BRIEFING),
+        "reuters": DocumentIn(
+            "reuters", "Reuters", date(2023, 12, 20), date(2023, 12, 20), ("yonhap",)
+        ),
+    }
+    scores = score_inputs(ScoringInputs(SOURCES, docs, (TWELVE, UNDER_TEN))).claims
+    assert len(scores["nis-12000"].discrepancies) == 1
+    assert scores["nis-12000"].explanation.revisions == ()
+
+
+def test_different_hedges_on_one_day_for_the_same_figure() -> None:
+    likely = dataclasses.replace(TWELVE, hedge="likely")
+    plain = dataclasses.replace(
+        TWELVE,
+        id="nis-12000-plain",
+        attributions=(AttributionIn(1, "reuters", quote="NIS: 12,000", id=7),),
+    )
+    scores = score_inputs(ScoringInputs(SOURCES, ONE_DAY, (likely, plain))).claims
+    (d,) = scores["nis-12000"].discrepancies
+    assert d.kind == "hedge" and "'likely'" in d.detail and "'none'" in d.detail
+
+
+def test_an_independent_voice_is_still_a_contradiction() -> None:
+    rusi = ClaimIn(
+        "rusi-5000",
+        SUBJECT,
+        figure=Figure(5_000, 5_000, value=5_000, text="5,000 troops"),
+        period=Period(date(2023, 8, 1), BRIEFING, "since"),
+        cumulative=True,
+        attributions=(AttributionIn(2, "reuters", quote="RUSI: 5,000"),),
+    )
+    scores = score_inputs(ScoringInputs(SOURCES, ONE_DAY, (TWELVE, rusi))).claims
+    assert scores["nis-12000"].contradicted_by == ("rusi-5000",)
+    assert scores["nis-12000"].discrepancies == ()
+
+
+# -- the property -------------------------------------------------------------------------
+
+DAYS = [date(2023, 11, d) for d in (1, 2, 3, 20)]
+FIGURES = [
+    ABOUT_10000,
+    ABOUT_12000,
+    UNDER_10000,
+    Figure(5_000, 5_000, value=5_000),
+    Figure(20_000, None, qualifier="at_least", value=20_000),
+]
+GROUPS = ["Republic of Korea", "RUSI", "CSIS"]
+
+
+@st.composite
+def cases(draw):  # type: ignore[no-untyped-def]
+    sources = {
+        i: SourceIn(i, f"s{i}", GROUPS[i % 3], draw(st.sampled_from("ABCF"))) for i in range(4)
+    }
+    docs = {f"d{i}": doc(f"d{i}", f"outlet {i}", DAYS[i % 4]) for i in range(6)}
+    claims = []
+    for i in range(draw(st.integers(1, 6))):
+        cite = draw(
+            st.lists(st.tuples(st.integers(0, 3), st.integers(0, 5)), min_size=1, max_size=2)
+        )
+        figure = draw(st.sampled_from(FIGURES))
+        # Each appearance printed the claim's figure (what the loader reads from its quote).
+        claims.append(
+            ClaimIn(
+                f"c{i}",
+                SUBJECT,
+                figure=figure,
+                hedge=draw(st.sampled_from([None, "likely"])),
+                attributions=tuple(
+                    AttributionIn(s, f"d{d}", quote=f"q{i}", figure=figure) for s, d in cite
+                ),
+            )
+        )
+    return ScoringInputs(sources, docs, tuple(claims))
+
+
+@given(cases(), st.integers(0, 10), st.booleans(), st.integers(0, 4))
+@settings(max_examples=150, deadline=None)
+def test_a_second_outlets_incompatible_report_never_hides_a_discrepancy_nor_adds_contradiction(
+    inputs: ScoringInputs, pick: int, on_same_claim: bool, day: int
+) -> None:
+    """Another outlet carries one claim's origin on the claim's day with a figure that
+    cannot meet the claim's: as a second appearance of that claim, or as a claim of its
+    own. No claim loses a discrepancy, and no claim that carries the origin gains any
+    contradiction (nor, as an appearance of the same claim, does any claim at all)."""
+    claim = inputs.claims[pick % len(inputs.claims)]
+    first = claim.attributions[0]
+    origin = inputs.sources[first.source_id].group
+    source = next(s for s in inputs.sources.values() if s.group == origin)
+    when = inputs.documents[first.document_id].published_first
+    # A figure that cannot meet the claim's.
+    assert claim.figure is not None
+    other = next(f for f in FIGURES if not overlap(f, claim.figure))
+    new_doc = DocumentIn("late", "another outlet", when, when)
+    documents = {**inputs.documents, "late": new_doc}
+    report = AttributionIn(source.id, "late", quote="the other outlet's words", figure=other)
+    if on_same_claim:
+        changed = dataclasses.replace(claim, attributions=(*claim.attributions, report))
+        claims = tuple(changed if c.id == claim.id else c for c in inputs.claims)
+    else:
+        added = ClaimIn("added", SUBJECT, figure=other, attributions=(report,))
+        claims = (*inputs.claims, added)
+    before = score_inputs(inputs).claims
+    after = score_inputs(ScoringInputs(inputs.sources, documents, claims)).claims
+    for cid, old in before.items():
+        new = after[cid]
+        assert len(new.discrepancies) >= len(old.discrepancies), cid
+        if on_same_claim or origin in old.origins:
+            assert new.contradiction <= old.contradiction, cid
+    if not on_same_claim:
+        assert after["added"].discrepancies, "the added report is listed on its claim"
+    assert any(d.second.document == "late" or d.first.document == "late"
+               for s in after.values() for d in s.discrepancies)  # fmt: skip
+
+
+# -- through the command line ---------------------------------------------------------------
+
+
+def _article(folder, doc_id: str, outlet: str, published: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    (folder / f"{doc_id}.md").write_text(
+        f"---\nid: {doc_id}\ntitle: {doc_id}\noutlet: {outlet}\npublished: {published}\n---\n\n"
+        f"{text}\n",
+        encoding="utf-8",
+    )
+
+
+def _nis_case(folder, reuters_day: str) -> None:  # type: ignore[no-untyped-def]
+    folder.mkdir()
+    (folder / "sources.yaml").write_text(
+        "- name: National Intelligence Service\n  short: NIS\n  kind: agency\n"
+        "  reliability: B\n- name: Yonhap\n  kind: outlet\n- name: Reuters\n  kind: outlet\n",
+        encoding="utf-8",
+    )
+    twelve = "NIS told lawmakers about 12,000 troops had been sent to Russia since August."
+    under = "NIS said fewer than 10,000 troops had been sent to Russia since August."
+    _article(folder, "yonhap-nis", "Yonhap", "2023-11-01", twelve)
+    _article(folder, "reuters-nis", "Reuters", reuters_day, under)
+    (folder / "claims.yaml").write_text(
+        f"""- id: nis-12000
+  subject: "North Korean troops sent to Russia (count)"
+  cumulative: true
+  text: "About 12,000 troops since August (NIS)"
+  stance: asserts
+  quantity: "about 12,000 troops"
+  period: "since August"
+  attributions:
+    - source: NIS
+      document: yonhap-nis
+      quote: "{twelve}"
+- id: nis-under-10000
+  subject: "North Korean troops sent to Russia (count)"
+  cumulative: true
+  text: "Fewer than 10,000 troops since August (NIS)"
+  stance: asserts
+  quantity: "fewer than 10,000 troops"
+  period: "since August"
+  attributions:
+    - source: NIS
+      document: reuters-nis
+      quote: "{under}"
+""",
+        encoding="utf-8",
+    )
+
+
+def test_the_command_line_lists_the_discrepancy_on_both_claims_and_explains_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from tests.cli_helpers import run_tracker
+
+    folder, db = tmp_path / "case", str(tmp_path / "case.sqlite")
+    _nis_case(folder, "2023-11-01")
+    imported = run_tracker("--db", db, "import", str(folder))
+    assert imported.returncode == 0, imported.stderr
+    scored = run_tracker("--db", db, "score", "--json")
+    assert scored.returncode == 0, scored.stderr
+    claims = {c["id"]: c for c in json.loads(scored.stdout)["claims"]}
+    for own, other, outlets in (
+        ("nis-12000", "nis-under-10000", ["Yonhap", "Reuters"]),
+        ("nis-under-10000", "nis-12000", ["Reuters", "Yonhap"]),
+    ):
+        (d,) = claims[own]["discrepancies"]
+        assert d["kind"] == "value" and d["origin"] == "National Intelligence Service"
+        assert [d["first"]["claim"], d["second"]["claim"]] == [own, other]
+        assert [d["first"]["outlet"], d["second"]["outlet"]] == outlets
+        assert "12,000 troops" in (d["first"]["quote"] + d["second"]["quote"])
+        assert claims[own]["contradiction"] == 0
+    explained = run_tracker("--db", db, "explain", "nis-12000")
+    assert explained.returncode == 0, explained.stderr
+    out = explained.stdout
+    assert "reporting discrepancies (not contradictions):" in out
+    assert "Reuters (claim nis-under-10000): “NIS said fewer than 10,000 troops" in out
+    assert "Yonhap: “NIS told lawmakers about 12,000 troops" in out
+
+
+def test_the_command_line_shows_a_revision_weeks_later(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from tests.cli_helpers import run_tracker
+
+    folder, db = tmp_path / "case", str(tmp_path / "case.sqlite")
+    _nis_case(folder, "2023-12-02")
+    assert run_tracker("--db", db, "import", str(folder)).returncode == 0
+    explained = run_tracker("--db", db, "explain", "nis-12000")
+    assert explained.returncode == 0, explained.stderr
+    assert "reporting discrepancies (not contradictions)" not in explained.stdout
+    assert (
+        "National Intelligence Service: about 12,000 troops (1 Nov 2023) -> fewer than 10,000 "
+        "troops (2 Dec 2023)"
+    ) in explained.stdout
+    subject = run_tracker(
+        "--db", db, "explain", "--subject", "North Korean troops sent to Russia (count)"
+    )
+    assert "revised: National Intelligence Service: about 12,000 troops (1 Nov 2023)" in (
+        subject.stdout
+    )
+
+
+def test_the_brief_lists_a_discrepancy_between_two_claims_once_naming_both(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from tracker.brief import write_brief
+    from tracker.db import open_database, session_scope
+    from tracker.importers import import_paths
+
+    folder = tmp_path / "case"
+    _nis_case(folder, "2023-11-01")
+    engine = open_database(tmp_path / "case.sqlite")
+    assert not import_paths(engine, [folder / "sources.yaml", *sorted(folder.glob("*.md"))]).failed
+    assert not import_paths(engine, [folder / "claims.yaml"]).failed
+    with session_scope(engine) as session:
+        brief = write_brief(session, title="NIS", today=date(2023, 12, 1))
+    section = brief.split("## Reporting discrepancies", 1)[1].split("\n## ", 1)[0]
+    items = [line for line in section.splitlines() if line.startswith("- ")]
+    assert len(items) == 1, section
+    (item,) = items
+    assert item.startswith("- **National Intelligence Service**, on North Korean troops sent")
+    assert "Yonhap printed “NIS told lawmakers about 12,000 troops" in item
+    assert "Reuters printed “NIS said fewer than 10,000 troops" in item
+    assert "(claim nis-12000)" in item and "(claim nis-under-10000)" in item
+    assert "an outlet misreported it" in item
+
+
+def test_explain_subject_names_the_containers_wording_of_the_bundled_case(
+    tmp_path, bundled_case
+) -> None:  # type: ignore[no-untyped-def]
+    """Checked against the articles: CSIS quotes the US government's October 13 figure
+    as "more than 1,000 containers"; the Washington Post, reporting the same Friday
+    statement, printed "as many as 1,000". One origin, one moment (16 Oct and 16-31 Oct
+    2023), figures that cannot meet: a reporting discrepancy in the subject's account."""
+    from tests.cli_helpers import run_tracker
+
+    db = str(tmp_path / "najin.sqlite")
+    assert run_tracker("--db", db, "import", str(bundled_case)).returncode == 0
+    subject = "Containers of munitions shipped, DPRK to Russia (count)"
+    out = run_tracker("--db", db, "explain", "--subject", subject).stdout
+    section = out.split("reporting discrepancies (outlets carrying one origin differently):")[1]
+    assert section.count("  - value: United States government's figure is carried as") == 1
+    assert "The Washington Post: “North Korea has transported as many as 1,000 containers" in (
+        section
+    )
+    assert "CSIS Beyond Parallel: “the U.S. government announced that North Korea had " in (section)
+    assert "“more than 1,000 containers of military equipment and munitions,”" in section
