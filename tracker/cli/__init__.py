@@ -33,6 +33,8 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
     from sqlmodel import Session
 
+    from tracker.db import Reader
+
 COMMAND_MODULES = [
     "import_",
     "listing",
@@ -189,6 +191,23 @@ def open_session(ctx: ClickContext | None = None) -> Iterator[Session]:
 
     with session_scope(get_engine(ctx)) as session:
         yield session
+
+
+@contextmanager
+def open_reader(ctx: ClickContext | None = None) -> Iterator[Reader]:
+    """Plain reads on the command's database, for a listing (``tracker.db.open_reader``:
+    a SQLite file at the latest schema is read without SQLAlchemy or the models)."""
+    current = state(ctx)
+    if current.engine is not None:  # opened already by this invocation
+        from tracker.db import Reader
+
+        with current.engine.connect() as connection:
+            yield Reader.of(connection)
+        return
+    from tracker.db import open_reader as open_db_reader
+
+    with open_db_reader(current.db) as reader:
+        yield reader
 
 
 def print_error(message: object) -> None:

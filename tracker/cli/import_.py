@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from tracker.cli import get_engine, open_session, print_error
+from tracker.cli import get_engine, open_reader, print_error
 from tracker.display import visible
 
 if TYPE_CHECKING:
@@ -101,8 +101,8 @@ def register(app: typer.Typer) -> None:
         from tracker.display import json_text
         from tracker.listing import list_feeds
 
-        with open_session() as session:
-            rows = list_feeds(session)
+        with open_reader() as db:
+            rows = list_feeds(db)
         if as_json:
             typer.echo(json_text(rows, indent=2))
             return
