@@ -10,12 +10,10 @@ import typer
 
 from tracker.cli import get_engine, open_reader, print_error
 from tracker.display import visible
+from tracker.fetch_limits import TIMEOUT_SECONDS
 
 if TYPE_CHECKING:
     from tracker.importers import ImportReport
-
-# tracker.importers.fetch.TIMEOUT_SECONDS, here without importing httpx at start-up.
-TIMEOUT_SECONDS = 10.0
 
 # Fewer files than this import too fast for a progress bar to help.
 PROGRESS_FROM = 5
