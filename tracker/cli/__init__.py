@@ -2,9 +2,10 @@
 
 Each command module in ``COMMAND_MODULES`` that exists is imported and its
 ``register(app)`` called, so engineers add commands without touching this file.
-Commands get the database with ``get_engine()`` or ``open_session()``; bad
-user input is raised as ``tracker.errors.UserError`` and printed here as one
-line on stderr, with exit code 1.
+Commands get the database with ``get_engine()`` or ``open_session()``, and a
+listing its plain reads with ``open_reader()`` (no ORM to import); bad user input
+is raised as ``tracker.errors.UserError`` and printed here as one line on stderr,
+with exit code 1.
 """
 
 from __future__ import annotations
