@@ -155,3 +155,18 @@ def test_a_listing_on_a_schema_to_migrate_migrates_it_first(tmp_path: Path) -> N
     assert result.stdout == "name\tshort\tkind\tparent\tgroup\tgrade\n"  # piped: the header
     again = run("--db", str(db), "sources", importtime=True)
     assert "alembic" not in imported(again.stderr) and again.stdout == result.stdout
+
+
+@pytest.mark.parametrize(
+    "args", [("sources",), ("documents",), ("claims",), ("subjects",), ("claims", "--json")]
+)
+def test_a_piped_listing_prints_its_plain_lines_without_rich(
+    najin: str, args: tuple[str, ...]
+) -> None:
+    # Rich draws the tables on a terminal; a pipe gets tab-separated lines, or JSON.
+    result = run("--db", najin, *args, importtime=True)
+    assert result.returncode == 0, result.stderr
+    assert "rich" not in imported(result.stderr)
+    assert "┃" not in result.stdout and "│" not in result.stdout
+    first = result.stdout.splitlines()[0]
+    assert first == "[" if "--json" in args else "\t" in first
