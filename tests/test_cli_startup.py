@@ -87,14 +87,86 @@ def test_help_and_version_import_no_database_or_interface_library(args: tuple[st
     assert imported(result.stderr).isdisjoint(HEAVY), imported(result.stderr) & set(HEAVY)
 
 
-def test_a_listing_imports_the_database_but_not_the_interface(tmp_path: Path) -> None:
-    db = str(tmp_path / "case.sqlite")
+# What a listing never needs: the ORM with its models and pydantic (SQLModel), SQLAlchemy
+# itself (a SQLite file at the latest schema is read through sqlite3), Alembic, the
+# interface, fuzzy matching, the date parser, the figure and date grammars.
+NOT_FOR_A_LISTING = (
+    "sqlmodel",
+    "sqlalchemy",
+    "pydantic",
+    "alembic",
+    "textual",
+    "dateparser",
+    "rapidfuzz",
+)
+NOT_OURS_FOR_A_LISTING = (
+    "tracker.models",
+    "tracker.normalize.quantities",
+    "tracker.normalize.times",
+)
+
+
+def modules_imported(stderr: str) -> set[str]:
+    """Every module ``-X importtime`` reports, by its full name."""
+    return set(re.findall(r"^import time:\s+\d+ \|\s+\d+ \|\s*([\w.]+)$", stderr, re.M))
+
+
+@pytest.fixture(scope="module")
+def najin(tmp_path_factory: pytest.TempPathFactory) -> str:
+    db = str(tmp_path_factory.mktemp("najin") / "case.sqlite")
     case = Path(__file__).resolve().parent.parent / "imports" / "najin-2023"
-    assert run("--db", db, "import", str(case)).returncode == 0
-    result = run("--db", db, "sources", importtime=True)
+    imported_case = run("--db", db, "import", str(case))
+    assert imported_case.returncode == 0, imported_case.stderr
+    return db
+
+
+@pytest.mark.parametrize(
+    ("args", "shown"),
+    [
+        (("sources",), "Bloomberg"),
+        (("sources", "--json"), '"name": "Bloomberg"'),
+        (("documents",), "wapo-2023-10-16"),
+        (("documents", "--json"), '"id": "wapo-2023-10-16"'),
+        (("documents", "wapo-2023-10-16"), "The Washington Post, 16 Oct 2023"),
+        (("claims",), "Najin"),
+        (("claims", "--json"), '"change": '),
+        (("claims", "--subject", "Artillery rounds shipped, DPRK to Russia (count)"), "rounds"),
+        (("subjects",), "Artillery rounds shipped, DPRK to Russia (count)"),
+        (("feeds",), "Feeds"),
+    ],
+)
+def test_a_listing_reads_the_case_without_the_orm_or_the_interface(
+    najin: str, args: tuple[str, ...], shown: str
+) -> None:
+    result = run("--db", najin, *args, importtime=True)
     assert result.returncode == 0, result.stderr
-    modules = imported(result.stderr)
-    assert "sqlmodel" in modules  # it reads the database, so this is needed
-    # An up-to-date schema is not checked through Alembic; no fuzzy matching, no parser.
-    assert modules.isdisjoint({"textual", "dateparser", "rapidfuzz", "alembic"}), modules
-    assert "Bloomberg" in result.stdout
+    assert shown in result.stdout
+    modules = modules_imported(result.stderr)
+    assert imported(result.stderr).isdisjoint(NOT_FOR_A_LISTING), modules & set(NOT_FOR_A_LISTING)
+    assert modules.isdisjoint(NOT_OURS_FOR_A_LISTING), modules & set(NOT_OURS_FOR_A_LISTING)
+
+
+def test_a_listing_on_a_schema_to_migrate_migrates_it_first(tmp_path: Path) -> None:
+    """Only a file at the latest schema is read without SQLAlchemy: a new one is made."""
+    db = tmp_path / "new.sqlite"
+    result = run("--db", str(db), "sources", importtime=True)
+    assert result.returncode == 0, result.stderr
+    assert "alembic" in imported(result.stderr)
+    assert result.stdout == "name\tshort\tkind\tparent\tgroup\tgrade\n"  # piped: the header
+    again = run("--db", str(db), "sources", importtime=True)
+    assert "alembic" not in imported(again.stderr) and again.stdout == result.stdout
+
+
+@pytest.mark.parametrize(
+    "args", [("sources",), ("documents",), ("claims",), ("subjects",), ("claims", "--json")]
+)
+def test_a_piped_listing_prints_its_plain_lines_without_rich(
+    najin: str, args: tuple[str, ...]
+) -> None:
+    # Rich draws the tables on a terminal; a pipe gets tab-separated lines, or JSON.
+    result = run("--db", najin, *args, importtime=True)
+    assert result.returncode == 0, result.stderr
+    assert "rich" not in imported(result.stderr)
+    assert "┃" not in result.stdout and "│" not in result.stdout
+    first = result.stdout.splitlines()[0]
+    assert first == "[" if "--json" in args else "\t" in first

@@ -6,8 +6,6 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import inspect, text
-
 from tracker.errors import UserError
 
 if TYPE_CHECKING:
@@ -75,7 +73,14 @@ def _plain_head() -> str | None:
     return heads.pop() if len(heads) == 1 and downs <= revisions else None
 
 
+def at_head(revision: str | None) -> bool:
+    """Whether a stored revision is the latest migration (read without Alembic)."""
+    return revision is not None and revision == _plain_head()
+
+
 def _stored_revision(engine: Engine) -> str | None:
+    from sqlalchemy import text
+
     try:
         with engine.connect() as connection:
             rows = connection.execute(text("SELECT version_num FROM alembic_version")).all()
@@ -102,11 +107,11 @@ def upgrade(
     wait for it (up to MIGRATION_LOCK_WAIT_MS on SQLite) and find the work done.
     """
     if revision == "head" and not adopt:
-        stored = _stored_revision(engine)
-        if stored is not None and stored == _plain_head():
+        if at_head(_stored_revision(engine)):
             return  # the common case, decided without importing Alembic
     from alembic import command
     from alembic.runtime.migration import MigrationContext
+    from sqlalchemy import text
 
     where = where or engine.url.render_as_string(hide_password=True)
     head = head_revision()
@@ -161,6 +166,8 @@ def refuse_newer(current: str | None, where: str) -> None:
 
 
 def _refuse_foreign(connection: Connection, where: str) -> None:
+    from sqlalchemy import inspect
+
     inspector = inspect(connection)
     refuse_foreign(set(inspector.get_table_names()) | set(inspector.get_view_names()), where)
 

@@ -9,12 +9,15 @@ near-duplicate made silently would split one voice in two.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from sqlmodel import Session, select
+if TYPE_CHECKING:
+    # The listings import this module for ``independence_group`` alone: no models then.
+    from sqlmodel import Session
 
-from tracker.models import Source
+    from tracker.models import Source
 
 # rapidfuzz score (0-100) at or above which a non-exact name is taken to mean that source.
 NEAR_CERTAIN = 92.0
@@ -61,6 +64,10 @@ class SourceRegistry:
 
     @classmethod
     def from_session(cls, session: Session) -> SourceRegistry:
+        from sqlmodel import select
+
+        from tracker.models import Source
+
         return cls(session.exec(select(Source)).all())
 
     def _index(self, source: Source) -> None:
@@ -136,15 +143,34 @@ class SourceRegistry:
         return self._by_id.get(source.parent_id)
 
     def group_of(self, source: Source) -> str:
-        """The independence group: the nearest explicit ``group`` up the parent chain,
-        else the name of the top of the chain."""
-        seen: set[int] = set()
-        current = source
-        while True:
-            if current.group:
-                return current.group
-            parent = self.parent_of(current)
-            if parent is None or id(parent) in seen:
-                return current.name
-            seen.add(id(current))
-            current = parent
+        """The independence group (see ``independence_group``)."""
+        return independence_group(source, self._by_id)
+
+
+class Grouped(Protocol):
+    """What the independence group is read from (a Source, or a listing's row of one)."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def group(self) -> str | None: ...
+    @property
+    def parent_id(self) -> int | None: ...
+
+
+G = TypeVar("G", bound=Grouped)
+
+
+def independence_group(source: G, by_id: Mapping[int, G]) -> str:
+    """The nearest explicit ``group`` up the parent chain, else the name of the top of
+    the chain (a loop in the chain ends where it closes)."""
+    seen: set[int] = set()
+    current = source
+    while True:
+        if current.group:
+            return current.group
+        parent = by_id.get(current.parent_id) if current.parent_id is not None else None
+        if parent is None or id(parent) in seen:
+            return current.name
+        seen.add(id(current))
+        current = parent

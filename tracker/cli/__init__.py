@@ -2,9 +2,10 @@
 
 Each command module in ``COMMAND_MODULES`` that exists is imported and its
 ``register(app)`` called, so engineers add commands without touching this file.
-Commands get the database with ``get_engine()`` or ``open_session()``; bad
-user input is raised as ``tracker.errors.UserError`` and printed here as one
-line on stderr, with exit code 1.
+Commands get the database with ``get_engine()`` or ``open_session()``, and a
+listing its plain reads with ``open_reader()`` (no ORM to import); bad user input
+is raised as ``tracker.errors.UserError`` and printed here as one line on stderr,
+with exit code 1.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ if TYPE_CHECKING:
     from rich.console import Console
     from sqlalchemy.engine import Engine
     from sqlmodel import Session
+
+    from tracker.db import Reader
 
 COMMAND_MODULES = [
     "import_",
@@ -189,6 +192,23 @@ def open_session(ctx: ClickContext | None = None) -> Iterator[Session]:
 
     with session_scope(get_engine(ctx)) as session:
         yield session
+
+
+@contextmanager
+def open_reader(ctx: ClickContext | None = None) -> Iterator[Reader]:
+    """Plain reads on the command's database, for a listing (``tracker.db.open_reader``:
+    a SQLite file at the latest schema is read without SQLAlchemy or the models)."""
+    current = state(ctx)
+    if current.engine is not None:  # opened already by this invocation
+        from tracker.db import Reader
+
+        with current.engine.connect() as connection:
+            yield Reader.of(connection)
+        return
+    from tracker.db import open_reader as open_db_reader
+
+    with open_db_reader(current.db) as reader:
+        yield reader
 
 
 def print_error(message: object) -> None:

@@ -55,6 +55,14 @@ def _record(param: Parameter, ctx: Context) -> tuple[str, str] | None:
 class PlainHelp:
     """Mixed into every command and group of the app (see ``plain_help_everywhere``)."""
 
+    def get_params(self, ctx: Context) -> list[Parameter]:
+        # Not help, but every command's (--help included): values checked without pydantic.
+        from tracker.cli.params import check_lazily
+
+        params: list[Parameter] = super().get_params(ctx)  # type: ignore[misc]
+        check_lazily(params)
+        return params
+
     def collect_usage_pieces(self, ctx: Context) -> list[str]:
         pieces: list[str] = super().collect_usage_pieces(ctx)  # type: ignore[misc]
         ours: dict[str, str] = {}

@@ -8,14 +8,12 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from tracker.cli import get_engine, open_session, print_error
+from tracker.cli import get_engine, open_reader, print_error
 from tracker.display import visible
+from tracker.fetch_limits import TIMEOUT_SECONDS
 
 if TYPE_CHECKING:
     from tracker.importers import ImportReport
-
-# tracker.importers.fetch.TIMEOUT_SECONDS, here without importing httpx at start-up.
-TIMEOUT_SECONDS = 10.0
 
 # Fewer files than this import too fast for a progress bar to help.
 PROGRESS_FROM = 5
@@ -101,8 +99,8 @@ def register(app: typer.Typer) -> None:
         from tracker.display import json_text
         from tracker.listing import list_feeds
 
-        with open_session() as session:
-            rows = list_feeds(session)
+        with open_reader() as db:
+            rows = list_feeds(db)
         if as_json:
             typer.echo(json_text(rows, indent=2))
             return

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from tracker.cli import open_session
+from tracker.cli import open_reader, open_session
 from tracker.cli.tables import Column, print_table
 from tracker.display import json_text, visible
 from tracker.errors import UserError
@@ -41,8 +41,8 @@ def register(app: typer.Typer) -> None:
         """Sources with their kind, parent, independence group and Admiralty grade."""
         from tracker.listing import list_sources
 
-        with open_session() as session:
-            rows = list_sources(session)
+        with open_reader() as db:
+            rows = list_sources(db)
         if as_json:
             return _json(rows)
         _table(
@@ -77,21 +77,17 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Documents (outlet, date, derivations, needs review); with an id, that document
         and its text, or fix what its import could not find."""
-        from tracker.listing import get_document, list_documents
+        from tracker.listing import list_documents
 
         fixes = (set_outlet, set_published, set_title)
         if document_id is not None and any(f is not None for f in fixes):
             return _fix(document_id, set_outlet, set_published, set_title)
         if snapshot or output is not None:
             return _snapshot(document_id, snapshot, output)
-        with open_session() as session:
-            if document_id is None:
-                rows = list_documents(session)
-            else:
-                document = get_document(session, document_id)
-                if document is None:
-                    raise UserError(f"no document '{visible(document_id)}'")
-                rows = [r for r in list_documents(session, True) if r["id"] == document_id]
+        with open_reader() as db:
+            rows = list_documents(db, document_id is not None, document_id)
+        if document_id is not None and not rows:
+            raise UserError(f"no document '{visible(document_id)}'")
         if as_json:
             return _json(rows[0] if document_id else rows)
         if document_id:
@@ -149,12 +145,12 @@ def register(app: typer.Typer) -> None:
         from tracker import snapshots
         from tracker.cli import console, write_bytes_output
         from tracker.cli.literal import shown
-        from tracker.listing import get_document
+        from tracker.listing import has_document
 
         if document_id is None or not snapshot or output is None:
             raise UserError("write a snapshot with: tracker documents ID --snapshot -o FILE")
         with open_session() as session:
-            if get_document(session, document_id) is None:
+            if not has_document(session, document_id):
                 raise UserError(f"no document '{visible(document_id)}'")
             row, data = snapshots.latest(session, document_id)
             read_at, url = row.read_at, row.url
@@ -176,8 +172,8 @@ def register(app: typer.Typer) -> None:
         """Claims with their subject, figure, period and attributions."""
         from tracker.listing import list_claims
 
-        with open_session() as session:
-            rows = list_claims(session, subject)
+        with open_reader() as db:
+            rows = list_claims(db, subject)
         if as_json:
             return _json(rows)
         _table(

@@ -11,16 +11,17 @@ from __future__ import annotations
 
 import typer
 
-from tracker.cli import open_session
+from tracker.cli import open_reader, open_session
 from tracker.cli.tables import Column, print_table
 
 KEY_CELLS = {True: "pinned", False: "dropped", None: ""}
 
 
 def _list() -> None:
-    from tracker.cli import get_engine
-    from tracker.tui.store import list_subjects  # plain reads, no Textual (store.py)
+    from tracker.listing import list_subjects
 
+    with open_reader() as db:
+        subjects = list_subjects(db)
     print_table(
         "Subjects",
         [
@@ -31,7 +32,7 @@ def _list() -> None:
         ],
         [
             [s.name, str(s.claims), "yes" if s.cumulative else "", KEY_CELLS[s.key_judgment]]
-            for s in list_subjects(get_engine())
+            for s in subjects
         ],
     )
 

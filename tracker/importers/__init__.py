@@ -30,6 +30,7 @@ from tracker import snapshots
 from tracker.audit import IMPORT, IMPORT_ACTION, current_analyst, operation
 from tracker.db import session_scope
 from tracker.errors import UserError, located
+from tracker.fetch_limits import TIMEOUT_SECONDS
 from tracker.importers.articles import (
     Article,
     front_matter_peek,
@@ -45,7 +46,7 @@ from tracker.importers.definitions import (
     updated_notes,
 )
 from tracker.importers.feeds import parse_feed, store_feed
-from tracker.importers.fetch import TIMEOUT_SECONDS, Fetched, fetch, is_url
+from tracker.importers.fetch import Fetched, fetch, is_url
 from tracker.importers.html import parse_html, registered_domain
 from tracker.importers.hypotheses import import_hypotheses
 from tracker.importers.pdf import parse_pdf

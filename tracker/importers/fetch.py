@@ -12,12 +12,8 @@ import time
 from dataclasses import dataclass, field
 
 from tracker.errors import UserError
+from tracker.fetch_limits import MAX_FETCH_BYTES, MAX_REDIRECTS, TIMEOUT_SECONDS
 
-# A news page is well under a few megabytes, a report PDF a few dozen; above this the
-# download is stopped (by Content-Length before it starts, else as the bytes come).
-MAX_FETCH_BYTES = 50 * 1024 * 1024
-TIMEOUT_SECONDS = 10.0
-MAX_REDIRECTS = 10
 USER_AGENT = "tracker/0.1 (claims tracking; +https://pypi.org/project/tracker/)"
 
 HTML, PDF, FEED = "html", "pdf", "feed"

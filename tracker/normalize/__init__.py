@@ -2,16 +2,22 @@
 
 ``normalize(text, anchor)`` is the one entry point; ``quantities`` and
 ``times`` hold the two grammars. Core code: no Textual or Typer imports.
+
+The grammars are loaded by ``normalize``'s first call, not by this package: a module
+of it that needs neither (``direction``, read by ``tracker claims``) starts without
+building them.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
-from tracker.normalize.quantities import QuantityMatch, find_quantity_matches
-from tracker.normalize.times import find_times
 from tracker.normalize.types import Anchor, Normalized, Quantity, TimeSpan
+
+if TYPE_CHECKING:
+    from tracker.normalize.quantities import QuantityMatch
 
 __all__ = ["Anchor", "Normalized", "Quantity", "TimeSpan", "normalize"]
 
@@ -24,6 +30,9 @@ def normalize(text: str, anchor: Anchor | date | datetime | str) -> Normalized:
     comes before the time but whose item or rate runs into it ("$4.1 billion a year
     earlier") keeps its figure and loses only the words the time took.
     """
+    from tracker.normalize.quantities import find_quantity_matches
+    from tracker.normalize.times import find_times
+
     if not isinstance(anchor, Anchor):
         anchor = Anchor.parse(anchor)
     times = find_times(text, anchor)

@@ -31,6 +31,10 @@ class ClaimsScreen(Screen[None]):
     """Claims table with a filter; scores arrive after the first paint."""
 
     HELP_TITLE = "Claims (1)"  # the heading of its keys in ?
+    # Focused as the screen is composed, before any key is read: keys typed while tracker
+    # starts (a terminal holds them until then) are the table's and the app's (2 shows
+    # the sources), never the filter's, which Textual would focus first, being first.
+    AUTO_FOCUS = "#claims-table"
 
     BINDINGS = [
         Binding("slash", "focus_filter", "Filter", key_display="/"),
@@ -61,7 +65,6 @@ class ClaimsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#claims-empty").display = False
-        self.query_one(ClaimsTable).focus()
         self.reload()
 
     # -- workers ----------------------------------------------------------------

@@ -14,7 +14,9 @@ from sqlalchemy import func
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
+from tracker import listing
 from tracker.db import session_scope
+from tracker.listing import SubjectView
 from tracker.models import (
     RELIABILITY_GRADES,
     Attribution,
@@ -200,33 +202,10 @@ def set_group(engine: Engine, source_id: int, group: str) -> str:
 
 
 # -- subjects --------------------------------------------------------------------
-@dataclass(slots=True)
-class SubjectView:
-    id: int
-    name: str
-    cumulative: bool
-    claims: int
-    key_judgment: bool | None = None  # pinned, dropped, or left to the brief's rule
-    # What its evidence adds up to (scoring/estimate.py), filled by subject_estimates.
-    estimate: str = ""
-    behind: str = ""  # the independent origins behind the estimate
-    outliers: str = ""  # origins whose figure cannot meet it, with their figures
-
-
 def list_subjects(engine: Engine) -> list[SubjectView]:
-    """Subjects that hold claims (a merged-away subject stays, empty, so undo can restore it)."""
-    with Session(engine) as session:
-        rows = session.exec(
-            select(Subject, func.count(Claim.id))  # type: ignore[arg-type]
-            .join(Claim, Claim.subject_id == Subject.id, isouter=True)  # type: ignore[arg-type]
-            .group_by(Subject.id)  # type: ignore[arg-type]
-            .order_by(Subject.name)
-        ).all()
-        return [
-            SubjectView(s.id or 0, s.name, s.cumulative, n, s.key_judgment)
-            for s, n in rows
-            if n > 0
-        ]
+    """``tracker.listing.list_subjects`` in a transaction of its own, for a worker."""
+    with engine.connect() as connection:
+        return listing.list_subjects(connection)
 
 
 def subject_estimates(engine: Engine, subjects: list[SubjectView]) -> None:

@@ -8,8 +8,8 @@ from rich.text import Text
 from sqlalchemy.engine import Engine
 from textual.binding import Binding
 
+from tracker.listing import SubjectView
 from tracker.tui.store import (
-    SubjectView,
     list_subjects,
     merge_subjects,
     rename_subject,
