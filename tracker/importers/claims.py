@@ -88,8 +88,8 @@ class _FileState:
 
     def load(self, entries: list[dict]) -> None:
         """The batch's subjects, claims and attributions, as the database holds them."""
-        ids = [str(e["id"]).strip() for e in entries if isinstance(e.get("id"), str | int)]
-        names = sorted({e["subject"].strip() for e in entries if isinstance(e.get("subject"), str)})
+        ids = [text_field(self.path, e, "id") for e in entries]  # checked by the survey
+        names = sorted({name for e in entries if (name := _subject_name(self.path, e))})
         session = self.session
         for chunk in _chunks(ids):
             for a in session.exec(select(Attribution).where(col(Attribution.claim_id).in_(chunk))):
@@ -162,6 +162,13 @@ class Notes:
         if self.dropped:
             out.append(f"{self.path}: {self.dropped} more notes like these")
         return out
+
+
+def _subject_name(path: Path, entry: dict) -> str:
+    try:
+        return text_field(path, entry, "subject")
+    except UserError:  # said, with the claim's id, when the claim is stored
+        return ""
 
 
 def _chunks(values: list[str]) -> Iterator[list[str]]:

@@ -101,23 +101,22 @@ def yaml_items(path: Path, stream: IO[str], what: str) -> Iterator[Any]:
         loader.get_event()  # document start
         if not loader.check_event(yaml.SequenceStartEvent):
             node = loader.compose_node(None, None)  # type: ignore[arg-type]
+            _end_of_stream(loader)  # a syntax error after it comes first, as in yaml.load
             data = None if node is None else loader.construct_document(node)
             if node is None or data is None:
                 raise located(path, f"no {what} in file")
             line = node.start_mark.line + 1
             raise located(path, f"expected a list of {what} at the top level", line)
-        loader.get_event()
+        start = loader.get_event()
+        if start.tag not in (None, "!", yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG):
+            problem = f"could not determine a constructor for the tag {start.tag!r}"
+            raise yaml.constructor.ConstructorError(None, None, problem, start.start_mark)
         index = 0
         while not loader.check_event(yaml.SequenceEndEvent):
             yield loader.construct_document(loader.compose_node(None, index))
             index += 1
         loader.get_event()
-        loader.get_event()  # document end
-        if not loader.check_event(yaml.StreamEndEvent):
-            mark = loader.get_event().start_mark
-            raise yaml.composer.ComposerError(
-                "expected a single document in the stream", None, "but found another document", mark
-            )
+        _end_of_stream(loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = error.problem or error.context or "malformed YAML"
@@ -131,12 +130,23 @@ def yaml_items(path: Path, stream: IO[str], what: str) -> Iterator[Any]:
         loader.dispose()
 
 
+def _end_of_stream(loader: _ItemLoader) -> None:
+    loader.get_event()  # document end
+    if not loader.check_event(yaml.StreamEndEvent):
+        mark = loader.get_event().start_mark
+        raise yaml.composer.ComposerError(
+            "expected a single document in the stream", None, "but found another document", mark
+        )
+
+
 # JSON: the standard decoder, one array item at a time, counting lines -----------------
 
 # A decode error this close to the end of what has been read may only be the item cut off
 # by the chunk (a number, "tru", "\u12"): read on before calling it malformed.
 _TAIL = 16
 _NOT_SPACE = re.compile(r"[^ \t\n\r]")
+# The key "id", not the same four characters escaped inside some text (\"id\").
+_ID_KEY = re.compile(r'(?<!\\)"id"\s*:')
 
 
 class _JsonReader:
@@ -200,9 +210,9 @@ class _JsonReader:
     def _id_line(self, value: Any, start: int, end: int, line: int) -> int:
         """The line of the item's ``"id"`` (where its errors point), else of its start."""
         if isinstance(value, dict) and "id" in value:
-            at = self.buffer.find('"id"', start, end)
-            if at >= 0:
-                return line + self.buffer.count("\n", start, at)
+            key = _ID_KEY.search(self.buffer, start, end)
+            if key is not None:
+                return line + self.buffer.count("\n", start, key.start())
         return line
 
 
