@@ -37,8 +37,9 @@ def _where(path: Path, line: int | None) -> str:
 
 @dataclass
 class Definitions:
-    # kind -> id -> (file, line): a 100,000-claim run keeps its ids, and nothing else.
-    known: dict[str, dict[str, tuple[Path, int | None]]] = field(default_factory=dict)
+    # kind -> id -> the file's Defined, whose ``lines`` hold the id's line: a run of
+    # 100,000 claims keeps their ids, each with a line and a pointer, and nothing else.
+    known: dict[str, dict[str, Defined]] = field(default_factory=dict)
     _resolved: dict[Path, Path] = field(default_factory=dict)
 
     def check(self, defined: Defined) -> None:
@@ -47,11 +48,12 @@ class Definitions:
         here = self._resolve(defined.path)
         for key, line in defined.lines.items():
             old = known.get(key)
-            if old is not None and self._resolve(old[0]) != here:
+            if old is not None and self._resolve(old.path) != here:
                 raise located(
                     defined.path,
                     f"{defined.kind} '{key}' is defined twice in this import: here and in "
-                    f"{_where(*old)}; rename one of them or leave one file out",
+                    f"{_where(old.path, old.lines[key])}; rename one of them or leave one "
+                    "file out",
                     line,
                 )
 
@@ -59,8 +61,8 @@ class Definitions:
         if defined is None:
             return
         known = self.known.setdefault(defined.kind, {})
-        for key, line in defined.lines.items():
-            known.setdefault(key, (defined.path, line))
+        for key in defined.lines:
+            known.setdefault(key, defined)
 
     def _resolve(self, path: Path) -> Path:
         if path not in self._resolved:
