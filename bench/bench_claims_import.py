@@ -13,6 +13,10 @@ reported is that import's and no other's. The child reports:
   the open database are the same for every size and format).
 
     .venv/bin/python bench/bench_claims_import.py [--rows 20000 100000] [--formats yaml json csv]
+
+The bench imports the tracker of the checkout it sits in (not the installed one): for a
+before/after comparison, run it from an unpacked ``git archive`` of the other commit with
+this file copied into its bench/.
 """
 
 from __future__ import annotations
