@@ -4,7 +4,8 @@
 
 writes ``sources.yaml`` (agencies with parents and groups, outlets), one ``.md``
 article per document (front matter, some ``derived_from`` an earlier one) and
-the claims in chunks (``claims-000.json`` ...; ``fmt="yaml"`` for YAML). Every
+the claims in chunks (``claims-000.json`` ...; ``fmt="yaml"`` for YAML, ``"csv"`` for
+CSV, one row per attribution). Every
 claim's quote is a sentence of its article, so it anchors as a real one would;
 each article also holds a few figure-bearing sentences no claim uses, so
 suggestion has something to propose. Deterministic for a given seed.
@@ -16,6 +17,8 @@ through the importer, which reads files.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import random
 from dataclasses import dataclass
@@ -156,9 +159,25 @@ def write_case(
         name = f"claims-{index // chunk:03d}.{fmt}"
         if fmt == "json":
             content = json.dumps(part, ensure_ascii=False, indent=1)
+        elif fmt == "csv":
+            content = _csv(part)
         else:
             content = yaml.safe_dump(part, sort_keys=False, allow_unicode=True)
         (folder / name).write_text(content, encoding="utf-8")
         files += 1
     used_subjects = len({r["subject"] for r in claim_rows})
     return CaseSize(articles, len(claim_rows), len(sources), used_subjects, files)
+
+
+CSV_COLUMNS = ["id", "subject", "text", "stance", "quantity", "period", "hedge", "cumulative"]
+
+
+def _csv(rows: list[dict]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([*CSV_COLUMNS, "source", "document", "quote"])
+    for row in rows:
+        for a in row["attributions"]:
+            claim = [str(row.get(key, "")) for key in CSV_COLUMNS]
+            writer.writerow([*claim, a["source"], a["document"], a["quote"]])
+    return out.getvalue()

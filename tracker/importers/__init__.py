@@ -24,7 +24,7 @@ from pathlib import Path
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
-from sqlmodel import Session, select
+from sqlmodel import Session, col, func, select
 
 from tracker import snapshots
 from tracker.audit import IMPORT, IMPORT_ACTION, current_analyst, operation
@@ -37,10 +37,10 @@ from tracker.importers.articles import (
     parse_markdown,
     store_article,
 )
-from tracker.importers.claims import import_claims
-from tracker.importers.claims_files import parse_claims
+from tracker.importers.claims import IN_CHUNK, import_claims
+from tracker.importers.claims_files import claim_entries, survey
 from tracker.importers.definitions import (
-    Definition,
+    Defined,
     Definitions,
     front_matter_id_line,
     updated_notes,
@@ -51,7 +51,6 @@ from tracker.importers.html import parse_html, registered_domain
 from tracker.importers.hypotheses import import_hypotheses
 from tracker.importers.pdf import parse_pdf
 from tracker.importers.reading import (
-    LINE_KEY,
     check_size,
     content_hash,
     decode,
@@ -70,6 +69,7 @@ from tracker.importers.report import (
     ImportReport,
 )
 from tracker.importers.sources import import_sources
+from tracker.importers.streaming import scan
 from tracker.models import AuditEntry, Claim, Document, Hypothesis, ImportedFile, Source
 
 __all__ = [
@@ -458,13 +458,15 @@ def _import_in(
     links: Links,
     defined: Definitions,
     rows: Callable[[Path, int, int], None] | None = None,
-) -> tuple[FileResult, list[Definition]]:
+) -> tuple[FileResult, Defined | None]:
     if kind == "unknown":
         raise located(
             path,
             "not a case file (expected .md, .txt, .html, .pdf, a feed .rss/.atom/.xml, "
             "sources.yaml, claims .yaml/.json/.csv or hypotheses.yaml)",
         )
+    if kind == CLAIMS:
+        return _import_claims_file(session, path, defined, rows)
     data = read_bytes(path)
     digest = content_hash(data)
     if kind == FEED:
@@ -472,31 +474,27 @@ def _import_in(
         counts, feed_notes = store_feed(
             session, where, parse_feed(where, data), outlets or {}, links.fetcher()
         )
-        return FileResult(path, kind, _status_of(counts), counts, notes=feed_notes), []
+        return FileResult(path, kind, _status_of(counts), counts, notes=feed_notes), None
     if kind == PDF:
         text = ""
     else:
         text = decode_page(path, data) if kind == HTML else decode(path, data)
-    entries = parse_claims(path, text) if kind == CLAIMS else []
     article = None
     if kind in (ARTICLE, HTML):
         article = parse_html(path, text) if kind == HTML else parse_markdown(path, text)
     elif kind == PDF:
         article, pdf_notes = parse_pdf(path, data)
-    definitions = _definitions(path, text, entries, article)
-    defined.check(definitions)
+    definitions = _definitions(path, text, article)
+    if definitions is not None:
+        defined.check(definitions)
     known = session.get(ImportedFile, digest) is not None
-    if known and _still_present(session, path, kind, text, entries, article):
+    if known and _still_present(session, path, kind, text, article):
         return FileResult(path, kind, UNCHANGED), definitions
     notes: list[str] = []
     status = ADDED
     if kind in (SOURCES, HYPOTHESES):
         importer = import_sources if kind == SOURCES else import_hypotheses
         counts, notes = importer(session, path, text)
-        status = _status_of(counts)
-    elif kind == CLAIMS:
-        told = (lambda done, total: rows(path, done, total)) if rows is not None else None
-        counts, notes = import_claims(session, path, text, entries, told)
         status = _status_of(counts)
     else:
         assert article is not None
@@ -515,17 +513,49 @@ def _import_in(
     return FileResult(path, kind, status, counts, notes=notes), definitions
 
 
-def _definitions(
-    path: Path, text: str, entries: list[dict], article: Article | None
-) -> list[Definition]:
-    if article is not None:
-        line = front_matter_id_line(text) if path.suffix.lower() in (".md", ".txt") else None
-        return [Definition("document", article.id, path, line)]
-    return [
-        Definition("claim", str(e["id"]), path, e.get(LINE_KEY))
-        for e in entries
-        if isinstance(e.get("id"), str | int) and not isinstance(e.get("id"), bool)
-    ]
+def _definitions(path: Path, text: str, article: Article | None) -> Defined | None:
+    if article is None:
+        return None
+    line = front_matter_id_line(text) if path.suffix.lower() in (".md", ".txt") else None
+    return Defined("document", path, {article.id: line})
+
+
+def _import_claims_file(
+    session: Session,
+    path: Path,
+    defined: Definitions,
+    rows: Callable[[Path, int, int], None] | None,
+) -> tuple[FileResult, Defined]:
+    """A claims file is read in passes, never held whole: its bytes checked and hashed,
+    its ids read (and any defined twice refused) before anything is written, then its
+    claims written a batch at a time, in this one transaction."""
+    digest = scan(path)
+    found = survey(path)
+    definitions = Defined("claim", path, found.lines)
+    defined.check(definitions)
+    if session.get(ImportedFile, digest) is not None and _claims_present(session, found.lines):
+        return FileResult(path, CLAIMS, UNCHANGED), definitions
+    told = (lambda done, total: rows(path, done, total)) if rows is not None else None
+    entries = claim_entries(path, found.scattered)
+    counts, notes = import_claims(session, path, entries, len(found.lines), told)
+    now = datetime.now(UTC)
+    session.merge(ImportedFile(content_hash=digest, path=str(path), kind=CLAIMS, imported_at=now))
+    return FileResult(path, CLAIMS, _status_of(counts), counts, notes=notes), definitions
+
+
+def _claims_present(session: Session, ids: Iterable[str]) -> bool:
+    """Whether every claim of an already imported file is still there (an analyst may
+    have deleted one since: importing the file again restores it)."""
+    chunk: list[str] = []
+    for claim_id in [*ids, None]:
+        if claim_id is not None:
+            chunk.append(claim_id)
+        if chunk and (claim_id is None or len(chunk) == IN_CHUNK):
+            query = select(func.count()).select_from(Claim).where(col(Claim.id).in_(chunk))
+            if session.exec(query).one() != len(set(chunk)):
+                return False
+            chunk = []
+    return True
 
 
 def _status_of(counts: dict[str, int]) -> str:
@@ -541,7 +571,6 @@ def _still_present(
     path: Path,
     kind: str,
     text: str,
-    entries: list[dict],
     article: Article | None,
 ) -> bool:
     """Whether what this (already imported) file holds is still in the database.
@@ -552,9 +581,6 @@ def _still_present(
     try:
         if article is not None:
             return session.get(Document, article.id) is not None
-        if kind == CLAIMS:
-            ids = [text_field(path, e, "id", required=True) for e in entries]
-            return all(session.get(Claim, claim_id) is not None for claim_id in ids)
         if kind == HYPOTHESES:
             entries = require_list(path, load_yaml(path, text), "hypotheses")
             ids = [text_field(path, e, "id", required=True) for e in entries]

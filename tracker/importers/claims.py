@@ -6,13 +6,15 @@ closest), and its quote must be found verbatim in its document. The claim's
 quantity and period texts are normalized against the publication date of the
 first attribution's document; the raw text is always kept.
 
-A file is read against what the database already holds in a few bulk queries
-(its subjects, claims and their attributions), and written in batches: a
-100,000-claim case is not 100,000 round trips.
+A file is read a batch of claims at a time, against what the database already
+holds in a few bulk queries per batch (their subjects, claims and attributions),
+and each batch is written and let go before the next is read: a 100,000-claim
+file is neither 100,000 round trips nor 100,000 claims in memory.
 """
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,12 +25,8 @@ from sqlmodel import Session, col, select
 from tracker.anchoring import QuoteAnchor, closest_passage, find_quote
 from tracker.errors import UserError
 from tracker.figures import document_anchor, write_period, write_quantity
-from tracker.importers.claims_files import (
-    ATTRIBUTION_FIELDS,
-    CLAIM_FIELDS,
-    parse_claims,
-)
-from tracker.importers.definitions import updated_notes
+from tracker.importers.claims_files import ATTRIBUTION_FIELDS, CLAIM_FIELDS
+from tracker.importers.definitions import NAMED_UPDATES, updated_notes
 from tracker.importers.reading import (
     LINE_KEY,
     entry_error,
@@ -40,7 +38,7 @@ from tracker.models import STANCES, Attribution, Claim, Document, Subject
 from tracker.normalize.types import Anchor, Quantity, TimeSpan
 from tracker.registry import NEAR_CERTAIN, SourceRegistry
 
-__all__ = ["import_claims", "normalize_into", "parse_claims"]
+__all__ = ["import_claims", "normalize_into"]
 
 # A quote is a sentence or a paragraph. Finding a closest passage for a much longer one
 # takes time growing with its length times the document's, so it is refused first.
@@ -49,6 +47,10 @@ MAX_QUOTE_CHARS = 5000
 BATCH = 500
 # Ids per IN (...) query, well under SQLite's bound on parameters.
 IN_CHUNK = 500
+# Documents kept at hand while storing claims (most recently cited first).
+DOCUMENTS_KEPT = 32
+# Notes listed for one file; more are counted.
+NOTES_KEPT = 50
 
 
 @dataclass
@@ -62,69 +64,111 @@ class _Resolved:
 
 @dataclass
 class _FileState:
-    """What one claims file is stored against, loaded in bulk before its first claim."""
+    """What one claims file is stored against: the registry, and for each batch of its
+    claims, the subjects, claims and attributions the database holds (in bulk queries)."""
 
     session: Session
     path: Path
     registry: SourceRegistry
-    subjects: dict[str, Subject]
-    claims: dict[str, Claim]
-    attributions: dict[str, list[Attribution]]
-    documents: dict[str, Document | None] = field(default_factory=dict)
+    subjects: dict[str, Subject] = field(default_factory=dict)
+    claims: dict[str, Claim] = field(default_factory=dict)
+    attributions: dict[str, list[Attribution]] = field(default_factory=dict)
+    documents: OrderedDict[str, Document | None] = field(default_factory=OrderedDict)
     # New attributions wait for their claims' flush: with no relationship between the
     # models, one flush would not know to insert the claim first.
     waiting: list[Attribution] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    updated: list[str] = field(default_factory=list)  # claims this file defined anew
-    batch: list[str] = field(default_factory=list)  # claims stored since the last flush
+    notes: Notes = field(init=False)
+    updated: list[str] = field(default_factory=list)  # the first claims this file defined anew
     counts: dict[str, int] = field(
         default_factory=lambda: {"claims": 0, "claims updated": 0, "attributions": 0}
     )
 
-    @classmethod
-    def load(cls, session: Session, path: Path, entries: list[dict]) -> _FileState:
-        ids = [str(e["id"]) for e in entries if isinstance(e.get("id"), str | int)]
-        names = [e["subject"] for e in entries if isinstance(e.get("subject"), str)]
-        attributions: dict[str, list[Attribution]] = {}
+    def __post_init__(self) -> None:
+        self.notes = Notes(self.path)
+
+    def load(self, entries: list[dict]) -> None:
+        """The batch's subjects, claims and attributions, as the database holds them."""
+        ids = [text_field(self.path, e, "id") for e in entries]  # checked by the survey
+        names = sorted({name for e in entries if (name := _subject_name(self.path, e))})
+        session = self.session
         for chunk in _chunks(ids):
-            query = select(Attribution).where(col(Attribution.claim_id).in_(chunk))
-            for a in session.exec(query):
-                attributions.setdefault(a.claim_id, []).append(a)
-        return cls(
-            session=session,
-            path=path,
-            registry=SourceRegistry.from_session(session),
-            subjects={
-                s.name: s
-                for chunk in _chunks(sorted(set(names)))
-                for s in session.exec(select(Subject).where(col(Subject.name).in_(chunk)))
-            },
-            claims={
-                c.id: c
-                for chunk in _chunks(ids)
-                for c in session.exec(select(Claim).where(col(Claim.id).in_(chunk)))
-            },
-            attributions=attributions,
-        )
+            for a in session.exec(select(Attribution).where(col(Attribution.claim_id).in_(chunk))):
+                self.attributions.setdefault(a.claim_id, []).append(a)
+            for c in session.exec(select(Claim).where(col(Claim.id).in_(chunk))):
+                self.claims[c.id] = c
+        for chunk in _chunks(names):
+            for s in session.exec(select(Subject).where(col(Subject.name).in_(chunk))):
+                self.subjects[s.name] = s
 
     def flush(self) -> None:
         self.session.flush()
         self.session.add_all(self.waiting)
         self.waiting.clear()
         self.session.flush()
-        # Written: let go of them, so memory holds one batch, not the whole file (each
-        # id is stored once per file, so nothing looks them up again).
-        for claim_id in self.batch:
-            claim = self.claims.pop(claim_id, None)
-            for row in [claim, *self.attributions.pop(claim_id, [])]:
-                if row is not None and row in self.session:
-                    self.session.expunge(row)
-        self.batch.clear()
+        # Written: let go of them, so memory holds one batch, not the whole file.
+        rows = [*self.claims.values(), *self.subjects.values()]
+        rows += [a for attributions in self.attributions.values() for a in attributions]
+        for row in rows:
+            if row in self.session:
+                self.session.expunge(row)
+        self.claims.clear()
+        self.subjects.clear()
+        self.attributions.clear()
 
     def document(self, document_id: str) -> Document | None:
-        if document_id not in self.documents:
+        # A few recent documents kept: a file's claims come in runs from one document,
+        # and a document's text may be megabytes.
+        if document_id in self.documents:
+            self.documents.move_to_end(document_id)
+        else:
             self.documents[document_id] = self.session.get(Document, document_id)
+            if len(self.documents) > DOCUMENTS_KEPT:
+                self.documents.popitem(last=False)
         return self.documents[document_id]
+
+
+class Notes:
+    """A file's notes, bounded however many claims it holds: a note shared by many claims
+    (one misspelt source) is said once with their count, and past NOTES_KEPT notes the
+    rest are counted, not listed."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.lines: list[str] = []
+        self.repeats: dict[str, list[int]] = {}  # key: [index of its line, times again]
+        self.dropped = 0
+
+    def append(self, note: str) -> None:
+        if len(self.lines) < NOTES_KEPT:
+            self.lines.append(note)
+        else:
+            self.dropped += 1
+
+    def once(self, key: str, note: str) -> None:
+        """``note`` the first time for ``key``; afterwards only counted."""
+        if key in self.repeats:
+            self.repeats[key][1] += 1
+        elif len(self.lines) < NOTES_KEPT:
+            self.repeats[key] = [len(self.lines), 0]
+            self.lines.append(note)
+        else:
+            self.dropped += 1
+
+    def said(self) -> list[str]:
+        out = list(self.lines)
+        for index, again in self.repeats.values():
+            if again:
+                out[index] += f", and for {again} more claim{'s' if again > 1 else ''}"
+        if self.dropped:
+            out.append(f"{self.path}: {self.dropped} more notes like these")
+        return out
+
+
+def _subject_name(path: Path, entry: dict) -> str:
+    try:
+        return text_field(path, entry, "subject")
+    except UserError:  # said, with the claim's id, when the claim is stored
+        return ""
 
 
 def _chunks(values: list[str]) -> Iterator[list[str]]:
@@ -135,30 +179,38 @@ def _chunks(values: list[str]) -> Iterator[list[str]]:
 def import_claims(
     session: Session,
     path: Path,
-    text: str,
-    entries: list[dict] | None = None,
+    entries: Iterable[dict],
+    total: int,
     rows: Callable[[int, int], None] | None = None,
 ) -> tuple[dict[str, int], list[str]]:
-    """Store the file's claims; ``entries``: the file already parsed (``parse_claims``);
-    ``rows(done, total)`` is told after each batch written."""
-    entries = parse_claims(path, text) if entries is None else entries
-    state = _FileState.load(session, path, entries)
-    seen: set[str] = set()
-    for number, entry in enumerate(entries, 1):
-        claim_id = text_field(path, entry, "id", required=True)
-        if claim_id in seen:
-            raise entry_error(path, entry, f"claim '{claim_id}' is listed twice")
-        seen.add(claim_id)
-        _store_claim(state, entry, claim_id)
-        state.batch.append(claim_id)
-        if number % BATCH == 0:
-            state.flush()
-            if rows is not None:
-                rows(number, len(entries))
-    state.flush()
-    if rows is not None and len(entries) >= BATCH:
-        rows(len(entries), len(entries))
-    return state.counts, state.notes + updated_notes("claim", state.updated, path)
+    """Store the file's claims (``claim_entries``; ``total``: how many, from its survey),
+    a batch at a time; ``rows(done, total)`` is told after each batch written. Ids are
+    unique in ``entries``: the survey refused a file listing one twice."""
+    state = _FileState(session, path, SourceRegistry.from_session(session))
+    done = 0
+    for batch in _batches(entries):
+        state.load(batch)
+        for entry in batch:
+            _store_claim(state, entry, text_field(path, entry, "id", required=True))
+        state.flush()
+        done += len(batch)
+        if rows is not None and total >= BATCH:
+            rows(done, total)
+    notes = state.notes.said() + updated_notes(
+        "claim", state.updated, path, state.counts["claims updated"]
+    )
+    return state.counts, notes
+
+
+def _batches(entries: Iterable[dict]) -> Iterator[list[dict]]:
+    batch: list[dict] = []
+    for entry in entries:
+        batch.append(entry)
+        if len(batch) == BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def _store_claim(state: _FileState, entry: dict, claim_id: str) -> None:
@@ -232,7 +284,8 @@ def _store_claim(state: _FileState, entry: dict, claim_id: str) -> None:
         by_key[(r.source_id, r.document.id, r.quote)] = attribution
     if changed:
         state.counts["claims updated"] += 1
-        state.updated.append(claim_id)
+        if len(state.updated) < NAMED_UPDATES:
+            state.updated.append(claim_id)
 
 
 def stance_problem(stance: str) -> str | None:
@@ -263,9 +316,10 @@ def _resolve_attribution(state: _FileState, entry: dict, claim_id: str, raw: Any
             path, where, f"{what}{kind} source '{source_text}'; {match.describe_candidates()}"
         )
     if not match.exact:
-        state.notes.append(
+        state.notes.once(
+            f"{source_text}\0{match.source.name}",
             f"{path}: source '{source_text}' of claim '{claim_id}' read as "
-            f"'{match.source.name}' (match {match.score:.0f})"
+            f"'{match.source.name}' (match {match.score:.0f})",
         )
     document = state.document(document_id)
     if document is None:
@@ -304,7 +358,7 @@ def normalize_into(
     quantity_text: str | None,
     period_text: str | None,
     document: Document,
-    notes: list[str],
+    notes: list[str] | Notes,
     path: Path,
 ) -> None:
     """The claim's raw figure and period texts, and their normalized columns."""
@@ -324,7 +378,7 @@ def _first(spans: Iterable[Any]) -> Any:
     return next(iter(spans), None)
 
 
-def _read(text: str, anchor: Anchor, notes: list[str], path: Path, part: str) -> list[Any]:
+def _read(text: str, anchor: Anchor, notes: list[str] | Notes, path: Path, part: str) -> list[Any]:
     """The normalizer's spans, or [] (raw text only) when it cannot yet read them."""
     from tracker.normalize import normalize
     from tracker.normalize.times import find_times

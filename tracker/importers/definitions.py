@@ -10,6 +10,7 @@ and is reported as one (``updated claim 'X' from FILE``).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,36 +23,51 @@ _ID_LINE = re.compile(r"\s*id\s*:")
 
 
 @dataclass(frozen=True)
-class Definition:
-    kind: str  # "document" or "claim"
-    id: str
-    path: Path
-    line: int | None
+class Defined:
+    """The ids of one kind one file defines, each with the line it is defined on."""
 
-    @property
-    def where(self) -> str:
-        return f"{self.path}:{self.line}" if self.line is not None else str(self.path)
+    kind: str  # "document" or "claim"
+    path: Path
+    lines: Mapping[str, int | None]
+
+
+def _where(path: Path, line: int | None) -> str:
+    return f"{path}:{line}" if line is not None else str(path)
 
 
 @dataclass
 class Definitions:
-    known: dict[tuple[str, str], Definition] = field(default_factory=dict)
+    # kind -> id -> the file's Defined, whose ``lines`` hold the id's line: a run of
+    # 100,000 claims keeps their ids, each with a line and a pointer, and nothing else.
+    known: dict[str, dict[str, Defined]] = field(default_factory=dict)
+    _resolved: dict[Path, Path] = field(default_factory=dict)
 
-    def check(self, definitions: list[Definition]) -> None:
+    def check(self, defined: Defined) -> None:
         """Refuse the first id another file of this run defined already."""
-        for new in definitions:
-            old = self.known.get((new.kind, new.id))
-            if old is not None and old.path.resolve() != new.path.resolve():
+        known = self.known.get(defined.kind, {})
+        here = self._resolve(defined.path)
+        for key, line in defined.lines.items():
+            old = known.get(key)
+            if old is not None and self._resolve(old.path) != here:
                 raise located(
-                    new.path,
-                    f"{new.kind} '{new.id}' is defined twice in this import: here and in "
-                    f"{old.where}; rename one of them or leave one file out",
-                    new.line,
+                    defined.path,
+                    f"{defined.kind} '{key}' is defined twice in this import: here and in "
+                    f"{_where(old.path, old.lines[key])}; rename one of them or leave one "
+                    "file out",
+                    line,
                 )
 
-    def add(self, definitions: list[Definition]) -> None:
-        for new in definitions:
-            self.known.setdefault((new.kind, new.id), new)
+    def add(self, defined: Defined | None) -> None:
+        if defined is None:
+            return
+        known = self.known.setdefault(defined.kind, {})
+        for key in defined.lines:
+            known.setdefault(key, defined)
+
+    def _resolve(self, path: Path) -> Path:
+        if path not in self._resolved:
+            self._resolved[path] = path.resolve()
+        return self._resolved[path]
 
 
 def front_matter_id_line(text: str) -> int | None:
@@ -65,9 +81,11 @@ def front_matter_id_line(text: str) -> int | None:
     return None
 
 
-def updated_notes(kind: str, ids: list[str], path: Path) -> list[str]:
-    """``updated claim 'X' from FILE`` for each id defined before and changed by this file."""
+def updated_notes(kind: str, ids: list[str], path: Path, count: int | None = None) -> list[str]:
+    """``updated claim 'X' from FILE`` for each id defined before and changed by this file;
+    ``count``: how many there were, when ``ids`` holds only the first NAMED_UPDATES."""
+    count = len(ids) if count is None else count
     notes = [f"updated {kind} '{i}' from {path}" for i in ids[:NAMED_UPDATES]]
-    if len(ids) > NAMED_UPDATES:
-        notes.append(f"updated {len(ids) - NAMED_UPDATES} more {kind}s from {path}")
+    if count > NAMED_UPDATES:
+        notes.append(f"updated {count - NAMED_UPDATES} more {kind}s from {path}")
     return notes
