@@ -160,3 +160,26 @@ def test_csv_rows_of_one_claim_apart_from_each_other_still_make_one_claim(
             select(Attribution.quote).where(Attribution.claim_id == "apart")
         ).all()
     assert sorted(quotes) == ["about 10 shipments of weapons", QUOTE]
+
+
+def test_a_file_changed_while_it_is_imported_is_refused_and_nothing_is_kept(
+    small_case: Path, tmp_path: Path
+) -> None:
+    # The file is read in passes (ids, then batches): an editor saving it between them
+    # must not leave a mix of two versions in the case.
+    database = _imported_case(small_case, tmp_path)
+    text, _ = _yaml([_claim(k) for k in range(ROWS)])
+    path = tmp_path / "edited-meanwhile.yaml"
+    path.write_text(text, encoding="utf-8")
+    engine = open_database(str(database))
+    before = snapshot(engine)
+
+    def save_once(where: Path, done: int, total: int) -> None:
+        if done == 500:  # after the first batch is written
+            where.write_text(text.replace("Claim 1599", "Claim 1599, edited"), encoding="utf-8")
+
+    report = import_paths(engine, [path], rows=save_once)
+    (failed,) = report.failed
+    assert failed.error == f"{path}: changed while it was being imported; import it again"
+    assert snapshot(engine) == before
+    engine.dispose()

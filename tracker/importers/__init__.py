@@ -538,6 +538,8 @@ def _import_claims_file(
     told = (lambda done, total: rows(path, done, total)) if rows is not None else None
     entries = claim_entries(path, found.scattered)
     counts, notes = import_claims(session, path, entries, len(found.lines), told)
+    if scan(path) != digest:  # saved again between the passes: two versions were read
+        raise located(path, "changed while it was being imported; import it again")
     now = datetime.now(UTC)
     session.merge(ImportedFile(content_hash=digest, path=str(path), kind=CLAIMS, imported_at=now))
     return FileResult(path, CLAIMS, _status_of(counts), counts, notes=notes), definitions
