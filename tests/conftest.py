@@ -2,7 +2,8 @@
 
 - ``sqlite_url``: a fresh SQLite file path in tmp_path (a path, as ``--db`` takes it).
 - ``engine``: that file, migrated.
-- ``pg_url``: a real PostgreSQL server for the session (pgserver, or TRACKER_TEST_PG_URL).
+- ``pg_url``: a real PostgreSQL server for the session (pgserver, or TRACKER_TEST_PG_URL);
+  under pytest-xdist each worker starts its own, in its own directory and socket.
 - ``pg_database_url``: a fresh, empty database on that server, per test.
 - ``db_url``: parametrized over sqlite and postgresql: a fresh empty database per test.
 - ``bundled_case``: the path of imports/najin-2023.
