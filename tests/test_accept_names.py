@@ -9,6 +9,7 @@ London-based Royal United…", the speaker was not shown, and `suggest accept ID
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from test_cli_end_to_end import tracker
@@ -25,9 +26,10 @@ from tracker.tui.app import TrackerApp
 RUSI_SENTENCE = "But new satellite images, analyzed by the London-based Royal United"
 
 
-def test_the_cli_names_the_claim_from_its_subject_or_its_text(tmp_path: Path) -> None:
-    db = str(tmp_path / "t.sqlite")
-    assert tracker("--db", db, "import", str(CASE)).returncode == 0
+def test_the_cli_names_the_claim_from_its_subject_or_its_text(
+    tmp_path: Path, imported_case: Callable[..., Path]
+) -> None:
+    db = str(imported_case(tmp_path / "t.sqlite", CASE))
     listed = json.loads(tracker("--db", db, "suggest", "wapo-2023-10-16", "--json").stdout)
     rusi = next(s for s in listed if s["quote"].startswith(RUSI_SENTENCE))
     other = next(s for s in listed if s["source"] and s["id"] != rusi["id"])

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -84,9 +85,10 @@ def test_weights_come_from_credibility_and_corroboration() -> None:
     assert claim_weight(score(5, 0.0)) == pytest.approx(0.05)  # improbable: 0.1 x 0.5
 
 
-def test_rating_cli_then_undo(tmp_path: Path, bundled_case: Path) -> None:
-    db = tmp_path / "case.sqlite"
-    assert _tracker(db, "import", str(bundled_case)).returncode == 0
+def test_rating_cli_then_undo(
+    tmp_path: Path, bundled_case: Path, imported_case: Callable[..., Path]
+) -> None:
+    db = imported_case(tmp_path / "case.sqlite", bundled_case)
     rated = _tracker(db, "rate", "mostly-rail", "us-accuses-dprk-of-supplying-russia", "c")
     assert rated.returncode == 0, rated.stderr
     changed = _tracker(db, "rate", "mostly-rail", "rusi-vessels-carry-arms", "II")
@@ -115,12 +117,10 @@ def test_rating_cli_then_undo(tmp_path: Path, bundled_case: Path) -> None:
         engine.dispose()
 
 
-def test_bad_ratings_are_one_line_and_change_nothing(tmp_path: Path) -> None:
-    db = tmp_path / "case.sqlite"
-    assert (
-        _tracker(db, "import", str(Path(__file__).parents[1] / "imports/najin-2023")).returncode
-        == 0
-    )
+def test_bad_ratings_are_one_line_and_change_nothing(
+    tmp_path: Path, bundled_case: Path, imported_case: Callable[..., Path]
+) -> None:
+    db = imported_case(tmp_path / "case.sqlite", bundled_case)
     before = _tracker(db, "ach", "--json").stdout
     for args, expected in [
         (("rate", "mostly-rail", "nis-shipments-about-10", "maybe"), "not one of CC, C, N, I, II"),
@@ -156,18 +156,18 @@ def test_bad_ratings_are_one_line_and_change_nothing(tmp_path: Path) -> None:
     ],
 )
 def test_hypotheses_yaml_errors_name_file_and_line(
-    tmp_path: Path, bundled_case: Path, body: str, line: int, expected: str
+    tmp_path: Path,
+    bundled_case: Path,
+    imported_case: Callable[..., Path],
+    body: str,
+    line: int,
+    expected: str,
 ) -> None:
-    db = tmp_path / "case.sqlite"
-    assert (
-        _tracker(
-            db,
-            "import",
-            str(bundled_case / "sources.yaml"),
-            *[str(p) for p in sorted(bundled_case.iterdir()) if p.suffix == ".md"],
-            str(bundled_case / "claims.yaml"),
-        ).returncode
-        == 0
+    db = imported_case(
+        tmp_path / "case.sqlite",
+        bundled_case / "sources.yaml",
+        *[p for p in sorted(bundled_case.iterdir()) if p.suffix == ".md"],
+        bundled_case / "claims.yaml",
     )
     bad = tmp_path / "hypotheses.yaml"
     bad.write_text(body, encoding="utf-8")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -127,10 +128,11 @@ def test_two_units_get_one_estimate_each() -> None:
     assert all(e.outliers == () for e in s.estimates)
 
 
-def test_the_bundled_case_counts_each_origin_once(tmp_path: Path, bundled_case: Path) -> None:
-    db = tmp_path / "case.sqlite"
+def test_the_bundled_case_counts_each_origin_once(
+    tmp_path: Path, bundled_case: Path, imported_case: Callable[..., Path]
+) -> None:
+    db = imported_case(tmp_path / "case.sqlite", bundled_case)
     run = [sys.executable, "-m", "tracker", "--db", str(db)]
-    assert subprocess.run([*run, "import", str(bundled_case)], capture_output=True).returncode == 0
     out = subprocess.run([*run, "score", "--json"], capture_output=True, text=True, check=True)
     subjects = {s["name"]: s for s in json.loads(out.stdout)["subjects"]}
     shipments = subjects["Maritime munitions shipments, DPRK to Russia (count)"]
@@ -152,10 +154,11 @@ def test_the_bundled_case_counts_each_origin_once(tmp_path: Path, bundled_case: 
     assert "more than 1 million rounds" in rounds["estimates"][0]["sentence"]
 
 
-def test_explain_a_subject_from_the_command_line(tmp_path: Path, bundled_case: Path) -> None:
-    db = tmp_path / "case.sqlite"
+def test_explain_a_subject_from_the_command_line(
+    tmp_path: Path, bundled_case: Path, imported_case: Callable[..., Path]
+) -> None:
+    db = imported_case(tmp_path / "case.sqlite", bundled_case)
     run = [sys.executable, "-m", "tracker", "--db", str(db)]
-    assert subprocess.run([*run, "import", str(bundled_case)], capture_output=True).returncode == 0
     name = "Maritime munitions shipments, DPRK to Russia (count)"
     out = subprocess.run([*run, "explain", "--subject", name], capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
