@@ -132,7 +132,7 @@ def najin(tmp_path_factory: pytest.TempPathFactory) -> str:
         (("claims", "--json"), '"change": '),
         (("claims", "--subject", "Artillery rounds shipped, DPRK to Russia (count)"), "rounds"),
         (("subjects",), "Artillery rounds shipped, DPRK to Russia (count)"),
-        (("feeds",), "Feeds"),
+        (("feeds",), "feed\ttitle\tentries\tpulled\n"),  # piped: plain lines, even empty
     ],
 )
 def test_a_listing_reads_the_case_without_the_orm_or_the_interface(

@@ -212,7 +212,10 @@ def test_a_feed_makes_one_document_per_entry_and_pulls_again_idempotently(
     assert texts[0] == "Summary 1 of the port traffic, corrected."
     assert len(texts) == 3
     listed = tracker("--db", str(engine.url.database), "feeds")
-    assert f"{server}/feed" in listed.stdout and "Port Watch" in listed.stdout
+    # Piped, a listing is plain tab-separated lines a script can cut, never a drawn table.
+    header, row = listed.stdout.splitlines()
+    assert header == "feed\ttitle\tentries\tpulled"
+    assert row.startswith(f"{server}/feed\tPort Watch\t3\t") and row.endswith(" UTC")
 
 
 def test_fetch_follows_each_entry_link_for_the_full_article(engine, server: str) -> None:

@@ -92,10 +92,7 @@ def register(app: typer.Typer) -> None:
     @app.command("feeds")
     def feeds(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
         """The feeds this case has pulled, with how many entries and when."""
-        from rich.table import Table
-
-        from tracker.cli import console
-        from tracker.cli.literal import shown
+        from tracker.cli.tables import Column, print_table
         from tracker.display import json_text
         from tracker.listing import list_feeds
 
@@ -104,17 +101,12 @@ def register(app: typer.Typer) -> None:
         if as_json:
             typer.echo(json_text(rows, indent=2))
             return
-        table = Table(title="Feeds")
-        for column in ("feed", "title", "entries", "pulled"):
-            table.add_column(column, overflow="fold")
-        for row in rows:
-            table.add_row(
-                shown(row["location"]),
-                shown(row["title"]),
-                str(row["entries"]),
-                shown(_pulled(row["pulled_at"])),
-            )
-        console.print(table)
+        columns = [Column("feed", "id"), Column("title"), Column("entries", "short")]
+        table_rows = [
+            (row["location"], row["title"], row["entries"], _pulled(row["pulled_at"]))
+            for row in rows
+        ]
+        print_table("Feeds", [*columns, Column("pulled", "short")], table_rows)
 
 
 def _pulled(iso: str) -> str:
