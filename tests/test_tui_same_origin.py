@@ -67,3 +67,29 @@ async def test_claim_detail_names_both_outlets_and_quotes_of_a_discrepancy(tmp_p
         assert "≠ value: National Intelligence Service's figure is carried as" in text
         assert "Yonhap: “NIS told lawmakers about 12,000 troops" in text
         assert "Reuters (claim nis-under-10000): “NIS said fewer than 10,000 troops" in text
+
+
+async def test_at_80_columns_a_subject_and_its_estimate_can_be_read(tmp_path: Path) -> None:
+    # Seven columns shared 80 cells: the subject was cut to 11 characters ("Artillery
+    # r…") and the estimate to 11 ("more than…"). What it adds up to stays readable;
+    # the origins behind it and the outliers scroll in from the right.
+    from test_tui_claims import wait_loaded
+    from test_tui_documents import CASE
+
+    from tracker.tui.subjects_screen import SubjectsScreen
+
+    engine = open_database(tmp_path / "case.sqlite")
+    assert import_paths(engine, [CASE]).ok
+    app = TrackerApp(engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(app, pilot)
+        await pilot.press("4")
+        await wait_for(pilot, lambda: isinstance(app.screen, SubjectsScreen) and app.screen.rows)
+        await wait_for(pilot, lambda: any(s.estimate for s in app.screen.rows))
+        await pilot.pause(0.2)
+        strips = app.screen._compositor.render_strips()
+        lines = ["".join(segment.text for segment in strip) for strip in strips]
+    rounds = next(line for line in lines if "Artillery rounds" in line)
+    # sources/claims of the bundled case: NIS's "more than 1 million" rounds.
+    assert "Artillery rounds shipped" in rounds
+    assert "more than 1 million" in rounds

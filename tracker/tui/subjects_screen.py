@@ -41,6 +41,7 @@ class SubjectsScreen(TableScreen[SubjectView]):
     _NEXT_KEY: dict[bool | None, bool | None] = {None: True, True: False, False: None}
     _KEY_CELLS: dict[bool | None, str] = {None: "", True: "pinned", False: "dropped"}
     WHAT = "subjects"
+    ALL_IN_VIEW = 120  # columns from which all seven fit readably
 
     def __init__(self) -> None:
         super().__init__(id="subjects")
@@ -57,6 +58,12 @@ class SubjectsScreen(TableScreen[SubjectView]):
     def widths(self, total: int) -> tuple[int | None, ...]:
         # Key, Cumulative and Claims are short; the subject and what its evidence adds up
         # to share the rest (a long cell gives way with an ellipsis).
+        if total < self.ALL_IN_VIEW:
+            # Seven columns in 80 cells cut every name to a dozen letters: the subject and
+            # its estimate keep the view, who is behind it and the outliers scroll in.
+            shown = max(30, total - 2 * 5 - 2 - 6 - 10 - 6)
+            subject = shown * 55 // 100
+            return (6, subject, 10, 6, shown - subject, 28, 36)
         rest = max(40, total - 2 * 7 - 2 - 6 - 10 - 6)
         subject, estimate, behind = rest * 30 // 100, rest * 25 // 100, rest * 20 // 100
         return (6, subject, 10, 6, estimate, behind, rest - subject - estimate - behind)
