@@ -13,6 +13,7 @@ from itertools import combinations
 from tracker.provenance import AttributedOrigin
 from tracker.scoring.compat import overlap
 from tracker.scoring.context import Context, Prepared
+from tracker.scoring.inputs import Figure
 from tracker.scoring.results import AttributionRef, Discrepancy
 
 
@@ -21,7 +22,12 @@ def _hedge(text: str | None) -> str | None:
     return cleaned or None
 
 
-def _ref(a: AttributedOrigin, ctx: Context, claim: str) -> AttributionRef:
+def attribution_ref(
+    a: AttributedOrigin, ctx: Context, claim: str, figure: str | None
+) -> AttributionRef:
+    """How a discrepancy points at one appearance of ``claim``. ``figure``: what it
+    carried, in the caller's words (here its own figure; between claims, ``same_origin``
+    falls back to its claim's)."""
     at = a.attribution
     doc = ctx.documents.get(at.document_id)
     return AttributionRef(
@@ -31,9 +37,13 @@ def _ref(a: AttributedOrigin, ctx: Context, claim: str) -> AttributionRef:
         outlet=doc.outlet if doc is not None else None,
         quote=at.quote,
         hedge=at.hedge,
-        figure=at.figure.describe() if at.figure is not None else None,
+        figure=figure,
         claim=claim,
     )
+
+
+def _described(f: Figure | None) -> str | None:
+    return f.describe() if f is not None else None
 
 
 def discrepancies(p: Prepared, ctx: Context) -> tuple[Discrepancy, ...]:
@@ -58,8 +68,8 @@ def discrepancies(p: Prepared, ctx: Context) -> tuple[Discrepancy, ...]:
                         p.claim.id,
                         origin,
                         "value",
-                        _ref(x, ctx, p.claim.id),
-                        _ref(y, ctx, p.claim.id),
+                        attribution_ref(x, ctx, p.claim.id, _described(ax.figure)),
+                        attribution_ref(y, ctx, p.claim.id, _described(ay.figure)),
                         f"{origin}'s figure is carried as {ax.figure.describe()} in "
                         f"{ax.document_id} and as {ay.figure.describe()} in {ay.document_id}",
                     )
@@ -71,8 +81,8 @@ def discrepancies(p: Prepared, ctx: Context) -> tuple[Discrepancy, ...]:
                         p.claim.id,
                         origin,
                         "hedge",
-                        _ref(x, ctx, p.claim.id),
-                        _ref(y, ctx, p.claim.id),
+                        attribution_ref(x, ctx, p.claim.id, _described(ax.figure)),
+                        attribution_ref(y, ctx, p.claim.id, _described(ay.figure)),
                         f"hedge {hx or 'none'!r} in {ax.document_id} but {hy or 'none'!r} "
                         f"in {ay.document_id}",
                     )

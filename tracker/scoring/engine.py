@@ -27,7 +27,8 @@ from tracker.scoring.explain import Comparison, Explanation, OriginEvidence, Sco
 from tracker.scoring.named import NamedClaims
 from tracker.scoring.pairs import pairwise
 from tracker.scoring.results import ClaimScore
-from tracker.scoring.same_origin import SubjectCross, claim_revisions, subject_cross
+from tracker.scoring.revisions import claim_revisions
+from tracker.scoring.same_origin import SubjectCross, subject_cross
 from tracker.scoring.scores import (
     credibility,
     credibility_grade,

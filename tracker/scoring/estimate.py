@@ -29,7 +29,7 @@ from tracker.scoring.collector import collector_paused
 from tracker.scoring.compat import lower, overlap, upper
 from tracker.scoring.context import Context, prepare
 from tracker.scoring.inputs import ClaimIn, Figure, ScoringInputs
-from tracker.scoring.same_origin import Revision, revisions
+from tracker.scoring.revisions import Revision, revisions
 from tracker.scoring.scores import noisy_or, phrase, probability
 from tracker.scoring.weights import DEFAULT_WEIGHTS, Weights
 
@@ -90,7 +90,7 @@ class SubjectEstimate:
     series: tuple[Reported, ...] = ()
     falls: bool = False
     falls_at: tuple[str, ...] = field(default=())  # "origin: earlier -> later" lines
-    # An origin's new figure on a later date (same_origin.py): shown, never an outlier.
+    # An origin's new figure on a later date (revisions.py): shown, never an outlier.
     revisions: tuple[Revision, ...] = ()
 
     def interval_words(self) -> str:

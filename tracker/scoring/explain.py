@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from tracker.scoring.same_origin import Revision
+    from tracker.scoring.revisions import Revision
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +111,7 @@ class Explanation:
     # Attributions counted with the origin of the document they were copied from.
     copies: tuple[str, ...] = ()
     constants: tuple[tuple[str, float | str], ...] = field(default=())
-    # The claim's own origins giving a new figure on a later date (same_origin.py).
+    # The claim's own origins giving a new figure on a later date (revisions.py).
     revisions: tuple[Revision, ...] = ()
 
     def claim_ids(self) -> set[str]:

@@ -1,14 +1,13 @@
-"""One origin in two claims of a subject: a reporting discrepancy, or a revision (issue 15).
+"""One origin in two claims of a subject: a reporting discrepancy (issue 15).
 
-- **Reporting discrepancy** (DOMAIN §4 property 5): two claims carried for one origin by
-  different documents whose dates overlap (or one of which derives from the other), that
-  cannot both be what the origin said (they conflict under scoring's rules, ``compat``),
-  or that say the same thing with different hedges. The origin cannot have said both at
-  once: an outlet misreported it. Listed on both claims; never a contradiction (a
-  claim's own origins never count against it, ``scores.py``).
-- **Revision**: the same origin with a new figure on a strictly later date (a running
-  total over any period, another subject's figure over the same period): the origin
-  changed its figure, nobody misreported it.
+**Reporting discrepancy** (DOMAIN §4 property 5): two claims carried for one origin by
+different documents whose dates overlap (or one of which derives from the other), that
+cannot both be what the origin said (they conflict under scoring's rules, ``compat``),
+or that say the same thing with different hedges. The origin cannot have said both at
+once: an outlet misreported it. Listed on both claims; never a contradiction (a claim's
+own origins never count against it, ``scores.py``). The same origin with a new figure on
+a strictly later date is a revision (``revisions.py``); how a discrepancy reads is
+``same_origin_words.py``'s.
 
 A pair of appearances inside one claim is ``discrepancies.py``'s (the analyst filed them
 as one statement, so a different figure there is always a reporting fault).
@@ -23,13 +22,11 @@ whole is worked out when a score's ``discrepancies`` are first read (``SubjectCr
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
 from datetime import date
 from operator import itemgetter
 
-from tracker.dates_display import human_span
-from tracker.provenance import AttributedOrigin, Derivations
+from tracker.provenance import AttributedOrigin
 from tracker.scoring.collector import collector_paused
 from tracker.scoring.compat import (
     A_AT_MOST_B,
@@ -38,15 +35,16 @@ from tracker.scoring.compat import (
     B_AT_MOST_A,
     OVERLAPS,
     lower,
-    relation,
     upper,
 )
 from tracker.scoring.context import Context, Prepared
-from tracker.scoring.inputs import ClaimIn, DocumentIn, Figure
+from tracker.scoring.inputs import ClaimIn
 from tracker.scoring.results import AttributionRef, Discrepancy
+from tracker.scoring.revisions import document_dates
+from tracker.scoring.same_origin_words import Wording, detail, ref
 
 
-class _Seen:
+class Seen:
     """One appearance of a claim for one origin, with its document's dates."""
 
     __slots__ = ("a", "first", "hedge", "hi", "kind", "last", "lo", "p", "ref", "said", "where")
@@ -55,7 +53,7 @@ class _Seen:
         self.p, self.a = p, a
         self.first: date | None = dates[0]  # None: undated, which overlaps every date
         self.last: date | None = dates[1]
-        self.ref: AttributionRef | None = None
+        self.ref: AttributionRef | None = None  # its words: same_origin_words.py
         self.where: str | None = None  # how a detail names it, made when first listed
         self.said: str | None = None  # its claim's figure in words, likewise
         # What the pair test reads, worked out once (as pairs.py does for scoring).
@@ -64,26 +62,6 @@ class _Seen:
         self.lo = lower(c.figure) if c.figure is not None else -_INF
         self.hi = upper(c.figure) if c.figure is not None else _INF
         self.hedge = _carried_hedge(a, c)
-
-
-def _span(dates: tuple, ctx: Context) -> str:
-    spans = _store(ctx).spans
-    known = spans.get(dates)
-    if known is None:
-        known = spans[dates] = human_span(*dates)
-    return known
-
-
-def _dates(doc: DocumentIn | None) -> tuple[date | None, date | None]:
-    if doc is None or doc.published_first is None:
-        return None, None
-    return doc.published_first, doc.published_last or doc.published_first
-
-
-def _words(f: Figure | None) -> str:
-    if f is None:
-        return "no figure"
-    return f.text or f.describe()
 
 
 def _carried_hedge(a: AttributedOrigin, claim: ClaimIn) -> str | None:
@@ -103,30 +81,10 @@ def _same_statement(x: ClaimIn, y: ClaimIn) -> bool:
     return x.stance == y.stance and bounds[0] == bounds[1] and x.period == y.period
 
 
-def _ref(s: _Seen, ctx: Context) -> AttributionRef:
-    if s.ref is not None:
-        return s.ref
-    at = s.a.attribution
-    doc = ctx.documents.get(at.document_id)
-    figure = at.figure if at.figure is not None else s.p.claim.figure
-    s.ref = AttributionRef(
-        attribution=at.id,
-        source=ctx.source_name(at.source_id),
-        document=at.document_id,
-        outlet=doc.outlet if doc is not None else None,
-        quote=at.quote,
-        hedge=at.hedge,
-        figure=_describe(figure, ctx) if figure is not None else None,
-        claim=s.p.claim.id,
-    )
-    return s.ref
-
-
-_SAID = {"asserts": "asserting", "denies": "denying"}
 _INF = float("inf")
 
 
-def _verdict(x: _Seen, y: _Seen, tests: list[dict[int, int]]) -> str | None:
+def _verdict(x: Seen, y: Seen, tests: list[dict[int, int]]) -> str | None:
     """The kind of discrepancy when two appearances cannot both be what their origin
     said: their claims conflict by scoring's rules (``compat``, decided per pair of kinds
     of claim), or say the same with different hedges."""
@@ -149,46 +107,6 @@ def _verdict(x: _Seen, y: _Seen, tests: list[dict[int, int]]) -> str | None:
     return None
 
 
-def _where(s: _Seen, ctx: Context) -> str:
-    if s.where is None:
-        doc, span = s.a.attribution.document_id, _span((s.first, s.last), ctx)
-        s.where = f"{doc} ({span}, claim {s.p.claim.id})"
-    return s.where
-
-
-def _said(s: _Seen, ctx: Context) -> str:
-    if s.said is None:
-        f = s.p.claim.figure
-        s.said = "no figure" if f is None else (f.text or _describe(f, ctx))
-    return s.said
-
-
-def _describe(f: Figure, ctx: Context) -> str:
-    described = _store(ctx).described
-    known = described.get(f)
-    if known is None:
-        known = described[f] = f.describe()
-    return known
-
-
-def _detail(kind: str, x: _Seen, y: _Seen, ctx: Context) -> str:
-    origin, cx, cy = x.a.origin, x.p.claim, y.p.claim
-    wx, wy = _where(x, ctx), _where(y, ctx)
-    if kind == "stance":
-        return (
-            f"{origin} is carried as {_SAID.get(cx.stance, cx.stance)} in {wx} and as "
-            f"{_SAID.get(cy.stance, cy.stance)} in {wy}, on dates that overlap"
-        )
-    if kind == "value":
-        return (
-            f"{origin}'s figure is carried as {_said(x, ctx)} in {wx} and as "
-            f"{_said(y, ctx)} in {wy}, on dates that overlap "
-            f"({relation(cx, cy)[1]})"
-        )
-    hx, hy = x.hedge, y.hedge
-    return f"{origin} is carried with hedge {hx or 'none'!r} in {wx} but {hy or 'none'!r} in {wy}"
-
-
 class _Origin:
     """One origin's appearances in one subject and the discrepancies among them, kept so
     that after an edit only the appearances of the claims that changed are compared
@@ -197,9 +115,9 @@ class _Origin:
     __slots__ = ("found", "kinds", "seen")
 
     def __init__(self) -> None:
-        self.seen: dict[int, tuple[Prepared, list[_Seen]]] = {}  # id(Prepared) -> its own
+        self.seen: dict[int, tuple[Prepared, list[Seen]]] = {}  # id(Prepared) -> its own
         # claim id -> (other claim, kind, its appearance, the other's), every pair
-        self.found: dict[str, list[tuple[str, str, _Seen, _Seen]]] = {}
+        self.found: dict[str, list[tuple[str, str, Seen, Seen]]] = {}
         self.kinds: set[int] = set()  # compat.Kinds ids of its claims (ever seen)
 
 
@@ -218,13 +136,12 @@ class _Subject:
 
 
 class _Store:
-    __slots__ = ("described", "readers", "spans", "subjects")
+    __slots__ = ("readers", "subjects", "words")
 
     def __init__(self) -> None:
         self.readers: dict[int, SubjectCross] = {}  # id(box) -> its reader (holds the box)
         self.subjects: dict[str, _Subject] = {}
-        self.spans: dict[tuple, str] = {}
-        self.described: dict[Figure, str] = {}
+        self.words = Wording()
 
 
 def _store(ctx: Context) -> _Store:
@@ -235,13 +152,13 @@ def _store(ctx: Context) -> _Store:
     return store
 
 
-def _appearances(p: Prepared, origin: str, ctx: Context) -> list[_Seen]:
+def _appearances(p: Prepared, origin: str, ctx: Context) -> list[Seen]:
     documents = ctx.documents
     out = []
     for a in p.attributed:
         if a.origin == origin:
             doc = documents.get((a.copied_from or a.attribution).document_id)
-            out.append(_Seen(p, a, _dates(doc), ctx))
+            out.append(Seen(p, a, document_dates(doc), ctx))
     return out
 
 
@@ -342,7 +259,7 @@ def _cross_claim(
             group = kept.origins.get(origin)
             entries = group.found.get(claim) if group is not None else None
             if entries:
-                listed += _listed(entries, origin, cap, ctx)
+                listed += _listed(entries, origin, cap, ctx, store.words)
         if listed:
             result[claim] = tuple(sorted(listed, key=_order))
     if kept.origins:
@@ -373,7 +290,7 @@ def _update(
         added += own
         touched.add(p.claim.id)
     if len(new) == len(now):  # the whole group: one sweep over its dates
-        pairs: Iterable[tuple[_Seen, _Seen]] = _pairs(added, ctx)
+        pairs: Iterable[tuple[Seen, Seen]] = _pairs(added, ctx)
     else:  # a few changed claims against the rest
         rest = [s for k, (p, own) in kept.seen.items() for s in own]
         pairs = _pairs_with(added, rest, ctx)
@@ -405,7 +322,11 @@ def _update(
 
 
 def _listed(
-    entries: list[tuple[str, str, _Seen, _Seen]], origin: str, cap: int, ctx: Context
+    entries: list[tuple[str, str, Seen, Seen]],
+    origin: str,
+    cap: int,
+    ctx: Context,
+    words: Wording,
 ) -> list[Discrepancy]:
     """The first ``cap`` of one origin's discrepancies on a claim, as the analyst reads
     them; the rest are not built (a voice carried by thousands of outlets' claims on one
@@ -421,7 +342,12 @@ def _listed(
     first = sorted(ordered, key=_entry_order)[:cap]
     return [
         Discrepancy(
-            x.p.claim.id, origin, kind, _ref(x, ctx), _ref(y, ctx), _detail(kind, x, y, ctx)
+            x.p.claim.id,
+            origin,
+            kind,
+            ref(x, ctx, words),
+            ref(y, ctx, words),
+            detail(kind, x, y, words),
         )
         for _, kind, x, y in first
     ]
@@ -430,7 +356,7 @@ def _listed(
 _by_other = itemgetter(0, 1)
 
 
-def _entry_order(e: tuple[str, str, _Seen, _Seen]) -> tuple:
+def _entry_order(e: tuple[str, str, Seen, Seen]) -> tuple:
     other, kind, x, y = e
     ax, ay = x.a.attribution, y.a.attribution
     # Every field a listed discrepancy shows: equal keys mean equal discrepancies, so the
@@ -447,7 +373,7 @@ def _order(d: Discrepancy) -> tuple:
             s.hedge or "")  # fmt: skip
 
 
-def _together(x: _Seen, y: _Seen, ctx: Context) -> bool:
+def _together(x: Seen, y: Seen, ctx: Context) -> bool:
     """Whether two appearances may be of one moment: dates that overlap (or are unknown),
     or one document derived from the other."""
     if x.first is None or y.first is None:
@@ -460,9 +386,7 @@ def _together(x: _Seen, y: _Seen, ctx: Context) -> bool:
     return dx in ancestors(dy) or dy in ancestors(dx)
 
 
-def _pairs_with(
-    added: list[_Seen], rest: list[_Seen], ctx: Context
-) -> Iterable[tuple[_Seen, _Seen]]:
+def _pairs_with(added: list[Seen], rest: list[Seen], ctx: Context) -> Iterable[tuple[Seen, Seen]]:
     mine = {id(s) for s in added}
     for i, x in enumerate(added):
         for y in (*added[i + 1 :], *(s for s in rest if id(s) not in mine)):
@@ -472,14 +396,14 @@ def _pairs_with(
                 yield (x, y) if x.p.claim.id <= y.p.claim.id else (y, x)
 
 
-def _pairs(seen: list[_Seen], ctx: Context) -> Iterable[tuple[_Seen, _Seen]]:
+def _pairs(seen: list[Seen], ctx: Context) -> Iterable[tuple[Seen, Seen]]:
     """Pairs of appearances of two claims in two documents that may be of one moment:
     dates that overlap (a sweep: only such pairs are visited), an undated one, or one
     document derived from the other."""
     dated = sorted((s for s in seen if s.first is not None), key=_start)
     undated = [s for s in seen if s.first is None]
-    candidates: list[tuple[_Seen, _Seen]] = []
-    active: list[_Seen] = []
+    candidates: list[tuple[Seen, Seen]] = []
+    active: list[Seen] = []
     for s in dated:
         assert s.first is not None
         active = [x for x in active if x.last is not None and x.last >= s.first]
@@ -488,7 +412,7 @@ def _pairs(seen: list[_Seen], ctx: Context) -> Iterable[tuple[_Seen, _Seen]]:
     for i, u in enumerate(undated):
         candidates += [(u, s) for s in dated]
         candidates += [(u, v) for v in undated[i + 1 :]]
-    by_document: dict[str, list[_Seen]] = {}
+    by_document: dict[str, list[Seen]] = {}
     for s in seen:
         by_document.setdefault(s.a.attribution.document_id, []).append(s)
     if len(by_document) > 1:
@@ -503,128 +427,5 @@ def _pairs(seen: list[_Seen], ctx: Context) -> Iterable[tuple[_Seen, _Seen]]:
             yield (x, y) if x.p.claim.id <= y.p.claim.id else (y, x)
 
 
-def _start(s: _Seen) -> tuple:
+def _start(s: Seen) -> tuple:
     return (s.first, s.last, s.p.claim.id, s.a.attribution.document_id)
-
-
-# -- revisions --------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Revision:
-    """One origin's figure replaced by a new one on a strictly later date."""
-
-    origin: str
-    earlier: str  # claim ids
-    later: str
-    earlier_figure: Figure
-    later_figure: Figure
-    earlier_dates: tuple[date, date]  # the claim's first appearance
-    later_dates: tuple[date, date]
-
-    @property
-    def earlier_words(self) -> str:
-        """The figure as reported ("about 10,000 troops"), made when shown."""
-        return _words(self.earlier_figure)
-
-    @property
-    def later_words(self) -> str:
-        return _words(self.later_figure)
-
-    def words(self, arrow: str = "->") -> str:
-        return (
-            f"{self.origin}: {self.earlier_words} ({human_span(*self.earlier_dates)}) {arrow} "
-            f"{self.later_words} ({human_span(*self.later_dates)})"
-        )
-
-    def to_json(self) -> dict:
-        return {
-            "origin": self.origin,
-            "earlier": {
-                "claim": self.earlier,
-                "figure": self.earlier_words,
-                "first_appeared": [d.isoformat() for d in self.earlier_dates],
-            },
-            "later": {
-                "claim": self.later,
-                "figure": self.later_words,
-                "first_appeared": [d.isoformat() for d in self.later_dates],
-            },
-            "words": self.words(),
-        }
-
-
-def first_dates(claim: ClaimIn, documents: Mapping[str, DocumentIn]) -> tuple[date, date] | None:
-    """The interval of the claim's earliest document (by its first day), or None."""
-    best: tuple[date, date] | None = None
-    for a in claim.attributions:
-        first, last = _dates(documents.get(a.document_id))
-        if first is not None and last is not None and (best is None or (first, last) < best):
-            best = (first, last)
-    return best
-
-
-def revisions(
-    carried: Iterable[tuple[str, ClaimIn]],
-    documents: Mapping[str, DocumentIn],
-    derivations: Derivations | None = None,
-    latest: int | None = None,
-) -> tuple[Revision, ...]:
-    """Every revision among (origin, claim) pairs of one subject: per origin and measure
-    (unit and rate; and period, unless the subject is a running total), its claims by
-    first appearance, each new figure on a strictly later date than the one before.
-    ``latest``: only the last so many of each series (a subject's account)."""
-    series: dict[tuple, list[ClaimIn]] = {}
-    for origin, claim in carried:
-        f = claim.figure
-        if f is None or claim.stance != "asserts":
-            continue
-        period = None if claim.cumulative or claim.period is None else claim.period
-        key = (origin, f.unit, f.per, period)
-        listed = series.get(key)
-        if listed is None:
-            series[key] = [claim]
-        else:
-            listed.append(claim)
-    found = []
-    for (origin, *_), claims in series.items():
-        if len(claims) < 2:  # most: one figure per origin, no date to look up
-            continue
-        dated = [(when, c) for c in claims if (when := first_dates(c, documents)) is not None]
-        dated.sort(key=lambda item: (item[0], item[1].id))
-        kept = 0
-        for i in range(len(dated) - 1, 0, -1):  # latest first, to stop at ``latest``
-            (when_a, a), (when_b, b) = dated[i - 1], dated[i]
-            fa, fb = a.figure, b.figure
-            assert fa is not None and fb is not None
-            new = (fa.low, fa.high, fa.low_open, fa.high_open) != (
-                fb.low,
-                fb.high,
-                fb.low_open,
-                fb.high_open,
-            )
-            if new and when_b[0] > when_a[1] and not _repeats(b, a, derivations):
-                found.append(Revision(origin, a.id, b.id, fa, fb, when_a, when_b))
-                kept += 1
-                if latest is not None and kept >= latest:
-                    break
-    return tuple(sorted(found, key=lambda r: (r.origin, r.earlier_dates, r.earlier, r.later)))
-
-
-def _repeats(later: ClaimIn, earlier: ClaimIn, derivations: Derivations | None) -> bool:
-    """Whether a document carrying ``later`` derives from one carrying ``earlier``: then
-    the later figure re-reports the earlier statement (a misreport), it is no revision."""
-    if derivations is None:
-        return False
-    theirs = {a.document_id for a in earlier.attributions}
-    return any(
-        not theirs.isdisjoint(derivations.ancestors(a.document_id)) for a in later.attributions
-    )
-
-
-def claim_revisions(p: Prepared, members: Sequence[Prepared], ctx: Context) -> tuple[Revision, ...]:
-    """The revisions of the claim's own origins in its subject that involve the claim."""
-    mine = set(p.origins)
-    carried = [(g, q.claim) for q in members for g in q.origins if g in mine]
-    found = revisions(carried, ctx.documents, ctx.derivations)
-    return tuple(r for r in found if p.claim.id in (r.earlier, r.later))
