@@ -21,8 +21,6 @@ from typing import TYPE_CHECKING, Any
 from tracker.errors import UserError
 
 if TYPE_CHECKING:
-    import sqlite3
-
     from sqlalchemy.engine import Connection, Engine
     from sqlalchemy.exc import DBAPIError
     from sqlmodel import Session
@@ -217,8 +215,7 @@ def _probe_sqlite(path: Path, where: str, adopt: bool) -> str | None:
 def _first_line(error: DBAPIError) -> str:
     """The driver's own words, first line: 'file is not a database' becomes
     'not a SQLite database (file is not a database)'."""
-    text = str(error.orig if error.orig is not None else error).strip()
-    first = text.splitlines()[0] if text else type(error).__name__
+    first = _driver_line(error.orig if error.orig is not None else error)
     if "file is not a database" in first:
         return f"not a SQLite database ({first})"
     return f"cannot open the database: {first}"
@@ -302,11 +299,12 @@ def _sqlite_reader(path: Path) -> Iterator[Reader]:
         connection.execute("BEGIN")  # every read sees the same state of the case
         yield Reader(run)
     except sqlite3.DatabaseError as error:  # locked past the timeout, disk I/O, damage
-        raise UserError(f"database error: {_sqlite_first_line(error)}") from None
+        raise UserError(f"database error: {_driver_line(error)}") from None
     finally:
         connection.close()  # the transaction read only: nothing to commit
 
 
-def _sqlite_first_line(error: sqlite3.Error) -> str:
+def _driver_line(error: BaseException) -> str:
+    """The driver's own words, first line (its class name when it said nothing)."""
     lines = str(error).strip().splitlines()
     return lines[0] if lines else type(error).__name__
