@@ -102,6 +102,7 @@ def list_documents(db: Db, with_text: bool = False, document_id: str | None = No
     for document, source in read.rows("SELECT document_id, derived_from_id FROM derivation"):
         derived.setdefault(document, []).append(source)
     where = "WHERE id = :id " if document_id is not None else ""
+    body = "text" if with_text else "NULL"
     rows = []
     for (
         id_,
@@ -114,14 +115,16 @@ def list_documents(db: Db, with_text: bool = False, document_id: str | None = No
         published_last,
         published_precision,
         content_hash,
+        characters,
         text,
         language,
         page_starts,
         needs_review,
     ) in read.rows(
         "SELECT id, title, outlet_id, url, authors, published_text, published_first, "
-        "published_last, published_precision, content_hash, text, language, page_starts, "
-        f"needs_review FROM document {where}ORDER BY published_first, id",
+        # The text itself only when asked for: a listing needs its length alone.
+        f"published_last, published_precision, content_hash, length(text), {body}, language, "
+        f"page_starts, needs_review FROM document {where}ORDER BY published_first, id",
         id=document_id,
     ):
         pages = _json(page_starts)
@@ -137,7 +140,7 @@ def list_documents(db: Db, with_text: bool = False, document_id: str | None = No
             "published_precision": published_precision,
             "derived_from": sorted(derived.get(id_, [])),
             "content_hash": content_hash,
-            "characters": len(text),
+            "characters": characters,
             "language": language,
             "pages": len(pages) if pages else None,
             # What the import could not find; empty once the analyst has fixed it.
