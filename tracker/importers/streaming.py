@@ -20,7 +20,7 @@ import yaml
 from yaml.composer import Composer
 
 from tracker.errors import located
-from tracker.importers.reading import LINE_KEY, _LineLoader, check_size, content_hash
+from tracker.importers.reading import LINE_KEY, _LineLoader, check_size
 
 CHUNK = 1 << 20
 _WHITESPACE = b" \t\n\r\x0b\x0c"
@@ -225,13 +225,10 @@ def json_items(path: Path, stream: IO[str], what: str) -> Iterator[Any]:
     first = True
     while True:
         char = reader.next_char()
-        if char == "]" and first:
+        if char == "]":
             reader.advance(reader.at + 1)
             break
         if not first:
-            if char == "]":
-                reader.advance(reader.at + 1)
-                break
             if char != ",":
                 raise reader.error("Expecting ',' delimiter", reader.at)
             reader.advance(reader.at + 1)
@@ -267,4 +264,4 @@ def _whole_json(path: Path, reader: _JsonReader, what: str) -> Iterator[Any]:
     raise located(path, f"expected a list of {what} at the top level")
 
 
-__all__ = ["content_hash", "json_items", "open_text", "scan", "yaml_items"]
+__all__ = ["json_items", "open_text", "scan", "yaml_items"]
