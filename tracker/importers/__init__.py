@@ -37,7 +37,7 @@ from tracker.importers.articles import (
     parse_markdown,
     store_article,
 )
-from tracker.importers.claims import IN_CHUNK, import_claims
+from tracker.importers.claims import import_claims, in_chunks
 from tracker.importers.claims_files import claim_entries, survey
 from tracker.importers.definitions import (
     Defined,
@@ -547,16 +547,12 @@ def _import_claims_file(
 
 def _claims_present(session: Session, ids: Iterable[str]) -> bool:
     """Whether every claim of an already imported file is still there (an analyst may
-    have deleted one since: importing the file again restores it)."""
-    chunk: list[str] = []
-    for claim_id in [*ids, None]:
-        if claim_id is not None:
-            chunk.append(claim_id)
-        if chunk and (claim_id is None or len(chunk) == IN_CHUNK):
-            query = select(func.count()).select_from(Claim).where(col(Claim.id).in_(chunk))
-            if session.exec(query).one() != len(set(chunk)):
-                return False
-            chunk = []
+    have deleted one since: importing the file again restores it). ``ids`` are unique:
+    the survey refused a file defining one twice."""
+    for chunk in in_chunks(list(ids)):
+        query = select(func.count()).select_from(Claim).where(col(Claim.id).in_(chunk))
+        if session.exec(query).one() != len(chunk):
+            return False
     return True
 
 

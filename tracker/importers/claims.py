@@ -91,12 +91,12 @@ class _FileState:
         ids = [text_field(self.path, e, "id") for e in entries]  # checked by the survey
         names = sorted({name for e in entries if (name := _subject_name(self.path, e))})
         session = self.session
-        for chunk in _chunks(ids):
+        for chunk in in_chunks(ids):
             for a in session.exec(select(Attribution).where(col(Attribution.claim_id).in_(chunk))):
                 self.attributions.setdefault(a.claim_id, []).append(a)
             for c in session.exec(select(Claim).where(col(Claim.id).in_(chunk))):
                 self.claims[c.id] = c
-        for chunk in _chunks(names):
+        for chunk in in_chunks(names):
             for s in session.exec(select(Subject).where(col(Subject.name).in_(chunk))):
                 self.subjects[s.name] = s
 
@@ -171,7 +171,8 @@ def _subject_name(path: Path, entry: dict) -> str:
         return ""
 
 
-def _chunks(values: list[str]) -> Iterator[list[str]]:
+def in_chunks(values: list[str]) -> Iterator[list[str]]:
+    """Ids a few hundred at a time, for ``IN (...)`` queries."""
     for index in range(0, len(values), IN_CHUNK):
         yield values[index : index + IN_CHUNK]
 
