@@ -67,7 +67,7 @@ class CaseAssessment:
         if not sensitive:
             return "No single claim's removal or reversal changes which hypothesis leads."
         n = len(sensitive)
-        claims = f"{'these' if n > 1 else 'this'} {_count(n)} claim{'s' if n > 1 else ''}"
+        claims = f"{'these' if n > 1 else 'this'} {number_word(n)} claim{'s' if n > 1 else ''}"
         origins = sorted({o for c in sensitive for o in self.origins_of(c)})
         if n > 1 and len(origins) == 1:
             where = f"; {'both' if n == 2 else 'all'} come from one origin ({origins[0]})"
@@ -116,9 +116,12 @@ class CaseAssessment:
         }
 
 
-def _count(n: int) -> str:
-    words = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-    return words[n] if n < len(words) else str(n)
+_NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+
+def number_word(n: int) -> str:
+    """A small count in words ("two claims"), larger ones in figures."""
+    return _NUMBER_WORDS[n] if n < len(_NUMBER_WORDS) else str(n)
 
 
 def load_assessment(session: Session, scores: CaseScores | None = None) -> CaseAssessment:

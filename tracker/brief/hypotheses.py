@@ -16,15 +16,13 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, col, select
 
-from tracker.ach.case import claim_weight
+from tracker.ach.case import claim_weight, number_word
 from tracker.ach.matrix import Assessment, Matrix, assess
 from tracker.brief.case import BriefCase
 from tracker.brief.escape import escape_cell, escape_inline
 from tracker.brief.footnotes import Footnotes
 from tracker.brief.language import listed, plural
 from tracker.models import Hypothesis, Rating
-
-_NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 
 
 @dataclass(frozen=True)
@@ -207,7 +205,7 @@ def _sensitivity_words(case: BriefCase, notes: Footnotes, weighed: Weighed) -> s
         )
     else:
         opening = (
-            f"Removing or reversing any one of these {_number(n)} claims changes which "
+            f"Removing or reversing any one of these {number_word(n)} claims changes which "
             f"hypothesis leads, so the ranking rests on them: {claims}."
         )
     if not origins:
@@ -250,9 +248,5 @@ def _sentence(text: str) -> str:
     return out if out.endswith((".", "!", "?")) else f"{out}."
 
 
-def _number(n: int) -> str:
-    return _NUMBERS[n] if n < len(_NUMBERS) else str(n)
-
-
 def _count(n: int, word: str, many: str | None = None) -> str:
-    return f"{_number(n)} {plural(n, word, many).split(' ', 1)[1]}"
+    return f"{number_word(n)} {plural(n, word, many).split(' ', 1)[1]}"
