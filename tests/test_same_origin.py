@@ -106,11 +106,15 @@ def test_a_month_known_date_overlapping_the_briefing_is_still_one_moment() -> No
     assert len(scores["nis-12000"].discrepancies) == 1
 
 
+# Yonhap on 18 Oct, Reuters on 2 Dec: six weeks between NIS's two briefings.
+WEEKS_APART = {
+    "yonhap": doc("yonhap", "Yonhap", date(2023, 10, 18)),
+    "reuters": doc("reuters", "Reuters", date(2023, 12, 2)),
+}
+
+
 def test_a_later_new_figure_is_a_revision_not_a_discrepancy() -> None:
-    docs = {
-        "yonhap": doc("yonhap", "Yonhap", date(2023, 10, 18)),
-        "reuters": doc("reuters", "Reuters", date(2023, 12, 2)),
-    }
+    docs = WEEKS_APART
     earlier = nis("nis-10000", "yonhap", ABOUT_10000, "about 10,000", date(2023, 10, 18))
     later = nis("nis-12000", "reuters", ABOUT_12000, "about 12,000", date(2023, 12, 2))
     inputs = ScoringInputs(SOURCES, docs, (earlier, later))
@@ -131,10 +135,7 @@ def test_a_later_new_figure_is_a_revision_not_a_discrepancy() -> None:
 
 def test_the_same_two_figures_weeks_apart_are_a_revision() -> None:
     # The discrepancy's two figures, only dated apart: NIS changed its figure.
-    docs = {
-        "yonhap": doc("yonhap", "Yonhap", date(2023, 10, 18)),
-        "reuters": doc("reuters", "Reuters", date(2023, 12, 2)),
-    }
+    docs = WEEKS_APART
     earlier = nis("nis-under-10000", "yonhap", UNDER_10000, "fewer than", date(2023, 10, 18))
     later = nis("nis-12000", "reuters", ABOUT_12000, "about 12,000", date(2023, 12, 2))
     scores = score_inputs(ScoringInputs(SOURCES, docs, (earlier, later))).claims
