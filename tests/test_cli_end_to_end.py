@@ -186,3 +186,24 @@ def test_demo_without_db_rebuilds_its_own_file_in_the_user_data_dir(tmp_path: Pa
     assert f"demo case in sqlite:///{demo_db}:" in demo.stdout
     claims = json.loads(tracker("--db", str(demo_db), "claims", "--json").stdout)
     assert len(claims) >= 25
+
+
+def test_a_restored_backup_counts_its_hypotheses_in_words(
+    tmp_path: Path, bundled_case: Path
+) -> None:
+    # The backup counts by table: "hypothesis" was printed as "3 hypothesis".
+    source_db, target_db = str(tmp_path / "a.sqlite"), str(tmp_path / "b.sqlite")
+    assert tracker("--db", source_db, "import", str(bundled_case)).returncode == 0
+    backup = tmp_path / "backup.json"
+    assert tracker("--db", source_db, "export", "-o", str(backup)).returncode == 0
+    restored = tracker("--db", target_db, "import", str(backup))
+    assert restored.returncode == 0, restored.stderr
+    # hypotheses.yaml of the bundled case: three hypotheses, 36 ratings.
+    assert "3 hypotheses and 36 ratings added" in restored.stdout
+
+
+def test_one_hypothesis_is_counted_in_the_singular() -> None:
+    from tracker.importers.report import _counted
+
+    assert _counted(1, "hypotheses") == "1 hypothesis"
+    assert _counted(1, "imported file records") == "1 imported file record"

@@ -89,7 +89,10 @@ _NAMES = {
     "auditentry": "audit entries",
     "importedfile": "imported file records",
     "rejectedsuggestion": "rejected suggestions",
+    "hypothesis": "hypotheses",
 }
+# Plurals not made by adding an s (or -y to -ies): their one.
+_ONE = {"hypotheses": "1 hypothesis"}
 _ORDER = list(_NAMES.values())
 
 
@@ -101,6 +104,8 @@ def _plural(key: str) -> str:
 def _counted(count: int, plural: str) -> str:
     if count != 1:
         return f"{count:,} {plural}"
+    if plural in _ONE:
+        return _ONE[plural]
     one = plural[:-3] + "y" if plural.endswith("ies") else plural.removesuffix("s")
     return f"1 {one}"
 
