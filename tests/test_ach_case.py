@@ -243,3 +243,31 @@ def test_ids_and_titles_print_as_written(
     assert mine["title"] == HOSTILE_TITLE
     denial = next(c for c in data["claims"] if c["id"] == "dprk-denies-shipments")
     assert denial["notes"] == {HOSTILE_ID: ":smile:"}
+
+
+@pytest.mark.parametrize("terminal", [False, True])
+def test_a_title_with_line_breaks_prints_on_one_line(
+    case_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, terminal: bool
+) -> None:
+    """As a table cell shows it: each run of line breaks, tabs and spaces one space."""
+    if terminal:
+        monkeypatch.setenv("TTY_COMPATIBLE", "1")
+        monkeypatch.setenv("NO_COLOR", "1")
+        monkeypatch.setenv("COLUMNS", "200")
+    db = tmp_path / "lines.sqlite"
+    shutil.copyfile(case_db, db)
+    title = "By sea\nthen by rail,\r\n\tin two legs"
+    added = _tracker(db, "hypotheses", "add", "two-legs", "--title", title)
+    assert added.returncode == 0, added.stderr
+    assert _tracker(db, "rate", "two-legs", "dprk-denies-shipments", "II").returncode == 0
+    flat = "By sea then by rail, in two legs"
+    # Tied with the sea route at 0.10 (II x 0.05): rank 1, in the ranking's own indent.
+    for args, line in (
+        (("ach",), f"  1. two-legs: {flat}"),
+        (("hypotheses",), f"1. two-legs: {flat} (inconsistency 0.10)"),
+    ):
+        rows = _tracker(db, *args).stdout.splitlines()
+        assert line in rows, rows
+        assert not any(row.lstrip().startswith(("then by rail", "in two legs")) for row in rows)
+    data = json.loads(_tracker(db, "ach", "--json").stdout)
+    assert next(h for h in data["hypotheses"] if h["id"] == "two-legs")["title"] == title
