@@ -183,4 +183,6 @@ def _print_matrix(case: object) -> None:
         title = case.hypotheses[s.hypothesis].title
         _say(f"  {s.rank}. {s.hypothesis}: {title}")
         _say(f"     {s.explain()}")
-    _say(case.sensitivity_words())
+    for words in (case.tie_words(), case.unrated_warning(), case.sensitivity_words()):
+        if words:
+            _say(words)
