@@ -58,6 +58,8 @@ def test_the_bundled_case_ranks_its_three_hypotheses(case_db: Path) -> None:
     assert weight["dprk-denies-shipments"] < weight["rusi-vessels-carry-arms"] / 4
     assert data["sensitive"] == []
     assert data["sensitivity"].startswith("No single claim")
+    # Every hypothesis has evidence rated for or against it: no caution.
+    assert data["unrated"] == [] and data["unrated_warning"] is None
 
 
 def test_the_table_and_the_proposals(case_db: Path) -> None:
@@ -243,3 +245,83 @@ def test_ids_and_titles_print_as_written(
     assert mine["title"] == HOSTILE_TITLE
     denial = next(c for c in data["claims"] if c["id"] == "dprk-denies-shipments")
     assert denial["notes"] == {HOSTILE_ID: ":smile:"}
+
+
+UNRATED_WARNING = (
+    "No claim is rated consistent or inconsistent with untested: its score is an absence "
+    "of evidence, not evidence in its favour."
+)
+
+
+def test_an_unrated_leader_is_called_so_in_the_table_and_the_json(
+    case_db: Path, tmp_path: Path
+) -> None:
+    """The brief said it (test_brief_hypotheses); `tracker ach` ranked the same hypothesis
+    first at 0.00 and said nothing."""
+    db = tmp_path / "unrated.sqlite"
+    shutil.copyfile(case_db, db)
+    added = _tracker(db, "hypotheses", "add", "untested", "--title", "Nobody rated this")
+    assert added.returncode == 0, added.stderr
+    table = _tracker(db, "ach")
+    assert table.returncode == 0, table.stderr
+    assert "1. untested: Nobody rated this" in table.stdout
+    assert f"{UNRATED_WARNING}\n" in table.stdout
+    data = json.loads(_tracker(db, "ach", "--json").stdout)
+    assert data["ranking"][0] == "untested"
+    assert data["unrated"] == ["untested"]
+    assert data["unrated_warning"] == UNRATED_WARNING
+    # Added beside the fields scripts already read, none renamed.
+    assert {"ranking", "hypotheses", "claims", "not_diagnostic", "sensitive"} <= set(data)
+
+
+def test_a_tie_for_the_lead_is_said_and_breaking_it_is_not_sensitivity(
+    case_db: Path, tmp_path: Path
+) -> None:
+    """A second hypothesis rated, like the sea route, inconsistent with the two DPRK
+    denials only (0.05 each, see test_brief_hypotheses) ties it at 0.10. Before, every
+    claim the sea route rates C or CC was "sensitive": reversing it put twin alone in
+    front. By hand nothing is: only mostly-rail (2.70) could come in, and no one claim
+    takes more than 0.80 off it; ordinary trade is at 4.76."""
+    db = tmp_path / "tie.sqlite"
+    shutil.copyfile(case_db, db)
+    assert _tracker(db, "hypotheses", "add", "twin", "--title", "A twin").returncode == 0
+    for claim in ("dprk-denies-shipments", "dprk-denies-supplying-russia"):
+        assert _tracker(db, "rate", "twin", claim, "I").returncode == 0
+    data = json.loads(_tracker(db, "ach", "--json").stdout)
+    ranks = {h["id"]: (h["rank"], h["inconsistency"]) for h in data["hypotheses"]}
+    assert ranks["sea-through-najin"] == ranks["twin"] == (1, pytest.approx(0.10))
+    assert data["sensitive"] == []
+    assert not any(c["sensitive"] for c in data["claims"])
+    no_change = "No single claim's removal or reversal brings another hypothesis into the lead"
+    assert data["sensitivity"] == no_change.replace("the lead", "the shared lead") + "."
+    table = _tracker(db, "ach").stdout
+    assert "sea-through-najin and twin are tied for the lead at 0.10.\n" in table
+    assert "sensitive" not in table
+
+
+@pytest.mark.parametrize("terminal", [False, True])
+def test_a_title_with_line_breaks_prints_on_one_line(
+    case_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, terminal: bool
+) -> None:
+    """As a table cell shows it: each run of line breaks, tabs and spaces one space."""
+    if terminal:
+        monkeypatch.setenv("TTY_COMPATIBLE", "1")
+        monkeypatch.setenv("NO_COLOR", "1")
+        monkeypatch.setenv("COLUMNS", "200")
+    db = tmp_path / "lines.sqlite"
+    shutil.copyfile(case_db, db)
+    title = "By sea\nthen by rail,\r\n\tin two legs"
+    added = _tracker(db, "hypotheses", "add", "two-legs", "--title", title)
+    assert added.returncode == 0, added.stderr
+    assert _tracker(db, "rate", "two-legs", "dprk-denies-shipments", "II").returncode == 0
+    flat = "By sea then by rail, in two legs"
+    # Tied with the sea route at 0.10 (II x 0.05): rank 1, in the ranking's own indent.
+    for args, line in (
+        (("ach",), f"  1. two-legs: {flat}"),
+        (("hypotheses",), f"1. two-legs: {flat} (inconsistency 0.10)"),
+    ):
+        rows = _tracker(db, *args).stdout.splitlines()
+        assert line in rows, rows
+        assert not any(row.lstrip().startswith(("then by rail", "in two legs")) for row in rows)
+    data = json.loads(_tracker(db, "ach", "--json").stdout)
+    assert next(h for h in data["hypotheses"] if h["id"] == "two-legs")["title"] == title

@@ -7,7 +7,7 @@ H3: it is planning a major terrorist attack. + is C, ++ CC, - I, -- II.
 
 from __future__ import annotations
 
-from tracker.ach.matrix import assess, hand_matrix
+from tracker.ach.matrix import Matrix, assess, hand_matrix
 
 HYPOTHESES = ("H1", "H2", "H3")
 HEUER = {
@@ -66,3 +66,61 @@ def test_tied_hypotheses_share_a_rank() -> None:
     result = assess(hand_matrix(("A", "B"), {"x": ("I", "I"), "y": ("C", "C")}))
     assert [s.rank for s in result.scores] == [1, 1]
     assert result.not_diagnostic == ("x", "y")
+
+
+def test_a_tie_for_the_lead_is_not_broken_into_sensitivity() -> None:
+    """With A and B tied, removing or reversing x (or y) leaves A (or B) alone in the lead:
+    that chooses between the leaders, it brings no other hypothesis in. Only w can."""
+    rows = {
+        "x": ("I", "N", "N"),
+        "y": ("N", "I", "N"),
+        "w": ("N", "N", "II"),
+        "z": ("C", "C", "C"),
+    }
+    result = assess(hand_matrix(("A", "B", "C"), rows))
+    # By hand: A = 1 (x), B = 1 (y), C = 2 (w): A and B share the lead.
+    assert [(s.hypothesis, s.inconsistency, s.rank) for s in result.scores] == [
+        ("A", 1.0, 1),
+        ("B", 1.0, 1),
+        ("C", 2.0, 2),
+    ]
+    assert result.leaders() == ("A", "B")
+    # Without x: A 0, B 1, C 2 (A alone leads, inside the old lead); x reversed (I -> C):
+    # the same. Without w: C 0 leads; w reversed (II -> CC): C 0 leads. z is alike
+    # under all three (not diagnostic).
+    assert result.sensitive == ("w",)
+    assert result.not_diagnostic == ("z",)
+
+
+def test_a_claim_that_lets_a_trailing_hypothesis_join_a_tie_is_sensitive() -> None:
+    rows = {"x": ("I", "N", "N"), "y": ("N", "I", "N"), "u": ("N", "N", "I"), "v": ("N", "N", "I")}
+    result = assess(hand_matrix(("A", "B", "C"), rows, {"u": 0.5}))
+    # By hand: A = 1, B = 1, C = 0.5 (u) + 1 (v) = 1.5. Without u (or u reversed, I -> C):
+    # C = 1, a three-way tie, C now among the leaders. Without v: C = 0.5 leads alone.
+    assert [(s.hypothesis, s.inconsistency) for s in result.scores] == [
+        ("A", 1.0),
+        ("B", 1.0),
+        ("C", 1.5),
+    ]
+    assert result.sensitive == ("u", "v")
+
+
+def test_when_every_hypothesis_ties_nothing_is_sensitive() -> None:
+    # A = B = 0: reversing x (C -> I) puts A at 1 and leaves B leading alone, inside the tie.
+    result = assess(hand_matrix(("A", "B"), {"x": ("C", "N")}))
+    assert result.leaders() == ("A", "B")
+    assert result.sensitive == ()
+
+
+def test_hypotheses_nothing_is_rated_for_or_against_are_unrated() -> None:
+    # A: nothing but N (and a missing rating, also N); B: consistent evidence only, so it
+    # scores 0 too, but something is rated for it; C: 1 against it.
+    matrix = Matrix(
+        ("A", "B", "C"),
+        ("p", "q"),
+        {("A", "p"): "N", ("B", "p"): "C", ("C", "p"): "I", ("B", "q"): "N"},
+    )
+    result = assess(matrix)
+    assert result.ranking() == ("A", "B", "C")
+    assert result.unrated == ("A",)
+    assert assess(hand_matrix(HYPOTHESES, HEUER)).unrated == ()

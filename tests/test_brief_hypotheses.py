@@ -241,6 +241,46 @@ def test_non_diagnostic_and_sensitive_claims_are_named_with_their_origin(copy_db
         assert len(HEDGE.findall(sentence)) < 2, sentence
 
 
+def test_a_tie_names_only_the_claims_that_bring_another_hypothesis_into_the_lead(
+    copy_db: Path,
+) -> None:
+    engine = open_database(str(copy_db))
+    with session_scope(engine) as session:
+        for h in ("sea-through-najin", "mostly-rail", "ordinary-trade"):
+            remove_hypothesis(session, h)
+        for h in ("a", "b", "c"):
+            add_hypothesis(session, h, f"Explanation {h}")
+        # a = b = 0.80 (the US finding, I under both); c = 0.74 + 0.56 = 1.30 (RUSI).
+        # Reversing Bloomberg's claim (C under a) puts b alone in front: a tie broken
+        # inside the lead, which the brief named as sensitive before. Without either
+        # RUSI claim, c (0.56 or 0.74) comes in front of 0.80: those two are.
+        for claim, ratings in (
+            ("us-munitions-delivered-to-tikhoretsk", ("I", "I", "N")),
+            ("bloomberg-ais-off", ("C", "N", "N")),
+            ("rusi-round-trips-at-least-5", ("N", "N", "I")),
+            ("rusi-vessels-carry-arms", ("N", "N", "I")),
+        ):
+            for h, rating in zip("abc", ratings, strict=True):
+                rate(session, h, claim, rating)
+    engine.dispose()
+    brief = _brief(copy_db)
+    section = _section(brief)
+    assert (
+        "The evidence does not tell H1 (Explanation a) and H2 (Explanation b) apart: "
+        "weighted inconsistency 0.80 each, against 1.30 for H3." in section
+    )
+    rests = next(line for line in section.splitlines() if "rests on" in line)
+    assert rests.startswith(
+        "Removing or reversing any one of these two claims brings another hypothesis into "
+        "the shared lead, so the ranking rests on them: Two Russian ships"
+    )
+    notes = _footnote_claims(brief)
+    assert [notes[n] for n in re.findall(r"\[\^(\d+)\]", rests)] == [
+        "rusi-round-trips-at-least-5",
+        "rusi-vessels-carry-arms",
+    ]
+
+
 def test_a_narrower_brief_scores_only_the_claims_it_holds(najin_db: Path) -> None:
     # --min-credibility 2 keeps credibility 1 and 2: the two denials (5) and the three
     # uncorroborated claims (6) leave; 7 of the 12 rated claims stay. Against the sea

@@ -38,6 +38,12 @@ def visible(value: object) -> str:
     return _ACTIVE.sub(_escape, text)
 
 
+def one_line(value: object) -> str:
+    """``value`` on one line, as every CLI table cell shows it: each run of spaces, tabs
+    and line breaks one space, controls made visible. JSON keeps the exact text."""
+    return " ".join(visible(value).split())
+
+
 def pictured(value: object) -> str:
     """Every terminal-active character as one visible symbol: the same length as the
     original, so offsets into a document (quote highlights) still hold."""

@@ -65,7 +65,7 @@ class CaseAssessment:
         """Heuer's step 6 in one sentence: what the leading hypothesis rests on."""
         sensitive = self.assessment.sensitive
         if not sensitive:
-            return "No single claim's removal or reversal changes which hypothesis leads."
+            return f"No single claim's removal or reversal {lead_change(self.assessment)}."
         n = len(sensitive)
         claims = f"{'these' if n > 1 else 'this'} {number_word(n)} claim{'s' if n > 1 else ''}"
         origins = sorted({o for c in sensitive for o in self.origins_of(c)})
@@ -76,6 +76,18 @@ class CaseAssessment:
         else:
             where = ""
         return f"The ranking rests on {claims}: {', '.join(sensitive)}{where}."
+
+    def tie_words(self) -> str:
+        """The tie for the lead said plainly ("" when one hypothesis leads alone)."""
+        leaders = self.assessment.leaders()
+        if len(leaders) < 2:
+            return ""
+        score = self.assessment.scores[0].inconsistency
+        return f"{listed(list(leaders))} are tied for the lead at {score:.2f}."
+
+    def unrated_warning(self) -> str:
+        """The brief's caution on a lead won by an absence of evidence ("" when none)."""
+        return unrated_words(list(self.assessment.unrated))
 
     def to_json(self) -> dict:
         a, m = self.assessment, self.matrix
@@ -113,6 +125,8 @@ class CaseAssessment:
             "not_diagnostic": list(a.not_diagnostic),
             "sensitive": list(a.sensitive),
             "sensitivity": self.sensitivity_words(),
+            "unrated": list(a.unrated),
+            "unrated_warning": self.unrated_warning() or None,
         }
 
 
@@ -122,6 +136,35 @@ _NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "e
 def number_word(n: int) -> str:
     """A small count in words ("two claims"), larger ones in figures."""
     return _NUMBER_WORDS[n] if n < len(_NUMBER_WORDS) else str(n)
+
+
+def listed(items: list[str]) -> str:
+    """'A', 'A and B', 'A, B and C'."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def unrated_words(names: list[str]) -> str:
+    """A hypothesis nothing is rated for or against scores no inconsistency and so leads:
+    say so, lest its zero read as the evidence's favour. ``names`` as the reader knows
+    them (ids, or the brief's H1, H2); "" when there are none."""
+    if not names:
+        return ""
+    one = len(names) == 1
+    return (
+        f"No claim is rated consistent or inconsistent with {listed(names)}: "
+        f"{'its score is' if one else 'their scores are'} an absence of evidence, not "
+        f"evidence in {'its' if one else 'their'} favour."
+    )
+
+
+def lead_change(assessment: Assessment) -> str:
+    """What a sensitive claim's removal or reversal does (``tracker.ach.matrix.assess``):
+    with a tie, breaking it is no change; bringing another hypothesis into the lead is."""
+    if len(assessment.leaders()) > 1:
+        return "brings another hypothesis into the shared lead"
+    return "changes which hypothesis leads"
 
 
 def load_assessment(session: Session, scores: CaseScores | None = None) -> CaseAssessment:

@@ -74,10 +74,17 @@ class Matrix:
 class Assessment:
     scores: tuple[HypothesisScore, ...]  # ranked
     not_diagnostic: tuple[str, ...]  # claims rated alike under every hypothesis
-    sensitive: tuple[str, ...]  # claims whose removal or reversal changes which hypothesis leads
+    sensitive: tuple[str, ...]  # claims whose removal or reversal brings another into the lead
+    # Hypotheses no claim is rated consistent or inconsistent with (ranked order): their
+    # zero inconsistency is an absence of evidence, and puts them in the lead.
+    unrated: tuple[str, ...] = ()
 
     def ranking(self) -> tuple[str, ...]:
         return tuple(s.hypothesis for s in self.scores)
+
+    def leaders(self) -> tuple[str, ...]:
+        """The hypotheses ranked first: more than one when they tie."""
+        return tuple(s.hypothesis for s in self.scores if s.rank == 1)
 
 
 def _contributions(matrix: Matrix, claim: str, reverse: bool = False) -> dict[str, float]:
@@ -108,8 +115,18 @@ def diagnostic(matrix: Matrix, claim: str) -> bool:
 
 
 def assess(matrix: Matrix) -> Assessment:
-    """Scores, ranking, non-diagnostic and sensitive claims: linear in claims x hypotheses
-    (a claim's removal or reversal is its own contribution taken off, or swapped)."""
+    """Scores, ranking, non-diagnostic, sensitive claims and unrated hypotheses: linear in
+    claims x hypotheses (a claim's removal or reversal is its own contribution taken off,
+    or swapped).
+
+    Sensitive (Heuer's step 6, how far the conclusion rests on single items): a diagnostic
+    claim whose removal, or reversal, puts a hypothesis that does not lead now into the
+    lead, alone or tied. With one leader that is "changes which hypothesis leads". With a
+    tie, removing nearly any claim that tells the tied leaders apart breaks the tie in
+    favour of one of them: that chooses between hypotheses the evidence favours equally,
+    and overturns nothing, so it is not flagged (else every such claim would be). What is
+    flagged is a claim that would let a hypothesis ranked below the tie reach the lead.
+    """
     parts = {c: _contributions(matrix, c) for c in matrix.claims}
     totals = dict.fromkeys(matrix.hypotheses, 0.0)
     for contribution in parts.values():
@@ -117,12 +134,14 @@ def assess(matrix: Matrix) -> Assessment:
             totals[h] += value
     order = _order(totals)
 
+    lead = set(order[0]) if order else set()
+
     def changes_ranking(claim: str) -> bool:
         mine, flipped = parts[claim], _contributions(matrix, claim, reverse=True)
         without = {h: totals[h] - mine[h] for h in totals}
         reversed_ = {h: without[h] + flipped[h] for h in totals}
-        # Heuer's step 6: how sensitive is the conclusion, i.e. which hypothesis leads.
-        return _order(without)[0] != order[0] or _order(reversed_)[0] != order[0]
+        # A new lead inside the old one only breaks a tie (see the docstring).
+        return not set(_order(without)[0]) <= lead or not set(_order(reversed_)[0]) <= lead
 
     scores: list[HypothesisScore] = []
     for rank, tier in enumerate(order, start=1):
@@ -137,7 +156,12 @@ def assess(matrix: Matrix) -> Assessment:
     rated = [c for c in matrix.claims if any((h, c) in matrix.ratings for h in matrix.hypotheses)]
     not_diagnostic = tuple(c for c in rated if not diagnostic(matrix, c))
     sensitive = tuple(c for c in rated if diagnostic(matrix, c) and changes_ranking(c))
-    return Assessment(tuple(scores), not_diagnostic, sensitive)
+    unrated = tuple(
+        s.hypothesis
+        for s in scores
+        if all(matrix.rating(s.hypothesis, c) == "N" for c in matrix.claims)
+    )
+    return Assessment(tuple(scores), not_diagnostic, sensitive, unrated)
 
 
 def hand_matrix(

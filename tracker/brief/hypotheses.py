@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, col, select
 
-from tracker.ach.case import claim_weight, number_word
+from tracker.ach.case import claim_weight, lead_change, number_word, unrated_words
 from tracker.ach.matrix import Assessment, Matrix, assess
 from tracker.brief.case import BriefCase
 from tracker.brief.escape import escape_cell, escape_inline
@@ -152,22 +152,8 @@ def _ranking_words(weighed: Weighed) -> str:
 
 
 def _unrated_words(weighed: Weighed) -> str:
-    """A hypothesis nothing is rated for or against scores no inconsistency: say so, lest
-    its zero read as the evidence's favour."""
-    matrix, labels = weighed.matrix, weighed.labels
-    unrated = [
-        labels[h]
-        for h in weighed.assessment.ranking()
-        if all(matrix.rating(h, c) == "N" for c in matrix.claims)
-    ]
-    if not unrated:
-        return ""
-    one = len(unrated) == 1
-    return (
-        f" No claim is rated consistent or inconsistent with {listed(unrated)}: "
-        f"{'its score is' if one else 'their scores are'} an absence of evidence, not "
-        f"evidence in {'its' if one else 'their'} favour."
-    )
+    unrated = [weighed.labels[h] for h in weighed.assessment.unrated]
+    return f" {unrated_words(unrated)}" if unrated else ""
 
 
 def _not_diagnostic_words(case: BriefCase, notes: Footnotes, weighed: Weighed) -> str:
@@ -190,23 +176,22 @@ def _not_diagnostic_words(case: BriefCase, notes: Footnotes, weighed: Weighed) -
 
 
 def _sensitivity_words(case: BriefCase, notes: Footnotes, weighed: Weighed) -> str:
-    """Heuer's step 6: the claims whose removal or reversal changes which hypothesis leads,
-    and the independent origins they come from."""
-    sensitive = weighed.assessment.sensitive
+    """Heuer's step 6: the claims whose removal or reversal changes which hypothesis leads
+    (with a tie, brings another into the lead: ``assess``), and the origins they come from."""
+    sensitive, change = weighed.assessment.sensitive, lead_change(weighed.assessment)
     if not sensitive:
-        return "No single claim's removal or reversal changes which hypothesis leads."
+        return f"No single claim's removal or reversal {change}."
     n = len(sensitive)
     claims = "; ".join(_claim_words(case, notes, c) for c in sensitive)
     origins = sorted({o for c in sensitive for o in _origins(case, c)})
     if n == 1:
         opening = (
-            "Removing or reversing this claim changes which hypothesis leads, so the "
-            f"ranking rests on it: {claims}."
+            f"Removing or reversing this claim {change}, so the ranking rests on it: {claims}."
         )
     else:
         opening = (
-            f"Removing or reversing any one of these {number_word(n)} claims changes which "
-            f"hypothesis leads, so the ranking rests on them: {claims}."
+            f"Removing or reversing any one of these {number_word(n)} claims {change}, so "
+            f"the ranking rests on them: {claims}."
         )
     if not origins:
         return opening

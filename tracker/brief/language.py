@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+# listed lives beside number_word, which `tracker ach` shares; the brief's words import it here.
+from tracker.ach.case import listed as listed
 from tracker.brief.escape import escape_inline
 from tracker.brief.words import as_clause, figure_words
 from tracker.dates_display import human_day, human_month, human_span
@@ -233,10 +235,3 @@ def said_plainly(claim: object, quote: str | None, names: list[str]) -> str:
 
 def plural(count: int, word: str, many: str | None = None) -> str:
     return f"{count} {word if count == 1 else (many or word + 's')}"
-
-
-def listed(items: list[str]) -> str:
-    """'A', 'A and B', 'A, B and C'."""
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]

@@ -2,8 +2,9 @@
 Hypotheses over the case's graded, corroborated claims.
 
 Ids, titles and notes are the analyst's text: every line is a ``rich.text.Text`` (never
-markup, never an emoji code such as ``:warning:``, controls made visible), the matrix
-goes through the one table printer, and JSON is echoed as ``json_text`` wrote it.
+markup, never an emoji code such as ``:warning:``, controls made visible, line breaks and
+tabs shown as spaces like a table cell's), the matrix goes through the one table printer,
+and JSON is echoed as ``json_text`` wrote it.
 """
 
 from __future__ import annotations
@@ -16,10 +17,15 @@ from tracker.display import json_text
 
 def _say(text: str) -> None:
     # Rich is imported by the command that prints, not to start the CLI (issue 21).
-    from tracker.cli import console
-    from tracker.cli.literal import shown
+    from rich.text import Text
 
-    console.print(shown(text))
+    from tracker.cli import console
+    from tracker.display import one_line
+
+    # Each message is one line, as a table cell: a title's line breaks would otherwise
+    # split a ranking entry across lines (JSON keeps them). The indent is our layout.
+    body = text.lstrip(" ")
+    console.print(Text(text[: len(text) - len(body)] + one_line(body)))
 
 
 def register(app: typer.Typer) -> None:
@@ -177,4 +183,6 @@ def _print_matrix(case: object) -> None:
         title = case.hypotheses[s.hypothesis].title
         _say(f"  {s.rank}. {s.hypothesis}: {title}")
         _say(f"     {s.explain()}")
-    _say(case.sensitivity_words())
+    for words in (case.tie_words(), case.unrated_warning(), case.sensitivity_words()):
+        if words:
+            _say(words)

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tracker.display import visible
+from tracker.display import one_line, visible
 
 # A cell is this wide at most when the terminal decides (a longer word then folds).
 LONGEST_WORD = 24
@@ -30,7 +30,7 @@ class Column:
 
 def _cell(value: object) -> str:
     # Tabs and line breaks would break a plain line; controls are shown, not sent.
-    return " ".join(visible("" if value is None else value).split())
+    return one_line(value)
 
 
 def _narrowest(column: Column, cells: list[str]) -> int:
