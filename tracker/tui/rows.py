@@ -160,15 +160,20 @@ def load_rows(engine: Engine, limit: int | None = None) -> list[ClaimRow]:
         for claim_id, name, short in conn.execute(link):
             names[claim_id].append(f"{name} {short}" if short else name)
         rows = []
+        # Claims share periods ("since August" read on one day): each is written once.
+        periods: dict[tuple[date | None, date | None, str | None], str] = {}
         for r in conn.execute(query):
             sources = names.get(r[0], [])
+            when = (r[11], r[12], r[13])
+            if (period := periods.get(when)) is None:
+                period = periods[when] = format_period(*when)
             row = ClaimRow(
                 id=clean(r[0]),
                 subject=clean(r[1]),
                 text=clean(r[2]),
                 stance=r[3],
                 value=clean(format_quantity(r[4], r[5], r[6], r[7], r[8], r[9], r[10])),
-                period=format_period(r[11], r[12], r[13]),
+                period=period,
                 first=r[11],
                 last=r[12],
                 qualifier=r[13],
