@@ -33,7 +33,7 @@ async def test_table_lists_claims_grouped_by_subject(tmp_path: Path) -> None:
         assert "▸ Artillery rounds shipped, DPRK to Russia  (2)" in text
         assert "About 10 shipments of munitions" in text
         assert "~10 shipments" in text
-        assert "2023-08-01…2023-12-27" in text
+        assert "1 Aug 2023 – 27 Dec 2023" in text  # since August, read on 27 Dec 2023
         # Subjects in alphabetical order, each claim under its subject.
         assert table.visible_claim_ids() == [
             "nis-rounds-1m",

@@ -53,13 +53,13 @@ async def test_quantity_edit_previews_then_saves(tmp_path: Path) -> None:
         period = screen.query_one("#edit-period", Input)
         period.value = "since September"
         # Anchored at the Bloomberg article's date, 2023-12-27.
-        await wait_for(pilot, lambda: "2023-09-01…2023-12-27" in preview())
+        await wait_for(pilot, lambda: "1 Sep 2023 – 27 Dec 2023" in preview())
         with Session(engine) as session:
             assert session.get(Claim, "nis-shipments-10").qty_value == 10  # type: ignore[union-attr]
 
         await pilot.press("ctrl+s")
         await wait_for(
-            pilot, lambda: "2023-09-01…2023-12-27" in screen_text(app.claims_screen.table)
+            pilot, lambda: "1 Sep 2023 – 27 Dec 2023" in screen_text(app.claims_screen.table)
         )
         with Session(engine) as session:
             claim = session.get(Claim, "nis-shipments-10")

@@ -11,19 +11,24 @@ import calendar
 from datetime import date, datetime
 
 
-def human_day(day: date) -> str:
-    return f"{day.day} {calendar.month_abbr[day.month]} {day.year}"
+def human_day(day: date, year: bool = True) -> str:
+    return f"{day.day} {calendar.month_abbr[day.month]}" + (f" {day.year}" if year else "")
 
 
-def human_month(day: date) -> str:
-    return f"{calendar.month_abbr[day.month]} {day.year}"
+def human_month(day: date, year: bool = True) -> str:
+    return calendar.month_abbr[day.month] + (f" {day.year}" if year else "")
 
 
-def human_span(first: date | None, last: date | None, precision: str | None = None) -> str:
+def human_span(
+    first: date | None, last: date | None, precision: str | None = None, years: str = "each"
+) -> str:
     """An inclusive interval of days as words, as precise as ``precision`` allows.
 
     ``precision`` is a Document's ``published_precision`` (day, month, year, datetime or
-    interval); without it the span itself decides: a whole month reads as the month."""
+    interval); without it the span itself decides: a whole month reads as the month.
+    ``years`` is for narrow columns: "once" writes a year both ends share at the end
+    only ("1 Aug – 27 Dec 2023"), "none" leaves it out where a heading says it
+    ("1 Aug – 27 Dec"). A span across years, or a whole year, always keeps its years."""
     if first is None:
         return "undated"
     if isinstance(first, datetime):
@@ -33,13 +38,16 @@ def human_span(first: date | None, last: date | None, precision: str | None = No
     last = last or first
     if precision == "year" or _whole_year(first, last):
         return str(first.year) if first.year == last.year else f"{first.year} – {last.year}"
+    one_year = first.year == last.year
+    at_start = years == "each" or not one_year
+    at_end = years != "none" or not one_year
     if precision == "month" or _whole_months(first, last):
         if (first.year, first.month) == (last.year, last.month):
-            return human_month(first)
-        return f"{human_month(first)} – {human_month(last)}"
+            return human_month(first, at_end)
+        return f"{human_month(first, at_start)} – {human_month(last, at_end)}"
     if first == last:
-        return human_day(first)
-    return f"{human_day(first)} – {human_day(last)}"
+        return human_day(first, at_end)
+    return f"{human_day(first, at_start)} – {human_day(last, at_end)}"
 
 
 def _whole_months(first: date, last: date) -> bool:

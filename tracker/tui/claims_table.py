@@ -23,12 +23,13 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tracker.tui.rows import ClaimRow
+from tracker.tui.rows import ClaimRow, format_period, period_year
 
 _SUBJECT = attrgetter("subject")
 SORTS = ("subject", "credibility", "corroboration", "contradiction", "origins")
 _EIGHTHS = " ▏▎▍▌▋▊▉█"
 BAR_CELLS = 5
+WIDE = 100  # columns from which every period is written whole
 
 
 def bar(score: float | None, cells: int = BAR_CELLS) -> str:
@@ -55,6 +56,19 @@ def _fit(text: str, width: int) -> str:
     if cell_len(text) > width:
         return set_cell_size(text, width - 1) + "…"
     return set_cell_size(text, width)
+
+
+def period_text(row: ClaimRow, width: int, years: str) -> str:
+    """The row's period as ``human_span`` writes it, shortened until it fits ``width``:
+    a shared year written once, then months only (never a cut date)."""
+    dates = (row.first, row.last, row.qualifier)
+    text = row.period if years == "each" else format_period(*dates, years)
+    shorter = "none" if years == "none" else "once"
+    for precision in (None, "month"):
+        if cell_len(text) <= width:
+            break
+        text = format_period(*dates, shorter, precision)
+    return text
 
 
 def _sort_key(sort: str):  # type: ignore[no-untyped-def]
@@ -105,6 +119,7 @@ class ClaimsTable(ScrollView, can_focus=True):
         super().__init__(name=name, id=id)
         self._rows: list[ClaimRow] = []
         self._lines: list[ClaimRow | Header] = []
+        self._year: tuple[bool, int | None] | None = None  # _shared_year, once per listing
         # perf_counter() when the first claim line was rendered (read by bench/bench_tui.py).
         self.painted_at: float | None = None
 
@@ -114,6 +129,7 @@ class ClaimsTable(ScrollView, can_focus=True):
         # A new filter starts at the top; a reload or rescoring keeps the claim in view.
         current = self.current_claim_id if keep_cursor else None
         self._rows = rows
+        self._year = None
         self._relayout()
         if current is not None:
             for i, line in enumerate(self._lines):
@@ -139,6 +155,24 @@ class ClaimsTable(ScrollView, can_focus=True):
             lines.extend(sorted(rows, key=_sort_key(self.sort)))
         self._lines = lines
         self.virtual_size = Size(self.size.width, len(lines) + 1)
+
+    def _shared_year(self) -> tuple[bool, int | None]:
+        """Whether every dated period listed lies in one year, and which (None: no dates).
+
+        Read only at narrow widths, and it stops at the second year found."""
+        if self._year is None:
+            seen: int | None = None
+            one = True
+            for row in self._rows:
+                if row.first is None and row.last is None:
+                    continue
+                year = period_year(row)
+                if year is None or (seen is not None and year != seen):
+                    one = False
+                    break
+                seen = year
+            self._year = (one, seen if one else None)
+        return self._year
 
     def _first_claim_line(self) -> int:
         return 1 if self._lines and isinstance(self._lines[0], Header) else 0
@@ -215,25 +249,32 @@ class ClaimsTable(ScrollView, can_focus=True):
         self.virtual_size = Size(self.size.width, len(self._lines) + 1)
 
     # -- rendering --------------------------------------------------------------
-    def _columns(self, width: int) -> tuple[int, int, int]:
-        """Widths of text, value and period for this terminal width."""
-        value = 16 if width >= 100 else 12
-        period = 21 if width >= 100 else 16
+    def _columns(self, width: int) -> tuple[int, int, int, str]:
+        """Widths of text, value and period for this terminal width, and how periods
+        write their years (``human_span``'s ``years``)."""
+        value = 16 if width >= WIDE else 12
+        if width >= WIDE:
+            period, years = 25, "each"  # "21 Aug 2023 – 31 Oct 2023", the longest
+        elif self._shared_year()[0]:
+            period, years = 15, "none"  # "21 Aug – 31 Oct", the year in the heading
+        else:
+            period, years = 20, "once"  # "21 Aug – 31 Oct 2023"
         # mark, then a space after each column but the last (credibility, 2 cells).
         fixed = 2 + value + 1 + period + 1 + 3 + 1 + BAR_CELLS + 1 + BAR_CELLS + 1 + 2 + 1
-        return max(8, width - fixed), value, period
+        return max(8, width - fixed), value, period, years
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        text_w, value_w, period_w = self._columns(width)
+        text_w, value_w, period_w, years = self._columns(width)
         if y == 0:
+            year = self._shared_year()[1] if years == "none" else None
             title = (
                 "  "
                 + _fit("Claim", text_w)
                 + " "
                 + _fit("Value", value_w)
                 + " "
-                + _fit("Period", period_w)
+                + _fit(f"Period {year}" if year else "Period", period_w)
                 + " "
                 + "Org "
                 + "Corr. "
@@ -255,11 +296,13 @@ class ClaimsTable(ScrollView, can_focus=True):
             style = base + self.get_component_rich_style("claims-table--subject")
             label = f"▸ {line.subject}  ({line.count})"
             return Strip([Segment(_fit(label, width), style)], width)
-        return Strip(self._row_segments(line, base, text_w, value_w, period_w), width)
+        segments = self._row_segments(line, base, (text_w, value_w, period_w), years)
+        return Strip(segments, width)
 
     def _row_segments(
-        self, row: ClaimRow, base: Style, text_w: int, value_w: int, period_w: int
+        self, row: ClaimRow, base: Style, widths: tuple[int, int, int], years: str
     ) -> list[Segment]:
+        text_w, value_w, period_w = widths
         dim = base + self.get_component_rich_style("claims-table--dim")
         mark = "≠ " if row.discrepancies else "  "
         mark_style = (
@@ -274,7 +317,7 @@ class ClaimsTable(ScrollView, can_focus=True):
             Segment(mark, mark_style),
             Segment(_fit(text, text_w) + " ", base),
             Segment(_fit(row.value, value_w) + " ", base),
-            Segment(_fit(row.period if period_w >= 21 else row.period_short, period_w) + " ", dim),
+            Segment(_fit(period_text(row, period_w, years), period_w) + " ", dim),
             Segment(origins.rjust(3) + " ", base),
             Segment(
                 bar(row.corroboration) + " ",

@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 from sqlmodel import col
 
+from tracker.dates_display import human_span
 from tracker.models import Attribution, Claim, Source, Subject
 from tracker.tui.text import clean
 
@@ -64,22 +65,30 @@ def format_quantity(
 
 
 def format_period(
-    first: date | None, last: date | None, qualifier: str | None = None, short: bool = False
+    first: date | None,
+    last: date | None,
+    qualifier: str | None = None,
+    years: str = "each",
+    precision: str | None = None,
 ) -> str:
-    """``2023-08-01…2023-12-27``, one date when the period is one day, ``?`` when unresolved.
+    """The claim's period in the one human layout (``human_span``): "1 Aug 2023 – 27 Dec
+    2023", one date for one day, ``?`` when unresolved, "until 31 Aug 2023" with no start.
 
-    ``short`` writes the second date without its year when both share it
-    (``2023-08-01…12-27``), for narrow terminals.
+    ``years`` and ``precision`` shorten it for narrow columns, as ``human_span`` does.
     """
     if first is None and last is None:
         return "?" if qualifier == "unresolved" else ""
-    if first == last or last is None:
-        return first.isoformat() if first else ""
     if first is None:
-        return f"…{last.isoformat()}"
-    if short and first.year == last.year:
-        return f"{first.isoformat()}…{last.strftime('%m-%d')}"
-    return f"{first.isoformat()}…{last.isoformat()}"
+        return f"until {human_span(last, last, precision, years)}"
+    return human_span(first, last, precision, years)
+
+
+def period_year(row: ClaimRow) -> int | None:
+    """The one year the row's period lies in; None when undated or across years."""
+    first, last = row.first or row.last, row.last or row.first
+    if first is None or last is None or first.year != last.year:
+        return None
+    return first.year
 
 
 @dataclass(slots=True)
@@ -91,7 +100,9 @@ class ClaimRow:
     text: str
     value: str
     period: str
-    period_short: str = ""
+    first: date | None = None  # the period's dates, for narrower layouts of it
+    last: date | None = None
+    qualifier: str | None = None
     sources: list[str] = field(default_factory=list)
     origins: int | None = None
     corroboration: float | None = None
@@ -149,16 +160,23 @@ def load_rows(engine: Engine, limit: int | None = None) -> list[ClaimRow]:
         for claim_id, name, short in conn.execute(link):
             names[claim_id].append(f"{name} {short}" if short else name)
         rows = []
+        # Claims share periods ("since August" read on one day): each is written once.
+        periods: dict[tuple[date | None, date | None, str | None], str] = {}
         for r in conn.execute(query):
             sources = names.get(r[0], [])
+            when = (r[11], r[12], r[13])
+            if (period := periods.get(when)) is None:
+                period = periods[when] = format_period(*when)
             row = ClaimRow(
                 id=clean(r[0]),
                 subject=clean(r[1]),
                 text=clean(r[2]),
                 stance=r[3],
                 value=clean(format_quantity(r[4], r[5], r[6], r[7], r[8], r[9], r[10])),
-                period=format_period(r[11], r[12], r[13]),
-                period_short=format_period(r[11], r[12], r[13], short=True),
+                period=period,
+                first=r[11],
+                last=r[12],
+                qualifier=r[13],
                 sources=[clean(n) for n in dict.fromkeys(sources)] if sources else [],
             )
             row.origins = len(row.sources) or None
