@@ -27,7 +27,11 @@ from tracker.scoring.explain import Comparison, Explanation, OriginEvidence, Sco
 from tracker.scoring.named import NamedClaims
 from tracker.scoring.pairs import pairwise
 from tracker.scoring.results import ClaimScore
-from tracker.scoring.same_origin import SubjectCross, claim_revisions, subject_cross
+from tracker.scoring.same_origin import (
+    SubjectCross,
+    claim_revisions,
+    subject_cross,
+)
 from tracker.scoring.scores import (
     credibility,
     credibility_grade,
@@ -41,6 +45,11 @@ from tracker.scoring.sweep_mixed import mixable, mixed_sweep
 from tracker.scoring.tally import DIGITS
 
 FORMULA = "1 - prod(1 - w) over counted origins, each origin once"
+# DOMAIN §4 property 5: an origin whose reports on overlapping dates disagree (an outlet
+# misreported it), one of which agrees with a claim, does not count against that claim
+# (issue 15). Applied by ``pairs.pairwise`` and ``relate`` when given the misreports;
+# not yet by scoring (see ``explain``).
+MISREPORT_SET_ASIDE = "misreport_set_aside"
 
 
 @dataclass
@@ -59,23 +68,39 @@ class _Side:
         self.sources.setdefault(origin, {}).update(dict.fromkeys(sources))
 
 
-def relate(p: Prepared, members: list[Prepared], ctx: Context) -> tuple[_Side, _Side, list]:
+def relate(
+    p: Prepared,
+    members: list[Prepared],
+    ctx: Context,
+    misreports: Mapping[str, Mapping[str, Collection[str]]] | None = None,
+) -> tuple[_Side, _Side, list, _Side]:
+    """The claim's supporting and conflicting origins, the relations behind them, and the
+    origins set aside from the conflicts by MISREPORT_SET_ASIDE when ``misreports``
+    (``same_origin.misreported``) are given, as ``pairs.pairwise`` sets them aside."""
     cap = ctx.weights.claims_shown_per_origin
-    support, conflict = _Side(), _Side()
+    support, conflict, excused = _Side(), _Side(), _Side()
     for g in p.origins:
         support.add(g, p.claim.id, "own", p.sources_by_origin[g], cap)
     relations: list[tuple[str, str, str, str]] = []
+    related = []
     for q in members:
         if q.claim.id == p.claim.id:
             continue
         rel = compare(p.claim, q.claim)
-        if rel.kind == UNRELATED:
-            continue
+        if rel.kind != UNRELATED:
+            related.append((q, rel))
+    misreports = misreports or {}
+    supporting = {q.claim.id for q, rel in related if rel.kind == SUPPORTS}
+    for q, rel in related:
         side = support if rel.kind == SUPPORTS else conflict
+        mine = misreports.get(q.claim.id, {}) if side is conflict else {}
         for g in q.origins:
-            side.add(g, q.claim.id, rel.rule, q.sources_by_origin[g], cap)
+            if not supporting.isdisjoint(mine.get(g, ())):
+                excused.add(g, q.claim.id, MISREPORT_SET_ASIDE, q.sources_by_origin[g], cap)
+            else:
+                side.add(g, q.claim.id, rel.rule, q.sources_by_origin[g], cap)
         relations.append((q.claim.id, rel.kind, rel.rule, rel.note))
-    return support, conflict, relations
+    return support, conflict, relations, excused
 
 
 def _evidence(side: _Side, origin: str, ctx: Context, note: str = "") -> OriginEvidence:
@@ -96,8 +121,15 @@ def _numbers(p: Prepared, support: _Side, conflict: _Side, ctx: Context) -> tupl
     return round(corr, DIGITS), round(contr, DIGITS)
 
 
-def explain(p: Prepared, members: list[Prepared], ctx: Context) -> Explanation:
-    support, conflict, relations = relate(p, members, ctx)
+def explain(
+    p: Prepared,
+    members: list[Prepared],
+    ctx: Context,
+    misreports: Mapping[str, Mapping[str, Collection[str]]] | None = None,
+) -> Explanation:
+    """``misreports``: as ``relate``'s. Scoring does not pass them yet: the sweeps of large
+    subjects do not apply MISREPORT_SET_ASIDE, and every path must agree."""
+    support, conflict, relations, excused = relate(p, members, ctx, misreports)
     corr, contr = _numbers(p, support, conflict, ctx)
     own = tuple(_evidence(support, g, ctx, "the claim's own origin") for g in p.origins)
     s_counted = tuple(
@@ -125,6 +157,17 @@ def explain(p: Prepared, members: list[Prepared], ctx: Context) -> Explanation:
         )
         for g in sorted(conflict.claims)
         if g in p.origins
+    ) + tuple(
+        _evidence(
+            excused,
+            g,
+            ctx,
+            f"{MISREPORT_SET_ASIDE}: the outlets disagree about what {g} said on these "
+            f"dates (a reporting discrepancy) and another report of {g} agrees with this "
+            "claim, so a misreport of it is no contradiction",
+        )
+        for g in sorted(excused.claims)
+        if g not in conflict.claims and g not in p.origins
     )
     named = {c for e in (*s_counted, *c_counted, *c_aside) for c in e.claims}
     comparisons = tuple(Comparison(*r) for r in relations if r[0] in named)

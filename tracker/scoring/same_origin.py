@@ -628,3 +628,31 @@ def claim_revisions(p: Prepared, members: Sequence[Prepared], ctx: Context) -> t
     carried = [(g, q.claim) for q in members for g in q.origins if g in mine]
     found = revisions(carried, ctx.documents, ctx.derivations)
     return tuple(r for r in found if p.claim.id in (r.earlier, r.later))
+
+
+# -- misreports: what a contradiction tally leaves out ----------------------------------
+
+
+def misreported(members: Sequence[Prepared], ctx: Context) -> dict[str, dict[str, set[str]]]:
+    """claim id -> origin -> the claims of that origin in a reporting discrepancy of
+    figure or stance with it (``_verdict``'s "value" and "stance"; a hedge alone changes
+    no tally). Empty, at the cost of one look at each claim's origins, unless an origin
+    is carried by two claims of the subject."""
+    seen: set[str] = set()
+    for p in members:
+        if not seen.isdisjoint(p.origins):
+            break
+        seen.update(p.origins)
+    else:
+        return {}
+    cross_claim(members, ctx)
+    kept = _store(ctx).subjects.get(members[0].claim.subject)
+    out: dict[str, dict[str, set[str]]] = {}
+    if kept is None:
+        return out
+    for origin, group in kept.origins.items():
+        for claim, entries in group.found.items():
+            for other, kind, _, _ in entries:
+                if kind != "hedge":
+                    out.setdefault(claim, {}).setdefault(origin, set()).add(other)
+    return out
