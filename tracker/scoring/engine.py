@@ -24,12 +24,14 @@ from tracker.scoring.compat import (
 from tracker.scoring.context import Context, Prepared
 from tracker.scoring.discrepancies import discrepancies
 from tracker.scoring.explain import Comparison, Explanation, OriginEvidence, ScoreExplanation
+from tracker.scoring.misreports import plain_excused, plain_misreports
 from tracker.scoring.named import NamedClaims
 from tracker.scoring.pairs import pairwise
 from tracker.scoring.results import ClaimScore
 from tracker.scoring.same_origin import (
     SubjectCross,
     claim_revisions,
+    misreported,
     subject_cross,
 )
 from tracker.scoring.scores import (
@@ -47,8 +49,7 @@ from tracker.scoring.tally import DIGITS
 FORMULA = "1 - prod(1 - w) over counted origins, each origin once"
 # DOMAIN §4 property 5: an origin whose reports on overlapping dates disagree (an outlet
 # misreported it), one of which agrees with a claim, does not count against that claim
-# (issue 15). Applied by ``pairs.pairwise`` and ``relate`` when given the misreports;
-# not yet by scoring (see ``explain``).
+# (issue 15): ``pairs.pairwise``, ``misreports.plain_excused`` for sweeps, ``relate``.
 MISREPORT_SET_ASIDE = "misreport_set_aside"
 
 
@@ -91,14 +92,22 @@ def relate(
             related.append((q, rel))
     misreports = misreports or {}
     supporting = {q.claim.id for q, rel in related if rel.kind == SUPPORTS}
+    # An origin is set aside only if every claim of it that conflicts is a misreport of
+    # it that another report agrees with; otherwise all its conflicting claims count.
+    counted: set[str] = set()
     for q, rel in related:
-        side = support if rel.kind == SUPPORTS else conflict
-        mine = misreports.get(q.claim.id, {}) if side is conflict else {}
+        if rel.kind != SUPPORTS:
+            mine = misreports.get(q.claim.id, {})
+            counted.update(g for g in q.origins if supporting.isdisjoint(mine.get(g, ())))
+    for q, rel in related:
         for g in q.origins:
-            if not supporting.isdisjoint(mine.get(g, ())):
-                excused.add(g, q.claim.id, MISREPORT_SET_ASIDE, q.sources_by_origin[g], cap)
+            if rel.kind == SUPPORTS:
+                side, rule = support, rel.rule
+            elif g in counted or g in p.origins:  # its own: set aside as ever
+                side, rule = conflict, rel.rule
             else:
-                side.add(g, q.claim.id, rel.rule, q.sources_by_origin[g], cap)
+                side, rule = excused, MISREPORT_SET_ASIDE
+            side.add(g, q.claim.id, rule, q.sources_by_origin[g], cap)
         relations.append((q.claim.id, rel.kind, rel.rule, rel.note))
     return support, conflict, relations, excused
 
@@ -127,8 +136,9 @@ def explain(
     ctx: Context,
     misreports: Mapping[str, Mapping[str, Collection[str]]] | None = None,
 ) -> Explanation:
-    """``misreports``: as ``relate``'s. Scoring does not pass them yet: the sweeps of large
-    subjects do not apply MISREPORT_SET_ASIDE, and every path must agree."""
+    """``misreports``: as ``relate``'s, looked up when not given."""
+    if misreports is None:
+        misreports = misreported(members, ctx)
     support, conflict, relations, excused = relate(p, members, ctx, misreports)
     corr, contr = _numbers(p, support, conflict, ctx)
     own = tuple(_evidence(support, g, ctx, "the claim's own origin") for g in p.origins)
@@ -167,7 +177,6 @@ def explain(
             "claim, so a misreport of it is no contradiction",
         )
         for g in sorted(excused.claims)
-        if g not in conflict.claims and g not in p.origins
     )
     named = {c for e in (*s_counted, *c_counted, *c_aside) for c in e.claims}
     comparisons = tuple(Comparison(*r) for r in relations if r[0] in named)
@@ -203,6 +212,7 @@ def score_subject(
     unchanged: Collection[str] = (),
     box: list[list[Prepared]] | None = None,
     numbers: Mapping[str, tuple[float, float]] | None = None,
+    misreports: Mapping[str, Mapping[str, set[str]]] | None = None,
 ) -> dict[str, ClaimScore]:
     """Scores of one subject's claims.
 
@@ -210,22 +220,31 @@ def score_subject(
     computed (by a kept ``SweptSubject``). ``box`` holds the subject's current members
     for explanations built later; a Scorer keeps one per subject, so a score kept from
     ``previous`` (an ``unchanged`` claim whose numbers did not move) explains itself
-    against the subject as it is now.
+    against the subject as it is now. ``misreports``: a swept subject's, when the caller
+    already found them (``misreports.plain_misreports``).
     """
     if not members:
         return {}
     if box is None:
         box = [members]
     box[0] = members
+    excused: Mapping[str, list[str]] = {}
     if numbers is None:
         large = len(members) > ctx.weights.sweep_from
         if large and sweepable(members):
-            numbers = sweep(members, ctx)
+            if misreports is None:
+                misreports = plain_misreports(members, ctx)
+            excused = plain_excused(members, misreports) if misreports else {}
+            numbers = sweep(members, ctx, excused)
         elif large and mixable(members):
-            numbers = mixed_sweep(members, ctx)
+            # The mixed sweep does not set misreports aside: such a subject (rare) is
+            # compared pair by pair.
+            found = misreported(members, ctx)
+            numbers = pairwise(members, ctx, found) if found else mixed_sweep(members, ctx)
         else:
             numbers = pairwise(members, ctx)
-    # A large subject under the plain overlap rule names its claims without explanations.
+    # A large subject under the plain overlap rule names its claims without explanations
+    # (but for a claim with an origin set aside, whose explanation names them).
     named = NamedClaims(box, ctx) if len(members) > ctx.weights.sweep_from else None
     cross = subject_cross(box, ctx)
     result = {}
@@ -247,7 +266,8 @@ def score_subject(
             continue
         # The explanation (and the discrepancies with other claims) are built from the
         # same rules when someone reads them.
-        result[claim_id] = _score(p, corr, contr, ctx, _later(p, box, ctx), named, cross)
+        mine = named if claim_id not in excused else None
+        result[claim_id] = _score(p, corr, contr, ctx, _later(p, box, ctx), mine, cross)
     return result
 
 

@@ -24,6 +24,7 @@ from tracker.scoring.compat import (
 )
 from tracker.scoring.context import Context, Prepared
 from tracker.scoring.inputs import ClaimIn
+from tracker.scoring.same_origin import misreported
 
 _INF = float("inf")
 
@@ -71,8 +72,9 @@ def pairwise(
     """(corroboration, contradiction) per claim: the supporting and conflicting origins of
     each claim from every pair once, counted as ``tally.Tally`` counts them.
 
-    ``misreports`` (``same_origin.misreported``): claim id -> origin -> the claims of
-    that origin in a reporting discrepancy with it. An origin conflicts with a claim X
+    ``misreports`` (``same_origin.misreported``, looked up when two conflicting claims
+    share an origin, unless given): claim id -> origin -> the claims of that origin in a
+    reporting discrepancy with it. An origin conflicts with a claim X
     through such a claim B only if none of B's discrepant claims supports X (rule
     MISREPORT_SET_ASIDE): an outlet's misreport of an origin is no contradiction by it
     while another report of it, on the same dates, agrees."""
@@ -100,17 +102,8 @@ def pairwise(
     support = list(own)  # a claim's own origins carry it
     conflict = [0] * len(members)
     related: Iterable[tuple[int, int, bool]] = related_pairs([p.claim for p in members], ctx.kinds)
-    if misreports:
-        related = list(related)  # read twice: who supports whom, then the conflicts
-        excused = _excuses(members, related, misreports, bits)
-        for i, j, supports in related:
-            if supports:
-                support[i] |= own[j]
-                support[j] |= own[i]
-            else:
-                conflict[i] |= own[j] & ~excused(j, i)
-                conflict[j] |= own[i] & ~excused(i, j)
-    else:
+    shared = False  # two conflicting claims of one origin: a misreport is possible
+    if not misreports:
         for i, j, supports in related:
             if supports:
                 support[i] |= own[j]
@@ -118,6 +111,20 @@ def pairwise(
             else:
                 conflict[i] |= own[j]
                 conflict[j] |= own[i]
+                shared = shared or bool(own[i] & own[j])
+    if shared and misreports is None:
+        misreports = misreported(members, ctx)
+    if misreports:
+        related = list(related_pairs([p.claim for p in members], ctx.kinds))
+        excused = _excuses(members, related, misreports, bits)
+        support, conflict = list(own), [0] * len(members)
+        for i, j, supports in related:
+            if supports:
+                support[i] |= own[j]
+                support[j] |= own[i]
+            else:
+                conflict[i] |= own[j] & ~excused(j, i)
+                conflict[j] |= own[i] & ~excused(i, j)
 
     grades = list(by_unit.items())
 

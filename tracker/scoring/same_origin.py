@@ -207,9 +207,10 @@ class _Subject:
     """What one subject's last call saw: its members, who carries each origin, the kept
     origins carried by two claims or more, and the result."""
 
-    __slots__ = ("by_claim", "carriers", "members", "origins", "result")
+    __slots__ = ("by_claim", "carriers", "members", "origins", "pending", "result")
 
     def __init__(self) -> None:
+        self.pending: set[str] = set()  # claims whose listed discrepancies may be stale
         self.members: dict[int, Prepared] = {}  # id(Prepared) -> it (kept alive: ids stay)
         self.by_claim: dict[str, Prepared] = {}
         self.carriers: dict[str, dict[int, Prepared]] = {}  # origin -> its claims
@@ -289,16 +290,42 @@ def cross_claim(
 def _cross_claim(
     members: Sequence[Prepared], ctx: Context
 ) -> tuple[dict[str, tuple[Discrepancy, ...]], set[str]]:
+    kept = _refresh(members, ctx)
+    if kept is None:
+        return {}, set()
+    touched, kept.pending = kept.pending, set()
+    cap = ctx.weights.claims_shown_per_origin
+    result = kept.result
+    for claim in touched:
+        result.pop(claim, None)
+        q = kept.by_claim.get(claim)
+        if q is None:  # left the subject
+            continue
+        listed: list[Discrepancy] = []
+        for origin in q.origins:
+            group = kept.origins.get(origin)
+            entries = group.found.get(claim) if group is not None else None
+            if entries:
+                listed += _listed(entries, origin, cap, ctx)
+        if listed:
+            result[claim] = tuple(sorted(listed, key=_order))
+    return result, touched
+
+
+def _refresh(members: Sequence[Prepared], ctx: Context) -> _Subject | None:
+    """The subject's kept origins brought up to ``members``; the claims whose list may
+    have changed wait in ``pending`` until listed (``misreported`` lists none). None when
+    no origin is carried by two claims."""
     store = _store(ctx)
     subject = members[0].claim.subject if members else ""
     kept = store.subjects.get(subject)
     if kept is None:
         if len(members) < 2:
-            return {}, set()
+            return None
         kept = _Subject()
     now = {id(p): p for p in members}
     if now.keys() == kept.members.keys():  # nothing changed here (a regrade elsewhere)
-        return kept.result, set()
+        return kept
     # Only the origins of claims that came or went are looked at again.
     known = kept.members
     gone = [known[k] for k in known.keys() - now.keys()]
@@ -319,7 +346,7 @@ def _cross_claim(
         for g in p.origins:
             kept.carriers.setdefault(g, {})[id(p)] = p
             affected.add(g)
-    touched: set[str] = set()
+    touched = kept.pending
     for origin in affected:
         carriers = kept.carriers.get(origin, {})
         group = kept.origins.get(origin)
@@ -330,26 +357,11 @@ def _cross_claim(
         if group is None:
             group = kept.origins[origin] = _Origin()
         _update(group, list(carriers.values()), origin, ctx, touched)
-    cap = ctx.weights.claims_shown_per_origin
-    result = kept.result
-    for claim in touched:
-        result.pop(claim, None)
-        q = kept.by_claim.get(claim)
-        if q is None:  # left the subject
-            continue
-        listed: list[Discrepancy] = []
-        for origin in q.origins:
-            group = kept.origins.get(origin)
-            entries = group.found.get(claim) if group is not None else None
-            if entries:
-                listed += _listed(entries, origin, cap, ctx)
-        if listed:
-            result[claim] = tuple(sorted(listed, key=_order))
     if kept.origins:
         store.subjects[subject] = kept
-    else:  # no origin carried twice: nothing worth keeping
-        store.subjects.pop(subject, None)
-    return result, touched
+        return kept
+    store.subjects.pop(subject, None)  # no origin carried twice: nothing worth keeping
+    return None
 
 
 def _update(
@@ -645,8 +657,8 @@ def misreported(members: Sequence[Prepared], ctx: Context) -> dict[str, dict[str
         seen.update(p.origins)
     else:
         return {}
-    cross_claim(members, ctx)
-    kept = _store(ctx).subjects.get(members[0].claim.subject)
+    with collector_paused():
+        kept = _refresh(members, ctx)
     out: dict[str, dict[str, set[str]]] = {}
     if kept is None:
         return out

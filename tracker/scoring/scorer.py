@@ -16,6 +16,7 @@ from tracker.scoring.collector import collector_paused
 from tracker.scoring.context import Context, Prepared, prepare, reorder
 from tracker.scoring.engine import edited_scores, score_subject
 from tracker.scoring.inputs import ClaimIn, DocumentIn, ScoringInputs, SourceIn
+from tracker.scoring.misreports import plain_misreports
 from tracker.scoring.results import CaseScores, ClaimScore
 from tracker.scoring.sweep import sweepable
 from tracker.scoring.sweep_edit import SweptSubject
@@ -185,6 +186,10 @@ class Scorer:
         p = prepare(claim, self.ctx)
         if not swept.fits(p):
             return False
+        kept = self.prepared.get(claim.subject, {})
+        others = [q for cid, q in kept.items() if cid != claim.id]
+        if plain_misreports([*others, p], self.ctx, only=p):
+            return False  # the claim brings a misreport: the subject is swept anew
         old = self.claims.get(claim.id)
         if old is not None:
             self._remove(old)
@@ -235,6 +240,9 @@ class Scorer:
         other keeps its score unless its numbers move."""
         members = self.subjects.get(subject)
         if not members:
+            # An emptied subject keeps no sweep: a claim filed later starts it afresh
+            # (patched into the old one, it was supported by the claims removed).
+            self._swept.pop(subject, None)
             return
         prepared = self.prepared.setdefault(subject, {})
         unchanged = set()
@@ -250,8 +258,14 @@ class Scorer:
             box.append([])
         listed = list(prepared.values())
         numbers = None
+        misreports = None
         self._swept.pop(subject, None)
         if len(listed) > self.ctx.weights.sweep_from and sweepable(listed):
-            swept = self._swept[subject] = SweptSubject(listed, self.ctx)
-            numbers = swept.numbers
-        self.scores.update(score_subject(listed, self.ctx, self.scores, unchanged, box, numbers))
+            # A kept sweep does not set misreports aside: such a subject is swept anew.
+            misreports = plain_misreports(listed, self.ctx)
+            if not misreports:
+                swept = self._swept[subject] = SweptSubject(listed, self.ctx)
+                numbers = swept.numbers
+        self.scores.update(
+            score_subject(listed, self.ctx, self.scores, unchanged, box, numbers, misreports)
+        )

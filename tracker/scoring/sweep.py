@@ -13,7 +13,7 @@ update in ``sweep_edit`` reach bit-identical numbers for the same origins.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from itertools import accumulate, repeat
 
 from tracker.scoring.compat import Bound, lower, upper
@@ -169,8 +169,12 @@ def finish(
     return corr, tally.noisy_or(apart)
 
 
-def sweep(members: list[Prepared], ctx: Context) -> dict[str, tuple[float, float]]:
-    """(corroboration, contradiction) per claim under the overlap rule, in O(n log n)."""
+def sweep(
+    members: list[Prepared], ctx: Context, excused: Mapping[str, list[str]] | None = None
+) -> dict[str, tuple[float, float]]:
+    """(corroboration, contradiction) per claim under the overlap rule, in O(n log n).
+    ``excused``: per claim, origins MISREPORT_SET_ASIDE takes out of its conflicts
+    (``misreports.plain_excused``)."""
     tally = Tally(ctx)
     raw = raw_sweep(members, tally)
     extremes: dict[str, tuple[Bound, Bound]] = {}
@@ -185,6 +189,8 @@ def sweep(members: list[Prepared], ctx: Context) -> dict[str, tuple[float, float
     for q in members:
         lc, uc = bounds(q)
         s, c = raw[q.claim.id]
+        if excused:
+            c -= sum(tally.unit(g) for g in excused.get(q.claim.id, ()))
         result[q.claim.id] = finish(q, s, c, lc, uc, tally, below_above)
     return result
 
