@@ -212,7 +212,7 @@ def score_subject(
     unchanged: Collection[str] = (),
     box: list[list[Prepared]] | None = None,
     numbers: Mapping[str, tuple[float, float]] | None = None,
-    misreports: Mapping[str, Mapping[str, set[str]]] | None = None,
+    excused: Mapping[str, list[str]] | None = None,
 ) -> dict[str, ClaimScore]:
     """Scores of one subject's claims.
 
@@ -220,20 +220,20 @@ def score_subject(
     computed (by a kept ``SweptSubject``). ``box`` holds the subject's current members
     for explanations built later; a Scorer keeps one per subject, so a score kept from
     ``previous`` (an ``unchanged`` claim whose numbers did not move) explains itself
-    against the subject as it is now. ``misreports``: a swept subject's, when the caller
-    already found them (``misreports.plain_misreports``).
+    against the subject as it is now. ``excused``: with ``numbers`` of a swept subject,
+    per claim the origins MISREPORT_SET_ASIDE took out (``SweptSubject.excused``).
     """
     if not members:
         return {}
     if box is None:
         box = [members]
     box[0] = members
-    excused: Mapping[str, list[str]] = {}
+    if excused is None:
+        excused = {}
     if numbers is None:
         large = len(members) > ctx.weights.sweep_from
         if large and sweepable(members):
-            if misreports is None:
-                misreports = plain_misreports(members, ctx)
+            misreports = plain_misreports(members, ctx)
             excused = plain_excused(members, misreports) if misreports else {}
             numbers = sweep(members, ctx, excused)
         elif large and mixable(members):

@@ -113,48 +113,89 @@ def plain_excused(
     never covered."""
     figure = {p.claim.id: _figure(p) for p in members}
     carriers: dict[str, list[str]] = {}
+    origins_of = {}
     for p in members:
+        origins_of[p.claim.id] = p.origins
         for g in p.origins:
             carriers.setdefault(g, []).append(p.claim.id)
-    by_origin: dict[str, dict[str, set[str]]] = {}
+    ordered = sorted((figure[c][0], c) for c in figure)
+    out: dict[str, list[str]] = {}
+    for g, discrepant in by_origin(misreports).items():
+        for x in Excuser(g, carriers[g], discrepant, figure).excused(figure, ordered, origins_of):
+            out.setdefault(x, []).append(g)
+    return out
+
+
+def by_origin(misreports: Mapping[str, Mapping[str, set[str]]]) -> dict[str, dict[str, set[str]]]:
+    """origin -> claim -> its discrepant claims (``misreports`` turned inside out)."""
+    out: dict[str, dict[str, set[str]]] = {}
     for claim, per_origin in misreports.items():
         for g, others in per_origin.items():
-            by_origin.setdefault(g, {})[claim] = others
-    ordered = sorted(members, key=lambda p: figure[p.claim.id][0])
-    lows = [figure[p.claim.id][0] for p in ordered]
-    out: dict[str, list[str]] = {}
-    for g, discrepant in by_origin.items():
-        claims = carriers[g]
-        least_high = min(figure[c][1] for c in claims)
-        most_low = max(figure[c][0] for c in claims)
+            out.setdefault(g, {})[claim] = others
+    return out
+
+
+class Excuser:
+    """One origin's claims and discrepancies, read as: is it set aside for a claim with
+    figure [lo, hi]? Built once per origin (again when an edit touches it)."""
+
+    __slots__ = ("above", "below", "cap_low", "floor_high", "least_high", "most_low", "origin")
+
+    def __init__(
+        self,
+        g: str,
+        claims: Sequence[str],
+        discrepant: Mapping[str, set[str]],
+        figure: Mapping[str, tuple[float, float]],
+    ) -> None:
+        self.origin = g
+        self.least_high = min(figure[c][1] for c in claims)
+        self.most_low = max(figure[c][0] for c in claims)
         plain = [figure[c] for c in claims if c not in discrepant]
         # A claim of the origin without a discrepancy must not be apart from X.
-        cap_low = min((hi for _, hi in plain), default=_INF)
-        floor_high = max((lo for lo, _ in plain), default=-_INF)
-        below_at, below_worst = _below(claims, discrepant, figure)
-        above_at, above_worst = _above(claims, discrepant, figure)
-        for p in ordered[: bisect_right(lows, cap_low)]:
-            lo, hi = figure[p.claim.id]
-            if hi < floor_high or not (least_high < lo or hi < most_low):
-                continue  # a plain claim apart from X, or none of the origin's apart
-            if g in p.origins:
-                continue
-            # No A meets nothing: +inf (-inf) is a B without any, never a real A.lo (A.hi).
-            worst = below_worst[bisect_left(below_at, lo)]
-            if worst > hi or worst == _INF:
-                continue
-            worst = above_worst[bisect_right(above_at, hi)]
-            if worst < lo or worst == -_INF:
-                continue
-            out.setdefault(p.claim.id, []).append(g)
-    return out
+        self.cap_low = min((hi for _, hi in plain), default=_INF)
+        self.floor_high = max((lo for lo, _ in plain), default=-_INF)
+        self.below = _below(claims, discrepant, figure)
+        self.above = _above(claims, discrepant, figure)
+
+    def excuses(self, lo: float, hi: float) -> bool:
+        """For a claim not carrying the origin."""
+        if self.cap_low < lo or hi < self.floor_high:
+            return False  # a claim of the origin without a discrepancy is apart from it
+        if not (self.least_high < lo or hi < self.most_low):
+            return False  # none of the origin's claims is apart from it
+        # No A meets nothing: +inf (-inf) is a B without any, never a real A.lo (A.hi).
+        at, worst = self.below
+        w = worst[bisect_left(at, lo)]
+        if w > hi or w == _INF:
+            return False
+        at, worst = self.above
+        w = worst[bisect_right(at, hi)]
+        return not (w < lo or w == -_INF)
+
+    def excused(
+        self,
+        figure: Mapping[str, tuple[float, float]],
+        ordered: Sequence[tuple[float, str]],
+        origins_of: Mapping[str, tuple[str, ...]],
+    ) -> list[str]:
+        """The claims it is set aside for; ``ordered``: (low, claim id) of every claim
+        of the subject, sorted."""
+        out = []
+        g, excuses = self.origin, self.excuses
+        for k in range(bisect_right(ordered, (self.cap_low, "\U0010ffff"))):
+            x = ordered[k][1]
+            lo, hi = figure[x]
+            if excuses(lo, hi) and g not in origins_of[x]:
+                out.append(x)
+        return out
 
 
 _INF = float("inf")
 
 
 def _below(
-    claims: list[str], discrepant: Mapping[str, set[str]], figure: Mapping[str, tuple]
+    claims: Sequence[str], discrepant: Mapping[str, set[str]], figure: Mapping[str, tuple]
 ) -> tuple[list[float], list[float]]:
     """Thresholds h (sorted) and, at index k, the worst min{A.lo : A.hi >= t} over the
     Bs with B.hi < t for t just above the first k thresholds; index 0: none yet."""
@@ -179,7 +220,7 @@ def _below(
 
 
 def _above(
-    claims: list[str], discrepant: Mapping[str, set[str]], figure: Mapping[str, tuple]
+    claims: Sequence[str], discrepant: Mapping[str, set[str]], figure: Mapping[str, tuple]
 ) -> tuple[list[float], list[float]]:
     """Thresholds l (sorted) and, at index k, the worst max{A.hi : A.lo <= s} over the
     Bs with B.lo > s, for s below the thresholds from index k on (suffix minima)."""

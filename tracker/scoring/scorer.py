@@ -16,7 +16,6 @@ from tracker.scoring.collector import collector_paused
 from tracker.scoring.context import Context, Prepared, prepare, reorder
 from tracker.scoring.engine import edited_scores, score_subject
 from tracker.scoring.inputs import ClaimIn, DocumentIn, ScoringInputs, SourceIn
-from tracker.scoring.misreports import plain_misreports
 from tracker.scoring.results import CaseScores, ClaimScore
 from tracker.scoring.sweep import sweepable
 from tracker.scoring.sweep_edit import SweptSubject
@@ -186,10 +185,6 @@ class Scorer:
         p = prepare(claim, self.ctx)
         if not swept.fits(p):
             return False
-        kept = self.prepared.get(claim.subject, {})
-        others = [q for cid, q in kept.items() if cid != claim.id]
-        if plain_misreports([*others, p], self.ctx, only=p):
-            return False  # the claim brings a misreport: the subject is swept anew
         old = self.claims.get(claim.id)
         if old is not None:
             self._remove(old)
@@ -258,14 +253,11 @@ class Scorer:
             box.append([])
         listed = list(prepared.values())
         numbers = None
-        misreports = None
+        excused: dict[str, list[str]] = {}
         self._swept.pop(subject, None)
         if len(listed) > self.ctx.weights.sweep_from and sweepable(listed):
-            # A kept sweep does not set misreports aside: such a subject is swept anew.
-            misreports = plain_misreports(listed, self.ctx)
-            if not misreports:
-                swept = self._swept[subject] = SweptSubject(listed, self.ctx)
-                numbers = swept.numbers
+            swept = self._swept[subject] = SweptSubject(listed, self.ctx)
+            numbers, excused = swept.numbers, swept.excused
         self.scores.update(
-            score_subject(listed, self.ctx, self.scores, unchanged, box, numbers, misreports)
+            score_subject(listed, self.ctx, self.scores, unchanged, box, numbers, excused)
         )

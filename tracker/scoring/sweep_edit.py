@@ -18,6 +18,7 @@ from operator import itemgetter
 
 from tracker.scoring.compat import Bound
 from tracker.scoring.context import Context, Prepared
+from tracker.scoring.misreports import Excuser, by_origin, plain_misreports
 from tracker.scoring.sweep import Tally, bounds, merge, tallies
 
 _INF = float("inf")
@@ -52,6 +53,7 @@ class SweptSubject:
     """A large subject's sweep, kept so that one edit costs O(k log n), not O(n log n)."""
 
     def __init__(self, members: list[Prepared], ctx: Context) -> None:
+        self.ctx = ctx
         self.tally = Tally(ctx)
         first = members[0].claim
         assert first.figure is not None
@@ -73,6 +75,25 @@ class SweptSubject:
         )
         self.by_lower = sorted((b[0], i) for i, b in self.bounds_of.items())
         self.by_upper = sorted((b[1], i) for i, b in self.bounds_of.items())
+        # MISREPORT_SET_ASIDE: the subject's misreports, and per claim the origins set
+        # aside from its conflicts (misreports.py); an edit redoes only its origins'.
+        self.misreports = plain_misreports(members, ctx)
+        self.excusers: dict[str, Excuser] = {}
+        self.excused: dict[str, list[str]] = {}
+        self.excusing: dict[str, set[str]] = {}
+        if self.misreports:
+            carriers: dict[str, list[str]] = {}
+            for p in members:
+                for g in p.origins:
+                    carriers.setdefault(g, []).append(p.claim.id)
+            origins_of = _OriginsOf(self.prepared)
+            for g, discrepant in by_origin(self.misreports).items():
+                excuser = self.excusers[g] = Excuser(g, carriers[g], discrepant, self.bounds_of)
+                now = excuser.excused(self.bounds_of, self.by_lower, origins_of)
+                if now:
+                    self.excusing[g] = set(now)
+                for claim in now:
+                    self.excused.setdefault(claim, []).append(g)
         self.numbers: dict[str, tuple[float, float]] = {}
         self._refinish(self.prepared)
 
@@ -135,8 +156,71 @@ class SweptSubject:
         moved = set(shift)
         self.raw[cid] = self._against_every_origin(new_b)
         moved.add(cid)
+        moved |= self._misreported(new, touched)
         self._refinish(moved)
         return moved
+
+    def _misreported(self, new: Prepared, touched: set[str]) -> set[str]:
+        """The edited claim's misreports found again, and the origins set aside redone
+        for its origins (only they can change): the claims whose set changed."""
+        cid, mis = new.claim.id, self.misreports
+        for g, others in mis.pop(cid, {}).items():
+            for other in others:
+                mine = mis[other][g]
+                mine.discard(cid)
+                if not mine:
+                    del mis[other][g]
+                    if not mis[other]:
+                        del mis[other]
+        for claim, per_origin in plain_misreports(
+            list(self.prepared.values()), self.ctx, only=new
+        ).items():
+            for g, others in per_origin.items():
+                mis.setdefault(claim, {}).setdefault(g, set()).update(others)
+        changed: set[str] = set()
+        carriers: dict[str, list[str]] = {g: [] for g in touched}
+        for q, p in self.prepared.items():
+            for g in p.origins:
+                if g in carriers:
+                    carriers[g].append(q)
+        origins_of = _OriginsOf(self.prepared)
+        for g in touched:
+            discrepant = {c: per[g] for c, per in mis.items() if g in per}
+            now = set()
+            self.excusers.pop(g, None)
+            if discrepant and carriers[g]:
+                excuser = self.excusers[g] = Excuser(g, carriers[g], discrepant, self.bounds_of)
+                now = set(excuser.excused(self.bounds_of, self.by_lower, origins_of))
+            was = self.excusing.pop(g, set())
+            if now:
+                self.excusing[g] = now
+            for claim in was - now:
+                left = [h for h in self.excused[claim] if h != g]
+                if left:
+                    self.excused[claim] = left
+                else:
+                    del self.excused[claim]
+            for claim in now - was:
+                self.excused.setdefault(claim, []).append(g)
+            changed |= was ^ now
+        # The edited claim's own figure moved: every other origin judged against it again.
+        lo, hi = self.bounds_of[cid]
+        aside = [g for g in self.excused.get(cid, ()) if g in touched]
+        for g, excuser in self.excusers.items():
+            if g not in touched and g not in new.origins and excuser.excuses(lo, hi):
+                aside.append(g)
+        for g in self.excused.get(cid, ()):
+            if g not in touched:
+                self.excusing[g].discard(cid)
+        for g in aside:
+            if g not in touched:
+                self.excusing.setdefault(g, set()).add(cid)
+        if aside:
+            self.excused[cid] = aside
+        else:
+            self.excused.pop(cid, None)
+        changed.add(cid)
+        return changed
 
     def regrade(
         self, units: dict[str, tuple[int, int]], carrying: Mapping[str, Prepared]
@@ -196,10 +280,12 @@ class SweptSubject:
         ``sweep.finish`` gives, in one loop (a regrade or an edit may move thousands)."""
         unit, noisy_or = self.tally.unit, self.tally.noisy_or
         prepared, raw, bounds_of, origins = self.prepared, self.raw, self.bounds_of, self.origins
-        numbers = self.numbers
+        numbers, excused = self.numbers, self.excused
         for q in claims:
             p = prepared[q]
             meeting, apart = raw[q]
+            for g in excused.get(q, ()):  # MISREPORT_SET_ASIDE
+                apart -= unit(g)
             lc, uc = bounds_of[q]
             for g in p.origins:  # the claim's own origins are no independent conflict
                 o = origins[g]
@@ -294,3 +380,19 @@ def _uncovered(a: _Origin | None, b: _Origin | None) -> list[tuple[Bound, Bound]
 
 def _meets(o: _Origin | None, lc: Bound, uc: Bound) -> int:
     return int(o is not None and o.meets(lc, uc))
+
+
+class _OriginsOf(Mapping[str, tuple[str, ...]]):
+    """claim id -> its origins, read from the kept claims (no copy per edit)."""
+
+    def __init__(self, prepared: dict[str, Prepared]) -> None:
+        self.prepared = prepared
+
+    def __getitem__(self, claim: str) -> tuple[str, ...]:
+        return self.prepared[claim].origins
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self.prepared)
+
+    def __len__(self) -> int:
+        return len(self.prepared)
