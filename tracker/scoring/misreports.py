@@ -31,10 +31,16 @@ def _figure(p: Prepared) -> tuple[float, float]:
 
 
 def plain_misreports(
-    members: Sequence[Prepared], ctx: Context, only: Prepared | None = None
+    members: Sequence[Prepared],
+    ctx: Context,
+    only: Prepared | None = None,
+    figure: Mapping[str, tuple[float, float]] | None = None,
 ) -> dict[str, dict[str, set[str]]]:
     """``same_origin.misreported`` for a ``sweepable`` subject. ``only``: just the
-    discrepancies of that claim (a claim patched into a kept sweep)."""
+    discrepancies of that claim (a claim patched into a kept sweep); ``figure``: each
+    claim's bounds, if known."""
+    if figure is None:
+        figure = {p.claim.id: _figure(p) for p in members}
     carriers: dict[str, list[Prepared]] = {}
     wanted = set(only.origins) if only is not None else None
     for p in members:
@@ -42,26 +48,29 @@ def plain_misreports(
             if wanted is None or g in wanted:
                 carriers.setdefault(g, []).append(p)
     out: dict[str, dict[str, set[str]]] = {}
+    dates: dict[str, tuple] = {}
     origins = only.origins if only is not None else tuple(carriers)
     for g in origins:
         carrying = carriers.get(g, ())
         if len(carrying) < 2:
             continue
-        figures = [_figure(p) for p in carrying]
+        figures = [figure[p.claim.id] for p in carrying]
         if min(hi for _, hi in figures) >= max(lo for lo, _ in figures):
             continue  # every two of its figures meet: no discrepancy of figure
         apps: list = []
         for p, (lo, hi) in zip(carrying, figures, strict=True):
             for a in p.attributed:
                 if a.origin == g:
-                    doc = ctx.documents.get((a.copied_from or a.attribution).document_id)
-                    first, last = _dates(doc)
+                    doc_id = (a.copied_from or a.attribution).document_id
+                    first, last = dates.get(doc_id) or dates.setdefault(
+                        doc_id, _dates(ctx.documents.get(doc_id))
+                    )
                     apps.append((first, last, p.claim.id, a.attribution.document_id, lo, hi))
-        mine = only.claim.id if only is not None else None
-        for x, y in _together(apps, ctx):
+        if only is None:
+            _sweep_dates(apps, g, out)
+        pairs = _together(apps, ctx) if only is None else _with(only.claim.id, apps, ctx)
+        for x, y in pairs:
             if x[2] == y[2] or x[3] == y[3]:
-                continue
-            if mine is not None and mine not in (x[2], y[2]):
                 continue
             if x[5] < y[4] or y[5] < x[4]:
                 out.setdefault(x[2], {}).setdefault(g, set()).add(y[2])
@@ -69,18 +78,42 @@ def plain_misreports(
     return out
 
 
-def _together(apps: list, ctx: Context) -> Iterable[tuple]:
-    """Pairs of appearances that may be of one moment, as ``same_origin._pairs`` finds
-    them: dates that overlap (a sweep), an undated one, one document derived from the
-    other."""
-    dated = sorted((s for s in apps if s[0] is not None), key=lambda s: (s[0], s[1], s[2], s[3]))
-    undated = [s for s in apps if s[0] is None]
+def _with(mine: str, apps: list, ctx: Context) -> Iterable[tuple]:
+    """The pairs of one claim's appearances with the others that may be of one moment,
+    as ``same_origin._pairs_with`` finds them (for one edited claim)."""
+    ancestors = ctx.derivations.ancestors
+    own = [x for x in apps if x[2] == mine]
+    for x in own:
+        for y in apps:
+            if y[2] == mine:
+                continue
+            if x[0] is None or y[0] is None or (x[0] <= y[1] and y[0] <= x[1]):
+                yield x, y
+            elif x[3] in ancestors(y[3]) or y[3] in ancestors(x[3]):
+                yield x, y
+
+
+def _sweep_dates(apps: list, g: str, out: dict[str, dict[str, set[str]]]) -> None:
+    """The discrepancies between appearances whose dates overlap (a sweep over dates,
+    checked in place: the hot part of ``_together``)."""
+    dated = sorted(s for s in apps if s[0] is not None)
     active: list = []
     for s in dated:
-        active = [x for x in active if x[1] >= s[0]]
+        first, _, claim, doc, lo, hi = s
+        active = [x for x in active if x[1] >= first]
         for x in active:
-            yield x, s
+            if x[2] != claim and x[3] != doc and (x[5] < lo or hi < x[4]):
+                out.setdefault(x[2], {}).setdefault(g, set()).add(claim)
+                out.setdefault(claim, {}).setdefault(g, set()).add(x[2])
         active.append(s)
+
+
+def _together(apps: list, ctx: Context) -> Iterable[tuple]:
+    """Pairs of appearances that may be of one moment, as ``same_origin._pairs`` finds
+    them, but for those with overlapping dates (``_sweep_dates``): an undated one, one
+    document derived from the other."""
+    dated = [s for s in apps if s[0] is not None]
+    undated = [s for s in apps if s[0] is None]
     for i, u in enumerate(undated):
         for s in dated:
             yield u, s
@@ -181,13 +214,29 @@ class Excuser:
     ) -> list[str]:
         """The claims it is set aside for; ``ordered``: (low, claim id) of every claim
         of the subject, sorted."""
+        # Past the first threshold at which a B without any A meeting it lies below,
+        # no claim qualifies: only the claims whose low is at most that are looked at.
+        at, worst = self.below
+        k = bisect_left(worst, _INF)  # running maxima: sorted
+        limit = min(self.cap_low, at[k - 1] if k <= len(at) else _INF)
+        if k == 0:
+            return []
+        floor_high, least_high, most_low = self.floor_high, self.least_high, self.most_low
+        above_at, above_worst = self.above
         out = []
-        g, excuses = self.origin, self.excuses
-        for k in range(bisect_right(ordered, (self.cap_low, "\U0010ffff"))):
+        g = self.origin
+        for k in range(bisect_right(ordered, (limit, "\U0010ffff"))):
             x = ordered[k][1]
             lo, hi = figure[x]
-            if excuses(lo, hi) and g not in origins_of[x]:
-                out.append(x)
+            if hi < floor_high or not (least_high < lo or hi < most_low):
+                continue
+            w = worst[bisect_left(at, lo)]
+            if w > hi or w == _INF:
+                continue
+            w = above_worst[bisect_right(above_at, hi)]
+            if w < lo or w == -_INF or g in origins_of[x]:
+                continue
+            out.append(x)
         return out
 
 
@@ -202,7 +251,17 @@ def _below(
     events: list[tuple[float, float]] = []
     for b in claims:
         b_hi = figure[b][1]
-        partners = sorted((figure[a] for a in discrepant.get(b, ())), key=lambda f: f[1])
+        others = discrepant.get(b, ())
+        if len(others) <= 1:  # most: none, or one other report
+            for a in others:
+                a_lo, a_hi = figure[a]
+                if a_hi > b_hi:
+                    events += ((b_hi, a_lo), (a_hi, _INF))
+                    break
+            else:
+                events.append((b_hi, _INF))
+            continue
+        partners = sorted((figure[a] for a in others), key=lambda f: f[1])
         # Suffix minima of A.lo by A.hi: the value once every A with A.hi <= h is gone.
         best, values = _INF, []
         for a_lo, a_hi in reversed(partners):
@@ -227,7 +286,17 @@ def _above(
     events: list[tuple[float, float]] = []
     for b in claims:
         b_lo = figure[b][0]
-        partners = sorted(figure[a] for a in discrepant.get(b, ()))
+        others = discrepant.get(b, ())
+        if len(others) <= 1:
+            for a in others:
+                a_lo, a_hi = figure[a]
+                if a_lo < b_lo:
+                    events += ((b_lo, a_hi), (a_lo, -_INF))
+                    break
+            else:
+                events.append((b_lo, -_INF))
+            continue
+        partners = sorted(figure[a] for a in others)
         # Prefix maxima of A.hi by A.lo: the value once every A with A.lo >= l is gone.
         best, values = -_INF, []
         for a_lo, a_hi in partners:

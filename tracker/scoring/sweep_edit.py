@@ -77,7 +77,7 @@ class SweptSubject:
         self.by_upper = sorted((b[1], i) for i, b in self.bounds_of.items())
         # MISREPORT_SET_ASIDE: the subject's misreports, and per claim the origins set
         # aside from its conflicts (misreports.py); an edit redoes only its origins'.
-        self.misreports = plain_misreports(members, ctx)
+        self.misreports = plain_misreports(members, ctx, figure=self.bounds_of)
         self.excusers: dict[str, Excuser] = {}
         self.excused: dict[str, list[str]] = {}
         self.excusing: dict[str, set[str]] = {}
@@ -173,7 +173,7 @@ class SweptSubject:
                     if not mis[other]:
                         del mis[other]
         for claim, per_origin in plain_misreports(
-            list(self.prepared.values()), self.ctx, only=new
+            list(self.prepared.values()), self.ctx, only=new, figure=self.bounds_of
         ).items():
             for g, others in per_origin.items():
                 mis.setdefault(claim, {}).setdefault(g, set()).update(others)
