@@ -21,7 +21,7 @@ from tracker.scoring import (
     SourceIn,
     score_inputs,
 )
-from tracker.scoring.weights import RELIABILITY_WEIGHTS
+from tracker.scoring.weights import RELIABILITY_WEIGHTS, Weights
 
 W = RELIABILITY_WEIGHTS
 PROPS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -263,7 +263,18 @@ def cases(draw) -> ScoringInputs:
 @PROPS
 @given(cases(), st.data())
 def test_copies_add_nothing(inputs, data):
-    before = numbers(score_inputs(inputs))
+    _copies_add_nothing(inputs, data, Weights())
+
+
+@PROPS
+@given(cases(), st.data())
+def test_copies_add_nothing_with_misreports_set_aside(inputs, data):
+    """A copy never reveals a misreport (issue 15): only first-hand reports are."""
+    _copies_add_nothing(inputs, data, Weights(set_aside_misreports=True))
+
+
+def _copies_add_nothing(inputs, data, weights):
+    before = numbers(score_inputs(inputs, weights))
     claim = data.draw(st.sampled_from(inputs.claims))
     original = data.draw(st.sampled_from(claim.attributions))
     copier = data.draw(st.sampled_from(sorted(inputs.sources)))
@@ -274,7 +285,7 @@ def test_copies_add_nothing(inputs, data):
     )
     changed = dataclasses.replace(claim, attributions=(*claim.attributions, copy))
     after = _with(inputs, changed, extra_doc=copy_doc)
-    assert numbers(score_inputs(after)) == before
+    assert numbers(score_inputs(after, weights)) == before
 
 
 @PROPS

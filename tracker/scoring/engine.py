@@ -136,9 +136,9 @@ def explain(
     ctx: Context,
     misreports: Mapping[str, Mapping[str, Collection[str]]] | None = None,
 ) -> Explanation:
-    """``misreports``: as ``relate``'s, looked up when not given."""
+    """``misreports``: as ``relate``'s, looked up when not given (and set aside)."""
     if misreports is None:
-        misreports = misreported(members, ctx)
+        misreports = misreported(members, ctx) if ctx.weights.set_aside_misreports else {}
     support, conflict, relations, excused = relate(p, members, ctx, misreports)
     corr, contr = _numbers(p, support, conflict, ctx)
     own = tuple(_evidence(support, g, ctx, "the claim's own origin") for g in p.origins)
@@ -233,13 +233,13 @@ def score_subject(
     if numbers is None:
         large = len(members) > ctx.weights.sweep_from
         if large and sweepable(members):
-            misreports = plain_misreports(members, ctx)
+            misreports = plain_misreports(members, ctx) if ctx.weights.set_aside_misreports else {}
             excused = plain_excused(members, misreports) if misreports else {}
             numbers = sweep(members, ctx, excused)
         elif large and mixable(members):
             # The mixed sweep does not set misreports aside: such a subject (rare) is
             # compared pair by pair.
-            found = misreported(members, ctx)
+            found = misreported(members, ctx) if ctx.weights.set_aside_misreports else {}
             numbers = pairwise(members, ctx, found) if found else mixed_sweep(members, ctx)
         else:
             numbers = pairwise(members, ctx)

@@ -60,7 +60,7 @@ def plain_misreports(
         apps: list = []
         for p, (lo, hi) in zip(carrying, figures, strict=True):
             for a in p.attributed:
-                if a.origin == g:
+                if a.origin == g and a.copied_from is None:  # a copy adds nothing
                     doc_id = (a.copied_from or a.attribution).document_id
                     first, last = dates.get(doc_id) or dates.setdefault(
                         doc_id, _dates(ctx.documents.get(doc_id))

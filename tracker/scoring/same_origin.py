@@ -648,8 +648,8 @@ def claim_revisions(p: Prepared, members: Sequence[Prepared], ctx: Context) -> t
 def misreported(members: Sequence[Prepared], ctx: Context) -> dict[str, dict[str, set[str]]]:
     """claim id -> origin -> the claims of that origin in a reporting discrepancy of
     figure or stance with it (``_verdict``'s "value" and "stance"; a hedge alone changes
-    no tally). Empty, at the cost of one look at each claim's origins, unless an origin
-    is carried by two claims of the subject."""
+    no tally), between appearances that are not copies. Empty, at the cost of one look
+    at each claim's origins, unless an origin is carried by two claims of the subject."""
     seen: set[str] = set()
     for p in members:
         if not seen.isdisjoint(p.origins):
@@ -664,7 +664,8 @@ def misreported(members: Sequence[Prepared], ctx: Context) -> dict[str, dict[str
         return out
     for origin, group in kept.origins.items():
         for claim, entries in group.found.items():
-            for other, kind, _, _ in entries:
-                if kind != "hedge":
+            for other, kind, x, y in entries:
+                # A copy adds nothing (DOMAIN §4 property 1): only first-hand reports.
+                if kind != "hedge" and x.a.copied_from is None and y.a.copied_from is None:
                     out.setdefault(claim, {}).setdefault(origin, set()).add(other)
     return out

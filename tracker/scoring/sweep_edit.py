@@ -77,7 +77,10 @@ class SweptSubject:
         self.by_upper = sorted((b[1], i) for i, b in self.bounds_of.items())
         # MISREPORT_SET_ASIDE: the subject's misreports, and per claim the origins set
         # aside from its conflicts (misreports.py); an edit redoes only its origins'.
-        self.misreports = plain_misreports(members, ctx, figure=self.bounds_of)
+        self.set_aside = ctx.weights.set_aside_misreports
+        self.misreports = (
+            plain_misreports(members, ctx, figure=self.bounds_of) if self.set_aside else {}
+        )
         self.excusers: dict[str, Excuser] = {}
         self.excused: dict[str, list[str]] = {}
         self.excusing: dict[str, set[str]] = {}
@@ -156,7 +159,8 @@ class SweptSubject:
         moved = set(shift)
         self.raw[cid] = self._against_every_origin(new_b)
         moved.add(cid)
-        moved |= self._misreported(new, touched)
+        if self.set_aside:
+            moved |= self._misreported(new, touched)
         self._refinish(moved)
         return moved
 
