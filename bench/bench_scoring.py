@@ -163,18 +163,6 @@ def main() -> None:
     # CPU time too: on a shared machine the wall clock includes other people's work.
     extra = "" if CPU_TIME else f" ({cpu:.2f} s CPU)"
     print(f"full rescoring: {t_full:.2f} s{extra}  (target < 5 s)")
-    # MISREPORT_SET_ASIDE (issue 15), off by default: the same case with it, and one
-    # claim of the largest subject edited in that scorer.
-    aside = Weights(set_aside_misreports=True)
-    aside_scorer, t_aside = timed(lambda: Scorer(inputs, aside))
-    biggest = max(by_subject.values(), key=len)[1]
-    moved_claim = dataclasses.replace(biggest, figure=Figure(1, 2, value=1.5))
-    _, t_aside_edit = timed(lambda s=aside_scorer: s.put_claim(moved_claim))
-    print(
-        f"full rescoring with misreports set aside: {t_aside:.2f} s "
-        f"({t_aside / t_full:.2f}x); one claim of the largest subject edited there: "
-        f"{t_aside_edit * 1000:.1f} ms"
-    )
 
     rng = random.Random(1)
     edits = []

@@ -31,7 +31,6 @@ from tracker.scoring.scorer import Scorer
 from tracker.scoring.weights import Weights
 
 SUBJECT = "North Korean troops sent to Russia (count)"
-SET_ASIDE = Weights(set_aside_misreports=True)
 NIS = SourceIn(1, "NIS", "Republic of Korea", "B")
 RUSI = SourceIn(2, "RUSI", "RUSI", "B")
 SOURCES = {1: NIS, 2: RUSI}
@@ -258,8 +257,8 @@ def test_a_second_outlets_incompatible_report_never_hides_a_discrepancy_nor_rais
     else:
         added = ClaimIn("added", SUBJECT, figure=other, attributions=(report,))
         claims = (*inputs.claims, added)
-    before = score_inputs(inputs, SET_ASIDE).claims
-    after = score_inputs(ScoringInputs(inputs.sources, documents, claims), SET_ASIDE).claims
+    before = score_inputs(inputs).claims
+    after = score_inputs(ScoringInputs(inputs.sources, documents, claims)).claims
     for cid, old in before.items():
         new = after[cid]
         assert len(new.discrepancies) >= len(old.discrepancies), cid
@@ -477,9 +476,8 @@ def test_a_lone_report_of_nis_that_misses_rusi_still_contradicts_it() -> None:
 
 
 def test_scoring_sets_the_misreport_aside_and_explain_says_why() -> None:
-    """With Weights.set_aside_misreports (off by default: see weights.py)."""
     claims = (TWELVE, UNDER_TEN, RUSI_RANGE)
-    scores = score_inputs(ScoringInputs(SOURCES, ONE_DAY, claims), SET_ASIDE).claims
+    scores = score_inputs(ScoringInputs(SOURCES, ONE_DAY, claims)).claims
     rusi = scores["rusi-11000-13000"]
     assert (rusi.corroboration, rusi.contradiction) == (0.6, 0.0)
     assert (rusi.corroborated_by, rusi.contradicted_by) == (("nis-12000",), ())
@@ -489,10 +487,10 @@ def test_scoring_sets_the_misreport_aside_and_explain_says_why() -> None:
 
 
 def test_a_misreport_added_or_removed_by_an_edit_scores_as_a_full_rescoring() -> None:
-    scorer = Scorer(ScoringInputs(SOURCES, ONE_DAY, (UNDER_TEN, RUSI_RANGE)), SET_ASIDE)
+    scorer = Scorer(ScoringInputs(SOURCES, ONE_DAY, (UNDER_TEN, RUSI_RANGE)))
     assert scorer.scores["rusi-11000-13000"].contradiction == 0.6
     scorer.put_claim(TWELVE)
-    full = score_inputs(ScoringInputs(SOURCES, ONE_DAY, (UNDER_TEN, RUSI_RANGE, TWELVE)), SET_ASIDE)
+    full = score_inputs(ScoringInputs(SOURCES, ONE_DAY, (UNDER_TEN, RUSI_RANGE, TWELVE)))
     for cid, score in full.claims.items():
         kept = scorer.scores[cid]
         assert (kept.corroboration, kept.contradiction) == (

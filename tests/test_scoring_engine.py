@@ -28,8 +28,6 @@ PROPS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCh
 DAY = date(2023, 12, 27)
 PAIRWISE = Weights(sweep_from=10**9)
 SWEEP = Weights(sweep_from=0)
-PAIRWISE_SET_ASIDE = Weights(sweep_from=10**9, set_aside_misreports=True)
-SWEEP_SET_ASIDE = Weights(sweep_from=0, set_aside_misreports=True)
 
 
 def numbers(scores) -> dict[str, tuple[float, float, int, str]]:
@@ -204,9 +202,9 @@ def dated_interval_cases(draw) -> ScoringInputs:
 @PROPS
 @given(dated_interval_cases())
 def test_the_sweep_sets_misreports_aside_as_every_pair_does(inputs):
-    swept = score_inputs(inputs, SWEEP_SET_ASIDE)
-    assert numbers(swept) == numbers(score_inputs(inputs, PAIRWISE_SET_ASIDE))
-    ctx = Context(inputs.sources, inputs.documents, SWEEP_SET_ASIDE)
+    swept = score_inputs(inputs, SWEEP)
+    assert numbers(swept) == numbers(score_inputs(inputs, PAIRWISE))
+    ctx = Context(inputs.sources, inputs.documents, SWEEP)
     members = [prepare(c, ctx) for c in inputs.claims]
     if members:
         assert plain_misreports(members, ctx) == misreported(members, ctx)
@@ -218,7 +216,7 @@ def test_the_sweep_sets_misreports_aside_as_every_pair_does(inputs):
 @PROPS
 @given(dated_interval_cases(), st.data())
 def test_a_kept_sweep_edited_matches_a_full_rescore_with_misreports(inputs, data):
-    scorer = Scorer(inputs, SWEEP_SET_ASIDE)
+    scorer = Scorer(inputs, SWEEP)
     for _ in range(3):
         claim = data.draw(st.sampled_from(inputs.claims)) if inputs.claims else None
         if claim is None:
@@ -233,4 +231,4 @@ def test_a_kept_sweep_edited_matches_a_full_rescore_with_misreports(inputs, data
         else:
             scorer.remove_claim(claim.id)
         fresh = ScoringInputs(scorer.sources, scorer.documents, tuple(scorer.claims.values()))
-        assert numbers(scorer.case_scores()) == numbers(score_inputs(fresh, PAIRWISE_SET_ASIDE))
+        assert numbers(scorer.case_scores()) == numbers(score_inputs(fresh, PAIRWISE))

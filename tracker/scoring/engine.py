@@ -138,7 +138,7 @@ def explain(
 ) -> Explanation:
     """``misreports``: as ``relate``'s, looked up when not given (and set aside)."""
     if misreports is None:
-        misreports = misreported(members, ctx) if ctx.weights.set_aside_misreports else {}
+        misreports = misreported(members, ctx)
     support, conflict, relations, excused = relate(p, members, ctx, misreports)
     corr, contr = _numbers(p, support, conflict, ctx)
     own = tuple(_evidence(support, g, ctx, "the claim's own origin") for g in p.origins)
@@ -212,7 +212,6 @@ def score_subject(
     unchanged: Collection[str] = (),
     box: list[list[Prepared]] | None = None,
     numbers: Mapping[str, tuple[float, float]] | None = None,
-    excused: Mapping[str, list[str]] | None = None,
 ) -> dict[str, ClaimScore]:
     """Scores of one subject's claims.
 
@@ -220,31 +219,28 @@ def score_subject(
     computed (by a kept ``SweptSubject``). ``box`` holds the subject's current members
     for explanations built later; a Scorer keeps one per subject, so a score kept from
     ``previous`` (an ``unchanged`` claim whose numbers did not move) explains itself
-    against the subject as it is now. ``excused``: with ``numbers`` of a swept subject,
-    per claim the origins MISREPORT_SET_ASIDE took out (``SweptSubject.excused``).
+    against the subject as it is now.
     """
     if not members:
         return {}
     if box is None:
         box = [members]
     box[0] = members
-    if excused is None:
-        excused = {}
     if numbers is None:
         large = len(members) > ctx.weights.sweep_from
         if large and sweepable(members):
-            misreports = plain_misreports(members, ctx) if ctx.weights.set_aside_misreports else {}
+            misreports = plain_misreports(members, ctx)
             excused = plain_excused(members, misreports) if misreports else {}
             numbers = sweep(members, ctx, excused)
         elif large and mixable(members):
             # The mixed sweep does not set misreports aside: such a subject (rare) is
             # compared pair by pair.
-            found = misreported(members, ctx) if ctx.weights.set_aside_misreports else {}
+            found = misreported(members, ctx)
             numbers = pairwise(members, ctx, found) if found else mixed_sweep(members, ctx)
         else:
             numbers = pairwise(members, ctx)
     # A large subject under the plain overlap rule names its claims without explanations
-    # (but for a claim with an origin set aside, whose explanation names them).
+    # (but for a claim with an origin set aside, whose explanation names them: named.py).
     named = NamedClaims(box, ctx) if len(members) > ctx.weights.sweep_from else None
     cross = subject_cross(box, ctx)
     result = {}
@@ -266,8 +262,7 @@ def score_subject(
             continue
         # The explanation (and the discrepancies with other claims) are built from the
         # same rules when someone reads them.
-        mine = named if claim_id not in excused else None
-        result[claim_id] = _score(p, corr, contr, ctx, _later(p, box, ctx), mine, cross)
+        result[claim_id] = _score(p, corr, contr, ctx, _later(p, box, ctx), named, cross)
     return result
 
 

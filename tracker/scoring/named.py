@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tracker.scoring.context import Context, Prepared
+from tracker.scoring.misreports import plain_excused, plain_misreports
 from tracker.scoring.sweep import bounds, sweepable
 
 _INF = float("inf")
@@ -87,10 +88,12 @@ class NamedClaims:
 
     def __init__(self, box: list[list[Prepared]], ctx: Context) -> None:
         self.box = box
+        self.ctx = ctx
         self.cap = ctx.weights.claims_shown_per_origin
         self.trees: dict[str, _Tree] = {}
         self.built_for: list[Prepared] | None = None
         self.usable = False
+        self.aside: set[str] = set()
         self.found: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
 
     def _build(self) -> None:
@@ -98,6 +101,11 @@ class NamedClaims:
         self.built_for = members
         self.found = {}
         self.usable = bool(members) and sweepable(members)
+        # A claim with an origin set aside (MISREPORT_SET_ASIDE) is named by its
+        # explanation: the trees know nothing of misreports. Found here, from the subject
+        # as it is now, so a score kept across edits never names a stale set.
+        misreports = plain_misreports(members, self.ctx) if self.usable else {}
+        self.aside = set(plain_excused(members, misreports)) if misreports else set()
         spans: dict[str, tuple[list[str], list[float], list[float]]] = {}
         for q in members if self.usable else []:
             lo, hi = bounds(q)
@@ -111,7 +119,7 @@ class NamedClaims:
     def of(self, p: Prepared) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
         if self.built_for is not self.box[0]:
             self._build()
-        if not self.usable:
+        if not self.usable or p.claim.id in self.aside:
             return None
         if p.claim.id in self.found:
             return self.found[p.claim.id]

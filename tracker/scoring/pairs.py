@@ -73,7 +73,7 @@ def pairwise(
     each claim from every pair once, counted as ``tally.Tally`` counts them.
 
     ``misreports`` (``same_origin.misreported``; unless given, looked up when two
-    conflicting claims share an origin and ``Weights.set_aside_misreports`` holds):
+    conflicting claims share an origin):
     claim id -> origin -> the claims of that origin in a reporting discrepancy with it.
     An origin conflicts with a claim X through such a claim B only if none of B's
     discrepant claims supports X (rule MISREPORT_SET_ASIDE): an outlet's misreport of an
@@ -113,7 +113,7 @@ def pairwise(
                 conflict[i] |= own[j]
                 conflict[j] |= own[i]
                 shared = shared or bool(own[i] & own[j])
-    if shared and misreports is None and ctx.weights.set_aside_misreports:
+    if shared and misreports is None:
         misreports = misreported(members, ctx)
     if misreports:
         related = list(related_pairs([p.claim for p in members], ctx.kinds))

@@ -253,11 +253,8 @@ class Scorer:
             box.append([])
         listed = list(prepared.values())
         numbers = None
-        excused: dict[str, list[str]] = {}
         self._swept.pop(subject, None)
         if len(listed) > self.ctx.weights.sweep_from and sweepable(listed):
             swept = self._swept[subject] = SweptSubject(listed, self.ctx)
-            numbers, excused = swept.numbers, swept.excused
-        self.scores.update(
-            score_subject(listed, self.ctx, self.scores, unchanged, box, numbers, excused)
-        )
+            numbers = swept.numbers
+        self.scores.update(score_subject(listed, self.ctx, self.scores, unchanged, box, numbers))

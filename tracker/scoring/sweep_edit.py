@@ -77,10 +77,7 @@ class SweptSubject:
         self.by_upper = sorted((b[1], i) for i, b in self.bounds_of.items())
         # MISREPORT_SET_ASIDE: the subject's misreports, and per claim the origins set
         # aside from its conflicts (misreports.py); an edit redoes only its origins'.
-        self.set_aside = ctx.weights.set_aside_misreports
-        self.misreports = (
-            plain_misreports(members, ctx, figure=self.bounds_of) if self.set_aside else {}
-        )
+        self.misreports = plain_misreports(members, ctx, figure=self.bounds_of)
         self.excusers: dict[str, Excuser] = {}
         self.excused: dict[str, list[str]] = {}
         self.excusing: dict[str, set[str]] = {}
@@ -159,8 +156,7 @@ class SweptSubject:
         moved = set(shift)
         self.raw[cid] = self._against_every_origin(new_b)
         moved.add(cid)
-        if self.set_aside:
-            moved |= self._misreported(new, touched)
+        moved |= self._misreported(new, touched)
         self._refinish(moved)
         return moved
 
@@ -271,6 +267,8 @@ class SweptSubject:
                     own = origins[g]
                     if own.lowest_upper < lc or own.highest_lower > uc:
                         apart -= unit(g)
+                for g in self.excused.get(q, ()):  # MISREPORT_SET_ASIDE, at its new unit
+                    apart -= unit(g)
                 contr = noisy_or(apart)
             if numbers[q] != (corr, contr):  # most large subjects' claims stay saturated
                 numbers[q] = (corr, contr)

@@ -55,13 +55,6 @@ APPROX_TOLERANCE = 0.10
 # per counted origin (an origin counts once however many claims carry it).
 CLAIMS_SHOWN_PER_ORIGIN = 5
 
-# MISREPORT_SET_ASIDE (issue 15, engine.py): an origin whose reports on overlapping
-# dates disagree, one of which agrees with a claim, does not count against that claim.
-# Off by default: with it, a second appearance of an origin already counted (another
-# outlet, a copy) can reveal a misreport and so change a score, which DOMAIN §4
-# property 1 ("copies add nothing") and 2 forbid as they read today.
-SET_ASIDE_MISREPORTS = False
-
 # Subjects with more claims than this are scored with the sorted-interval sweep when
 # their claims allow it (see scores.py); below it, every pair is compared directly.
 SWEEP_FROM = 64
@@ -79,7 +72,6 @@ class Weights:
     approx_tolerance: float = APPROX_TOLERANCE
     claims_shown_per_origin: int = CLAIMS_SHOWN_PER_ORIGIN
     sweep_from: int = SWEEP_FROM
-    set_aside_misreports: bool = SET_ASIDE_MISREPORTS
 
     def __post_init__(self) -> None:
         graded = [self.reliability[g] for g in "ABCDE"]
