@@ -152,9 +152,11 @@ def plain_excused(
         for g in p.origins:
             carriers.setdefault(g, []).append(p.claim.id)
     ordered = sorted((figure[c][0], c) for c in figure)
+    by_high = sorted((figure[c][1], c) for c in figure)
     out: dict[str, list[str]] = {}
     for g, discrepant in by_origin(misreports).items():
-        for x in Excuser(g, carriers[g], discrepant, figure).excused(figure, ordered, origins_of):
+        excuser = Excuser(g, carriers[g], discrepant, figure)
+        for x in excuser.excused(figure, ordered, origins_of, by_high):
             out.setdefault(x, []).append(g)
     return out
 
@@ -211,9 +213,10 @@ class Excuser:
         figure: Mapping[str, tuple[float, float]],
         ordered: Sequence[tuple[float, str]],
         origins_of: Mapping[str, tuple[str, ...]],
+        by_high: Sequence[tuple[float, str]] | None = None,
     ) -> list[str]:
         """The claims it is set aside for; ``ordered``: (low, claim id) of every claim
-        of the subject, sorted."""
+        of the subject, sorted; ``by_high``, if given, (high, claim id) likewise."""
         # Past the first threshold at which a B without any A meeting it lies below,
         # no claim qualifies: only the claims whose low is at most that are looked at.
         at, worst = self.below
@@ -225,10 +228,18 @@ class Excuser:
         above_at, above_worst = self.above
         out = []
         g = self.origin
-        for k in range(bisect_right(ordered, (limit, "\U0010ffff"))):
-            x = ordered[k][1]
+        # Only claims with low <= limit and high >= floor_high can qualify: whichever of
+        # the two sorted runs is shorter is walked (the second is what most origins with
+        # many claims, few of them misreported, narrow it to).
+        end = bisect_right(ordered, (limit, "\U0010ffff"))
+        candidates: Iterable[tuple[float, str]] = ordered[:end]
+        if by_high is not None:
+            start = bisect_left(by_high, (floor_high,))
+            if len(by_high) - start < end:
+                candidates = by_high[start:]
+        for _, x in candidates:
             lo, hi = figure[x]
-            if hi < floor_high or not (least_high < lo or hi < most_low):
+            if lo > limit or hi < floor_high or not (least_high < lo or hi < most_low):
                 continue
             w = worst[bisect_left(at, lo)]
             if w > hi or w == _INF:

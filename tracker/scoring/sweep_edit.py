@@ -89,7 +89,7 @@ class SweptSubject:
             origins_of = _OriginsOf(self.prepared)
             for g, discrepant in by_origin(self.misreports).items():
                 excuser = self.excusers[g] = Excuser(g, carriers[g], discrepant, self.bounds_of)
-                now = excuser.excused(self.bounds_of, self.by_lower, origins_of)
+                now = excuser.excused(self.bounds_of, self.by_lower, origins_of, self.by_upper)
                 if now:
                     self.excusing[g] = set(now)
                 for claim in now:
@@ -190,7 +190,7 @@ class SweptSubject:
             self.excusers.pop(g, None)
             if discrepant and carriers[g]:
                 excuser = self.excusers[g] = Excuser(g, carriers[g], discrepant, self.bounds_of)
-                now = set(excuser.excused(self.bounds_of, self.by_lower, origins_of))
+                now = set(excuser.excused(self.bounds_of, self.by_lower, origins_of, self.by_upper))
             was = self.excusing.pop(g, set())
             if now:
                 self.excusing[g] = now
