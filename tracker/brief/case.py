@@ -20,8 +20,7 @@ from tracker.brief.selection import best_grade
 from tracker.errors import UserError
 from tracker.models import Attribution, Claim, Document, Source, Subject
 from tracker.registry import SourceRegistry
-from tracker.scoring import DEFAULT_WEIGHTS, ClaimScore, Scorer, load_inputs
-from tracker.scoring.collector import collector_paused
+from tracker.scoring import DEFAULT_WEIGHTS, ClaimScore, case_scorer
 from tracker.scoring.compat import Kinds
 from tracker.scoring.load import claim_in
 
@@ -54,9 +53,8 @@ class BriefCase:
             unknown = wanted - set(self.subject_names.values())
             if unknown:
                 raise UserError(f"--subject: no such subject: {', '.join(sorted(unknown))}")
-        with collector_paused():
-            # Kept: the contradictions listed read its misreports (MISREPORT_SET_ASIDE).
-            self._scorer = Scorer(load_inputs(session))
+        # Kept: the contradictions listed read its misreports (MISREPORT_SET_ASIDE).
+        self._scorer = case_scorer(session)
         self.scores: dict[str, ClaimScore] = self._scorer.case_scores().claims
         claims, appearances = Claim.__table__.c, Attribution.__table__.c  # type: ignore[attr-defined]
         claim_query = sa_select(*claims)
