@@ -22,7 +22,13 @@ from tracker.scoring import (
     score_inputs,
 )
 from tracker.scoring.compat import overlap
+from tracker.scoring.context import Context, prepare
+from tracker.scoring.engine import explain
 from tracker.scoring.estimate import estimate_subjects
+from tracker.scoring.pairs import pairwise
+from tracker.scoring.same_origin import misreported
+from tracker.scoring.scorer import Scorer
+from tracker.scoring.weights import Weights
 
 SUBJECT = "North Korean troops sent to Russia (count)"
 NIS = SourceIn(1, "NIS", "Republic of Korea", "B")
@@ -228,13 +234,13 @@ def cases(draw):  # type: ignore[no-untyped-def]
 
 @given(cases(), st.integers(0, 10), st.booleans(), st.integers(0, 4))
 @settings(max_examples=150, deadline=None)
-def test_a_second_outlets_incompatible_report_never_hides_a_discrepancy_nor_adds_contradiction(
+def test_a_second_outlets_incompatible_report_never_hides_a_discrepancy_nor_raises_contradiction(
     inputs: ScoringInputs, pick: int, on_same_claim: bool, day: int
 ) -> None:
     """Another outlet carries one claim's origin on the claim's day with a figure that
     cannot meet the claim's: as a second appearance of that claim, or as a claim of its
-    own. No claim loses a discrepancy, and no claim that carries the origin gains any
-    contradiction (nor, as an appearance of the same claim, does any claim at all)."""
+    own. No claim loses a discrepancy, and no claim's contradiction rises: a misreport of
+    an origin counts against no claim that another report of it agrees with."""
     claim = inputs.claims[pick % len(inputs.claims)]
     first = claim.attributions[0]
     origin = inputs.sources[first.source_id].group
@@ -257,8 +263,7 @@ def test_a_second_outlets_incompatible_report_never_hides_a_discrepancy_nor_adds
     for cid, old in before.items():
         new = after[cid]
         assert len(new.discrepancies) >= len(old.discrepancies), cid
-        if on_same_claim or origin in old.origins:
-            assert new.contradiction <= old.contradiction, cid
+        assert new.contradiction <= old.contradiction, cid
     if not on_same_claim:
         assert after["added"].discrepancies, "the added report is listed on its claim"
     assert any(d.second.document == "late" or d.first.document == "late"
@@ -409,3 +414,96 @@ def test_explain_subject_names_the_containers_wording_of_the_bundled_case(
     )
     assert "CSIS Beyond Parallel: “the U.S. government announced that North Korea had " in (section)
     assert "“more than 1,000 containers of military equipment and munitions,”" in section
+
+
+# -- a misreport set aside (MISREPORT_SET_ASIDE): the exact pair path ------------------------
+
+RUSI_RANGE = ClaimIn(
+    "rusi-11000-13000",
+    SUBJECT,
+    figure=Figure(11_000, 13_000, value=12_000, text="11,000-13,000 troops"),
+    period=Period(date(2023, 8, 1), BRIEFING, "since"),
+    cumulative=True,
+    attributions=(AttributionIn(2, "reuters", quote="RUSI: 11,000-13,000"),),
+)
+
+
+def _pair_path(claims: tuple[ClaimIn, ...]):  # type: ignore[no-untyped-def]
+    ctx = Context(SOURCES, ONE_DAY, Weights())
+    members = [prepare(c, ctx) for c in claims]
+    misreports = misreported(members, ctx)
+    return ctx, members, misreports, pairwise(members, ctx, misreports)
+
+
+def test_an_outlets_misreport_of_nis_does_not_contradict_what_another_report_of_nis_supports() -> (
+    None
+):
+    """RUSI's 11,000-13,000 meets NIS's "about 12,000" (Yonhap) and misses "fewer than
+    10,000" (Reuters, the same day: one outlet misreported NIS). NIS does not count
+    against RUSI; it still corroborates it (B: weight 0.6), and RUSI still contradicts
+    the Reuters report (0.6)."""
+    ctx, members, misreports, numbers = _pair_path((TWELVE, UNDER_TEN, RUSI_RANGE))
+    assert misreports == {
+        "nis-12000": {"Republic of Korea": {"nis-under-10000"}},
+        "nis-under-10000": {"Republic of Korea": {"nis-12000"}},
+    }
+    assert numbers["rusi-11000-13000"] == (0.6, 0.0)
+    assert numbers["nis-under-10000"] == (0.0, 0.6)
+    explained = explain(members[2], members, ctx, misreports)
+    assert explained.contradiction.value == 0.0
+    assert explained.contradiction.counted == ()
+    (aside,) = explained.contradiction.set_aside
+    assert (aside.origin, aside.rule, aside.claims) == (
+        "Republic of Korea",
+        "misreport_set_aside",
+        ("nis-under-10000",),
+    )
+    assert "reporting discrepancy" in aside.note
+
+
+def test_a_lone_report_of_nis_that_misses_rusi_still_contradicts_it() -> None:
+    """Without Yonhap's report nothing of NIS agrees with RUSI: nothing is set aside, NIS
+    (B, 0.6) contradicts RUSI; and a later report is a revision, not a misreport."""
+    _, _, misreports, numbers = _pair_path((UNDER_TEN, RUSI_RANGE))
+    assert (misreports, numbers["rusi-11000-13000"]) == ({}, (0.0, 0.6))
+    later = dataclasses.replace(
+        TWELVE, attributions=(AttributionIn(1, "later", quote="NIS: about 12,000"),)
+    )
+    documents = {**ONE_DAY, "later": doc("later", "Yonhap", date(2023, 12, 1))}
+    ctx = Context(SOURCES, documents, Weights())
+    members = [prepare(c, ctx) for c in (later, UNDER_TEN, RUSI_RANGE)]
+    assert misreported(members, ctx) == {}
+    assert pairwise(members, ctx, {})["rusi-11000-13000"] == (0.6, 0.6)
+
+
+def test_scoring_sets_the_misreport_aside_and_explain_says_why() -> None:
+    claims = (TWELVE, UNDER_TEN, RUSI_RANGE)
+    scores = score_inputs(ScoringInputs(SOURCES, ONE_DAY, claims)).claims
+    rusi = scores["rusi-11000-13000"]
+    assert (rusi.corroboration, rusi.contradiction) == (0.6, 0.0)
+    assert (rusi.corroborated_by, rusi.contradicted_by) == (("nis-12000",), ())
+    (aside,) = rusi.explanation.contradiction.set_aside
+    assert (aside.origin, aside.rule) == ("Republic of Korea", "misreport_set_aside")
+    assert scores["nis-under-10000"].contradicted_by == ("rusi-11000-13000",)
+
+
+def test_a_misreport_added_or_removed_by_an_edit_scores_as_a_full_rescoring() -> None:
+    scorer = Scorer(ScoringInputs(SOURCES, ONE_DAY, (UNDER_TEN, RUSI_RANGE)))
+    assert scorer.scores["rusi-11000-13000"].contradiction == 0.6
+    scorer.put_claim(TWELVE)
+    full = score_inputs(ScoringInputs(SOURCES, ONE_DAY, (UNDER_TEN, RUSI_RANGE, TWELVE)))
+    for cid, score in full.claims.items():
+        kept = scorer.scores[cid]
+        assert (kept.corroboration, kept.contradiction) == (
+            score.corroboration,
+            score.contradiction,
+        ), cid
+    assert scorer.scores["rusi-11000-13000"].contradiction == 0.0
+    scorer.remove_claim(TWELVE.id)
+    assert scorer.scores["rusi-11000-13000"].contradiction == 0.6
+    # Yonhap's report moved to a later day: a revision, no misreport; NIS counts against
+    # RUSI again through the Reuters report.
+    scorer.put_claim(TWELVE)
+    assert scorer.scores["rusi-11000-13000"].contradiction == 0.0
+    scorer.put_document(doc("yonhap", "Yonhap", date(2023, 12, 1)))
+    assert scorer.scores["rusi-11000-13000"].contradiction == 0.6

@@ -10,7 +10,7 @@ and conflicting origins are two ints.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 
 from tracker.scoring.compat import (
     A_AT_MOST_B,
@@ -24,6 +24,7 @@ from tracker.scoring.compat import (
 )
 from tracker.scoring.context import Context, Prepared
 from tracker.scoring.inputs import ClaimIn
+from tracker.scoring.same_origin import misreported
 
 _INF = float("inf")
 
@@ -63,9 +64,21 @@ def related_pairs(claims: Sequence[ClaimIn], kinds: Kinds) -> Iterator[tuple[int
                 yield i, j, not (hi_i < lows[j])
 
 
-def pairwise(members: list[Prepared], ctx: Context) -> dict[str, tuple[float, float]]:
+def pairwise(
+    members: list[Prepared],
+    ctx: Context,
+    misreports: Mapping[str, Mapping[str, Collection[str]]] | None = None,
+) -> dict[str, tuple[float, float]]:
     """(corroboration, contradiction) per claim: the supporting and conflicting origins of
-    each claim from every pair once, counted as ``tally.Tally`` counts them."""
+    each claim from every pair once, counted as ``tally.Tally`` counts them.
+
+    ``misreports`` (``same_origin.misreported``; unless given, looked up when two
+    conflicting claims share an origin):
+    claim id -> origin -> the claims of that origin in a reporting discrepancy with it.
+    An origin conflicts with a claim X through such a claim B only if none of B's
+    discrepant claims supports X (rule MISREPORT_SET_ASIDE): an outlet's misreport of an
+    origin is no contradiction by it while another report of it, on the same dates,
+    agrees."""
     tally = ctx.tally
     if len(members) == 1:  # a subject of one claim (most subjects): no pair at all
         (p,) = members
@@ -89,13 +102,30 @@ def pairwise(members: list[Prepared], ctx: Context) -> dict[str, tuple[float, fl
 
     support = list(own)  # a claim's own origins carry it
     conflict = [0] * len(members)
-    for i, j, supports in related_pairs([p.claim for p in members], ctx.kinds):
-        if supports:
-            support[i] |= own[j]
-            support[j] |= own[i]
-        else:
-            conflict[i] |= own[j]
-            conflict[j] |= own[i]
+    related: Iterable[tuple[int, int, bool]] = related_pairs([p.claim for p in members], ctx.kinds)
+    shared = False  # two conflicting claims of one origin: a misreport is possible
+    if not misreports:
+        for i, j, supports in related:
+            if supports:
+                support[i] |= own[j]
+                support[j] |= own[i]
+            else:
+                conflict[i] |= own[j]
+                conflict[j] |= own[i]
+                shared = shared or bool(own[i] & own[j])
+    if shared and misreports is None:
+        misreports = misreported(members, ctx)
+    if misreports:
+        related = list(related_pairs([p.claim for p in members], ctx.kinds))
+        excused = _excuses(members, related, misreports, bits)
+        support, conflict = list(own), [0] * len(members)
+        for i, j, supports in related:
+            if supports:
+                support[i] |= own[j]
+                support[j] |= own[i]
+            else:
+                conflict[i] |= own[j] & ~excused(j, i)
+                conflict[j] |= own[i] & ~excused(i, j)
 
     grades = list(by_unit.items())
 
@@ -109,3 +139,29 @@ def pairwise(members: list[Prepared], ctx: Context) -> dict[str, tuple[float, fl
         contr = tally.noisy_or(packed(conflict[i] & ~own[i])) if conflict[i] else 0.0
         result[p.claim.id] = (corr, contr)
     return result
+
+
+def _excuses(
+    members: list[Prepared],
+    related: Iterable[tuple[int, int, bool]],
+    misreports: Mapping[str, Mapping[str, Collection[str]]],
+    bits: Mapping[str, int],
+) -> Callable[[int, int], int]:
+    """excused(b, x): the bits of the origins of claim b that do not conflict with claim
+    x through b, since a claim in a reporting discrepancy with b for that origin
+    supports x (MISREPORT_SET_ASIDE)."""
+    index = {p.claim.id: i for i, p in enumerate(members)}
+    supported = set()
+    for i, j, supports in related:
+        if supports:
+            supported.add((i, j))
+            supported.add((j, i))
+
+    def excused(b: int, x: int) -> int:
+        mask = 0
+        for origin, others in misreports.get(members[b].claim.id, {}).items():
+            if any((index[a], x) in supported for a in others if a in index):
+                mask |= bits.get(origin, 0)
+        return mask
+
+    return excused

@@ -17,6 +17,7 @@ from tracker.scoring.context import Context, Prepared, prepare, reorder
 from tracker.scoring.engine import edited_scores, score_subject
 from tracker.scoring.inputs import ClaimIn, DocumentIn, ScoringInputs, SourceIn
 from tracker.scoring.results import CaseScores, ClaimScore
+from tracker.scoring.same_origin import misreported
 from tracker.scoring.sweep import sweepable
 from tracker.scoring.sweep_edit import SweptSubject
 from tracker.scoring.tally import unit_of
@@ -57,6 +58,12 @@ class Scorer:
             return CaseScores(dict(self.scores))
         ids = self.subjects.get(subject, {})
         return CaseScores({i: self.scores[i] for i in ids})
+
+    def misreports(self, subject: str) -> dict[str, dict[str, set[str]]]:
+        """claim id -> origin -> the claims of that origin in a reporting discrepancy
+        with it, in one subject: what MISREPORT_SET_ASIDE reads (``same_origin``)."""
+        members = self.prepared.get(subject)
+        return misreported(list(members.values()), self.ctx) if members else {}
 
     # -- edits -----------------------------------------------------------------
     def put_claim(self, claim: ClaimIn) -> set[str]:
@@ -235,6 +242,9 @@ class Scorer:
         other keeps its score unless its numbers move."""
         members = self.subjects.get(subject)
         if not members:
+            # An emptied subject keeps no sweep: a claim filed later starts it afresh
+            # (patched into the old one, it was supported by the claims removed).
+            self._swept.pop(subject, None)
             return
         prepared = self.prepared.setdefault(subject, {})
         unchanged = set()

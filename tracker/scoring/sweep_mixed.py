@@ -8,12 +8,27 @@ are unrelated; within one unit, one period (or none) leaves only the overlap rul
 so each unit's figures are swept (``sweep.raw_sweep``) with the figure-less
 assertions' origins meeting all of them and the denials' origins apart from all.
 Cumulative subjects and several periods per unit still compare every pair.
+
+An origin whose outlets disagree about what it said (``misreports``) counts against a
+claim only through a report none of whose misreport partners supports the claim: a
+denial against an assertion only if no assertion of its moment agrees with that one,
+an assertion against a denial only if no denial of its moment was reported.
 """
 
 from __future__ import annotations
 
 from tracker.scoring.compat import Bound
 from tracker.scoring.context import Context, Prepared
+from tracker.scoring.misreports import (
+    BARE,
+    DENIES,
+    Apart,
+    apart_of,
+    may_conflict,
+    partners,
+    reports_of,
+    star_summary,
+)
 from tracker.scoring.sweep import Tally, bounds, finish, raw_sweep
 
 _STANCES = ("asserts", "denies")
@@ -55,8 +70,17 @@ def mixed_sweep(members: list[Prepared], ctx: Context) -> dict[str, tuple[float,
     deniers = frozenset(g for q in denying for g in q.origins)
     asserters = frozenset(g for q in asserting for g in q.origins)
     plain_voices = frozenset(g for q in plain for g in q.origins)
+    units = {key: k for k, key in enumerate(by_unit)}
+    found = _misreports(members, units, ctx)
+    # A denial counts against a bare assertion unless an assertion of its moment was
+    # reported; an assertion against a denial unless a denial of its moment was.
+    against_bare = frozenset(g for g in deniers if _unexcused(g, True, found))
+    against_denial = frozenset(g for g in asserters if _unexcused(g, False, found))
 
-    totals = {origins: sum(tally.unit(g) for g in origins) for origins in (deniers, asserters)}
+    totals = {
+        origins: sum(tally.unit(g) for g in origins)
+        for origins in (deniers, asserters, against_bare, against_denial)
+    }
 
     def whole(origins: frozenset[str], leave_out: tuple[str, ...] | str | None) -> int:
         # The whole side's tally less the claim's own origins on it: integers, so the
@@ -68,16 +92,17 @@ def mixed_sweep(members: list[Prepared], ctx: Context) -> dict[str, tuple[float,
     for q in denying:  # agrees with every denial, conflicts with every assertion
         result[q.claim.id] = (
             tally.noisy_or(whole(deniers, q.primary)),
-            tally.noisy_or(whole(asserters, q.origins)),
+            tally.noisy_or(whole(against_denial, q.origins)),
         )
     for q in plain:  # agrees with every assertion, conflicts with every denial
         result[q.claim.id] = (
             tally.noisy_or(whole(asserters, q.primary)),
-            tally.noisy_or(whole(deniers, q.origins)),
+            tally.noisy_or(whole(against_bare, q.origins)),
         )
-    for unit_members in by_unit.values():
-        raw = raw_sweep(unit_members, tally, plain_voices, deniers)
-        apart = _Apart(unit_members, deniers)
+    for key, unit_members in by_unit.items():
+        aparts = _unit_aparts(members, units[key], found) if found else {}
+        raw = raw_sweep(unit_members, tally, plain_voices, deniers, aparts)
+        apart = _Apart(unit_members, deniers, aparts)
         for q in unit_members:
             lc, uc = bounds(q)
             meeting, conflicting = raw[q.claim.id]
@@ -85,12 +110,92 @@ def mixed_sweep(members: list[Prepared], ctx: Context) -> dict[str, tuple[float,
     return result
 
 
-class _Apart:
-    """Is origin g in conflict with a claim of bounds (lc, uc) of this unit? A denier
-    always; otherwise if one of g's figures lies entirely below or above it."""
+# Per origin with a misreport: its claims (id, class, bounds) and each claim's partners.
+_Found = dict[str, tuple[list[tuple[str, int, tuple[Bound, Bound]]], dict[str, set[str]]]]
 
-    def __init__(self, members: list[Prepared], deniers: frozenset[str]) -> None:
-        self.deniers = deniers
+
+def _class(q: Prepared, units: dict[tuple[str | None, str | None], int]) -> int:
+    if q.claim.stance == "denies":
+        return DENIES
+    return BARE if q.claim.figure is None else units[_unit_key(q)]
+
+
+def _misreports(
+    members: list[Prepared], units: dict[tuple[str | None, str | None], int], ctx: Context
+) -> _Found:
+    carriers: dict[str, list[Prepared]] = {}
+    for q in members:
+        for g in q.origins:
+            carriers.setdefault(g, []).append(q)
+    found: _Found = {}
+    for g, carrying in carriers.items():
+        if len(carrying) < 2:
+            continue
+        reports = [r for q in carrying for r in reports_of(q, g, _class(q, units), ctx)]
+        if not may_conflict(reports):
+            continue
+        pairs = partners(reports, ctx)
+        if pairs:
+            claims = [
+                (q.claim.id, _class(q, units), bounds(q) if q.claim.figure else (-_INF, _INF))
+                for q in carrying
+            ]
+            found[g] = (claims, pairs)
+    return found
+
+
+def _unexcused(g: str, denials: bool, found: _Found) -> bool:
+    """Whether origin g has a claim on one side (its denials, or its assertions) with
+    no misreport partner on the other: one that counts against every claim of the
+    other side."""
+    if g not in found:
+        return True
+    claims, pairs = found[g]
+    classes = {c: cls for c, cls, _ in claims}
+    for c, cls, _ in claims:
+        if (cls == DENIES) == denials and not any(
+            (classes[a] == DENIES) != denials for a in pairs.get(c, ())
+        ):
+            return True
+    return False
+
+
+def _unit_aparts(members: list[Prepared], unit: int, found: _Found) -> dict[str, Apart]:
+    """Where each origin with a misreport counts against a figure of one unit: through
+    its figures in the unit (with their partners of the unit) and its denials (with
+    theirs, unless a bare assertion of their moment excuses them from every figure)."""
+    out: dict[str, Apart] = {}
+    for g, (claims, pairs) in found.items():
+        spans = {c: b for c, cls, b in claims if cls == unit}
+        classes = {c: cls for c, cls, _ in claims}
+        stars = []
+        always = False
+        relevant = False
+        for c, cls, b in claims:
+            relevant = relevant or cls in (unit, DENIES)
+            mates = pairs.get(c, ())
+            if cls == unit:
+                stars.append(star_summary([b, *(spans[a] for a in mates if a in spans)]))
+            elif cls == DENIES and not any(classes[a] == BARE for a in mates):
+                agreeing = [spans[a] for a in mates if a in spans]
+                if agreeing:
+                    stars.append(star_summary(agreeing))
+                else:
+                    always = True
+        if relevant:
+            out[g] = apart_of(stars, always)
+    return out
+
+
+class _Apart:
+    """Does origin g count against a claim of bounds (lc, uc) of this unit? Where a
+    misreport moved that, its ``Apart`` says; otherwise a denier always, and any other
+    origin if one of its figures lies entirely below or above it."""
+
+    def __init__(
+        self, members: list[Prepared], deniers: frozenset[str], aparts: dict[str, Apart]
+    ) -> None:
+        self.deniers, self.aparts = deniers, aparts
         self.extremes: dict[str, tuple[Bound, Bound]] = {}
         for q in members:
             lc, uc = bounds(q)
@@ -99,5 +204,8 @@ class _Apart:
                 self.extremes[g] = (min(lowest_upper, uc), max(highest_lower, lc))
 
     def of(self, g: str, lc: Bound, uc: Bound) -> bool:
+        apart = self.aparts.get(g)
+        if apart is not None:
+            return apart.counts(lc, uc)
         lowest_upper, highest_lower = self.extremes[g]
         return g in self.deniers or lowest_upper < lc or highest_lower > uc
