@@ -25,8 +25,8 @@ from tracker.scoring.compat import overlap
 from tracker.scoring.context import Context, prepare
 from tracker.scoring.engine import explain
 from tracker.scoring.estimate import estimate_subjects
+from tracker.scoring.misreports import subject_moments
 from tracker.scoring.pairs import pairwise
-from tracker.scoring.same_origin import misreported
 from tracker.scoring.scorer import Scorer
 from tracker.scoring.weights import Weights
 
@@ -431,8 +431,8 @@ RUSI_RANGE = ClaimIn(
 def _pair_path(claims: tuple[ClaimIn, ...]):  # type: ignore[no-untyped-def]
     ctx = Context(SOURCES, ONE_DAY, Weights())
     members = [prepare(c, ctx) for c in claims]
-    misreports = misreported(members, ctx)
-    return ctx, members, misreports, pairwise(members, ctx, misreports)
+    moments = subject_moments(members, ctx)
+    return ctx, members, moments, pairwise(members, ctx, moments)
 
 
 def test_an_outlets_misreport_of_nis_does_not_contradict_what_another_report_of_nis_supports() -> (
@@ -442,14 +442,16 @@ def test_an_outlets_misreport_of_nis_does_not_contradict_what_another_report_of_
     10,000" (Reuters, the same day: one outlet misreported NIS). NIS does not count
     against RUSI; it still corroborates it (B: weight 0.6), and RUSI still contradicts
     the Reuters report (0.6)."""
-    ctx, members, misreports, numbers = _pair_path((TWELVE, UNDER_TEN, RUSI_RANGE))
-    assert misreports == {
-        "nis-12000": {"Republic of Korea": {"nis-under-10000"}},
-        "nis-under-10000": {"Republic of Korea": {"nis-12000"}},
+    ctx, members, moments, numbers = _pair_path((TWELVE, UNDER_TEN, RUSI_RANGE))
+    # One disputed moment of NIS: the two reports of 1 Dec, each claim's only one.
+    assert moments.versions == [frozenset({"nis-12000", "nis-under-10000"})]
+    assert moments.of == {
+        ("Republic of Korea", "nis-12000"): (0,),
+        ("Republic of Korea", "nis-under-10000"): (0,),
     }
     assert numbers["rusi-11000-13000"] == (0.6, 0.0)
     assert numbers["nis-under-10000"] == (0.0, 0.6)
-    explained = explain(members[2], members, ctx, misreports)
+    explained = explain(members[2], members, ctx, moments)
     assert explained.contradiction.value == 0.0
     assert explained.contradiction.counted == ()
     (aside,) = explained.contradiction.set_aside
@@ -464,16 +466,17 @@ def test_an_outlets_misreport_of_nis_does_not_contradict_what_another_report_of_
 def test_a_lone_report_of_nis_that_misses_rusi_still_contradicts_it() -> None:
     """Without Yonhap's report nothing of NIS agrees with RUSI: nothing is set aside, NIS
     (B, 0.6) contradicts RUSI; and a later report is a revision, not a misreport."""
-    _, _, misreports, numbers = _pair_path((UNDER_TEN, RUSI_RANGE))
-    assert (misreports, numbers["rusi-11000-13000"]) == ({}, (0.0, 0.6))
+    _, _, moments, numbers = _pair_path((UNDER_TEN, RUSI_RANGE))
+    assert (moments.of, numbers["rusi-11000-13000"]) == ({}, (0.0, 0.6))
     later = dataclasses.replace(
         TWELVE, attributions=(AttributionIn(1, "later", quote="NIS: about 12,000"),)
     )
     documents = {**ONE_DAY, "later": doc("later", "Yonhap", date(2023, 12, 1))}
     ctx = Context(SOURCES, documents, Weights())
     members = [prepare(c, ctx) for c in (later, UNDER_TEN, RUSI_RANGE)]
-    assert misreported(members, ctx) == {}
-    assert pairwise(members, ctx, {})["rusi-11000-13000"] == (0.6, 0.6)
+    moments = subject_moments(members, ctx)
+    assert moments.of == {}
+    assert pairwise(members, ctx, moments)["rusi-11000-13000"] == (0.6, 0.6)
 
 
 def test_scoring_sets_the_misreport_aside_and_explain_says_why() -> None:

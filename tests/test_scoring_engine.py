@@ -21,7 +21,7 @@ from tracker.scoring import (
     score_inputs,
 )
 from tracker.scoring.context import Context, prepare
-from tracker.scoring.misreports import partners, reports_of
+from tracker.scoring.misreports import discrepant, reports_of
 from tracker.scoring.same_origin import misreported
 
 PROPS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -207,12 +207,13 @@ def test_the_sweep_sets_misreports_aside_as_every_pair_does(inputs):
     ctx = Context(inputs.sources, inputs.documents, SWEEP)
     members = [prepare(c, ctx) for c in inputs.claims]
     if members:
-        # The sweep's partners are the discrepancies listed between claims (``same_origin``).
+        # The sweep's discrepancies are those listed between claims (``same_origin``).
         found: dict[str, dict[str, set[str]]] = {}
         for g in {g for p in members for g in p.origins}:
             reports = [r for p in members for r in reports_of(p, g, 0, ctx)]
-            for claim, mates in partners(reports, ctx).items():
-                found.setdefault(claim, {})[g] = mates
+            for x, y in discrepant(reports, ctx):
+                found.setdefault(x[2], {}).setdefault(g, set()).add(y[2])
+                found.setdefault(y[2], {}).setdefault(g, set()).add(x[2])
         assert found == misreported(members, ctx)
     for s in swept.claims.values():  # the explanation tells the same numbers
         assert s.explanation.contradiction.value == s.contradiction

@@ -53,7 +53,7 @@ class BriefCase:
             unknown = wanted - set(self.subject_names.values())
             if unknown:
                 raise UserError(f"--subject: no such subject: {', '.join(sorted(unknown))}")
-        # Kept: the contradictions listed read its misreports (MISREPORT_SET_ASIDE).
+        # Kept: the contradictions listed read its disputed moments (MISREPORT_SET_ASIDE).
         self._scorer = case_scorer(session)
         self.scores: dict[str, ClaimScore] = self._scorer.case_scores().claims
         claims, appearances = Claim.__table__.c, Attribution.__table__.c  # type: ignore[attr-defined]
@@ -159,8 +159,8 @@ class BriefCase:
         for subject, claim_ids in members.items():
             cumulative = self.cumulative[subject]
             compared = [claim_in(self._subject_claims[i], subject, cumulative) for i in claim_ids]
-            misreports = self._scorer.misreports(subject)
-            pairs = contradiction_pairs(compared, origins, self.claims, cap, kinds, misreports)
+            moments = self._scorer.moments(subject)
+            pairs = contradiction_pairs(compared, origins, self.claims, cap, kinds, moments)
             for left, right in pairs:
                 keys.append(rank[left] * size + rank[right])
         keys.sort()

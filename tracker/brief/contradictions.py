@@ -18,6 +18,7 @@ from collections.abc import Collection, Iterator, Mapping, Sequence
 
 from tracker.scoring.compat import Kinds
 from tracker.scoring.inputs import ClaimIn
+from tracker.scoring.misreports import Moments
 from tracker.scoring.pairs import related_pairs
 
 
@@ -44,19 +45,18 @@ def set_aside(
     against: Sequence[int],
     supporting: set[int],
     origins: Sequence[tuple[str, ...]],
-    misreports: Mapping[str, Mapping[str, Collection[str]]],
+    moments: Moments,
 ) -> set[str]:
     """The origins MISREPORT_SET_ASIDE takes out of member ``i``'s conflicts, as
-    ``engine.relate`` does: each of the origin's claims conflicting with it is in a
-    reporting discrepancy with another claim of the origin that supports it."""
+    ``engine.relate`` does: each of the origin's claims conflicting with it lies in
+    disputed moments with a version that supports it."""
     supporters = {members[j].id for j in supporting}
     conflicting_origins: set[str] = set()
     counted: set[str] = set()
     for j in against:
-        mine = misreports.get(members[j].id, {})
         for g in origins[j]:
             conflicting_origins.add(g)
-            if supporters.isdisjoint(mine.get(g, ())):
+            if g not in counted and not moments.excused(g, members[j].id, supporters.__contains__):
                 counted.add(g)
     return conflicting_origins - counted - set(origins[i])
 
@@ -85,14 +85,14 @@ def contradiction_pairs(
     in_scope: Collection[str],
     cap: int,
     kinds: Kinds,
-    misreports: Mapping[str, Mapping[str, Collection[str]]] | None = None,
+    moments: Moments | None = None,
 ) -> Iterator[tuple[str, str]]:
     """Pairs of claims in scope, (lower id, higher id), where either names the other in
     its ``contradicted_by``. ``members`` are all claims of one subject in scoring's order
-    (claims out of scope still take their place in the per-origin count); ``misreports``
-    the subject's (``Scorer.misreports``)."""
+    (claims out of scope still take their place in the per-origin count); ``moments``
+    the subject's disputed moments (``Scorer.moments``)."""
     member_origins = [origins.get(c.id, ()) for c in members]
-    supporting: list[set[int]] | None = [set() for _ in members] if misreports else None
+    supporting: list[set[int]] | None = [set() for _ in members] if moments else None
     against = conflicting(members, kinds, supporting)
     seen: set[tuple[str, str]] = set()
     for i, claim in enumerate(members):
@@ -100,8 +100,8 @@ def contradiction_pairs(
             continue
         # An origin set aside names no claim, as the claim's own origins name none.
         own = set(member_origins[i])
-        if misreports and supporting is not None:
-            own |= set_aside(i, members, against[i], supporting[i], member_origins, misreports)
+        if moments and supporting is not None:
+            own |= set_aside(i, members, against[i], supporting[i], member_origins, moments)
         for j in named_against(own, against[i], member_origins, cap):
             other = members[j].id
             if other in in_scope:

@@ -24,11 +24,12 @@ from tracker.scoring.compat import (
 from tracker.scoring.context import Context, Prepared
 from tracker.scoring.discrepancies import discrepancies
 from tracker.scoring.explain import Comparison, Explanation, OriginEvidence, ScoreExplanation
+from tracker.scoring.misreports import Moments, subject_moments
 from tracker.scoring.named import NamedClaims
 from tracker.scoring.pairs import pairwise
 from tracker.scoring.results import ClaimScore
 from tracker.scoring.revisions import claim_revisions
-from tracker.scoring.same_origin import SubjectCross, misreported, subject_cross
+from tracker.scoring.same_origin import SubjectCross, subject_cross
 from tracker.scoring.scores import (
     credibility,
     credibility_grade,
@@ -68,11 +69,11 @@ def relate(
     p: Prepared,
     members: list[Prepared],
     ctx: Context,
-    misreports: Mapping[str, Mapping[str, Collection[str]]] | None = None,
+    moments: Moments | None = None,
 ) -> tuple[_Side, _Side, list, _Side]:
     """The claim's supporting and conflicting origins, the relations behind them, and the
-    origins set aside from the conflicts by MISREPORT_SET_ASIDE when ``misreports``
-    (``same_origin.misreported``) are given, as ``pairs.pairwise`` sets them aside."""
+    origins set aside from the conflicts by MISREPORT_SET_ASIDE when the subject's
+    disputed ``moments`` are given, as ``pairs.pairwise`` sets them aside."""
     cap = ctx.weights.claims_shown_per_origin
     support, conflict, excused = _Side(), _Side(), _Side()
     for g in p.origins:
@@ -85,15 +86,17 @@ def relate(
         rel = compare(p.claim, q.claim)
         if rel.kind != UNRELATED:
             related.append((q, rel))
-    misreports = misreports or {}
     supporting = {q.claim.id for q, rel in related if rel.kind == SUPPORTS}
-    # An origin is set aside only if every claim of it that conflicts is a misreport of
-    # it that another report agrees with; otherwise all its conflicting claims count.
+    # An origin is set aside only if every claim of it that conflicts lies in disputed
+    # moments with a version that supports the claim; otherwise all of them count.
     counted: set[str] = set()
     for q, rel in related:
         if rel.kind != SUPPORTS:
-            mine = misreports.get(q.claim.id, {})
-            counted.update(g for g in q.origins if supporting.isdisjoint(mine.get(g, ())))
+            for g in q.origins:
+                if g not in counted and not (
+                    moments and moments.excused(g, q.claim.id, supporting.__contains__)
+                ):
+                    counted.add(g)
     for q, rel in related:
         for g in q.origins:
             if rel.kind == SUPPORTS:
@@ -129,12 +132,12 @@ def explain(
     p: Prepared,
     members: list[Prepared],
     ctx: Context,
-    misreports: Mapping[str, Mapping[str, Collection[str]]] | None = None,
+    moments: Moments | None = None,
 ) -> Explanation:
-    """``misreports``: as ``relate``'s, looked up when not given (and set aside)."""
-    if misreports is None:
-        misreports = misreported(members, ctx)
-    support, conflict, relations, excused = relate(p, members, ctx, misreports)
+    """``moments``: as ``relate``'s, found when not given (and set aside)."""
+    if moments is None:
+        moments = subject_moments(members, ctx)
+    support, conflict, relations, excused = relate(p, members, ctx, moments)
     corr, contr = _numbers(p, support, conflict, ctx)
     own = tuple(_evidence(support, g, ctx, "the claim's own origin") for g in p.origins)
     s_counted = tuple(

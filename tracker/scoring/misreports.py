@@ -1,34 +1,39 @@
-"""MISREPORT_SET_ASIDE in swept subjects (issue 15), without comparing every pair.
+"""MISREPORT_SET_ASIDE (issue 15): where an origin whose outlets disagree about what it
+said still counts against a claim, without comparing every pair in a swept subject.
 
-The rule (``engine.relate`` states it pair by pair): an origin O counts against a claim X
-through a claim B of O that conflicts with X, unless a claim A of O in a reporting
-discrepancy with B (a *misreport partner*: another document on overlapping dates, or
-one derived from the other, whose figure or stance B's cannot stand beside) supports X.
-The outlets disagree about what O said then, and one version agrees with X.
+A *disputed moment* of an origin O is a set of O's first-hand reports (a copy adds
+nothing) chained by reporting discrepancies: two reports in two documents and two
+claims that cannot both be what O said (they conflict under scoring's rules) and may be
+of one moment (their dates overlap, one is undated, or one document derives from the
+other). A report in no discrepancy is a moment of its own. The rule: O counts against a
+claim X through one of its claims B that conflicts with X unless every report of B lies
+in a disputed moment with a version (a claim of that moment) that supports X. The
+outlets disagree about what O said then, and one version agrees with X; a report added
+to a moment can only add versions, so another outlet's incompatible report of O never
+raises a contradiction (the issue's property), while O's own later word (a revision,
+another moment) still counts.
 
-On one line of intervals (a swept unit), B and its partners make a *star*: O counts
-against X through B exactly when X meets none of the star's intervals, i.e. X lies in a
-gap of the star's union (below it, above it, or between two of its pieces). So O counts
-against X when X lies in a gap of any of O's stars. All those gaps reduce to an
-``Apart``: the highest "below" threshold, the lowest "above" threshold, and a chain of
-inner gaps none of which contains another (sorted by start, their ends rise). An origin
-without misreports has one star per claim and no inner gap: its thresholds are its
-claims' highest lower bound and lowest upper bound, which is the sweep without the
-rule. The chain counts each origin once per claim by inclusion and exclusion along it
-(consecutive gaps may overlap, others only through them): what ``sweep.tallies`` does
-with its sorted prefix sums and one 2-D count.
-
-Only origins carried by two claims of the subject whose figures (or stances) can
-conflict are looked at for partners, by a sweep over their reports' dates.
+On one line of intervals (a swept unit) a moment is its versions' intervals: O counts
+against X through it exactly when X meets none of them, i.e. X lies in a gap of their
+union (below it, above it, or between two pieces). So O counts against X when X lies in
+a gap of any of O's moments. All those gaps reduce to an ``Apart``: the highest "below"
+threshold, the lowest "above" threshold, and a chain of inner gaps none of which
+contains another (sorted by start, their ends rise). An origin without a discrepancy
+has a moment per claim and no inner gap: its thresholds are its claims' highest lower
+bound and lowest upper bound, which is the sweep without the rule. The chain counts
+each origin once per claim by inclusion and exclusion along it (consecutive gaps may
+overlap, others only through them): what ``sweep.tallies`` does with sorted prefix sums
+and one 2-D count. Small subjects (``pairs.py``), explanations and the brief ask
+``Moments`` the same question claim by claim.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 
-from tracker.scoring.compat import Bound, lower, upper
+from tracker.scoring.compat import CONFLICTS, Bound, Relations, lower, upper
 from tracker.scoring.context import Context, Prepared
 from tracker.scoring.revisions import document_dates
 
@@ -150,7 +155,7 @@ def apart_of(
     return Apart(below, above, starts, ends)
 
 
-# -- partners ---------------------------------------------------------------------------
+# -- reports and moments --------------------------------------------------------------
 
 
 def reports_of(p: Prepared, origin: str, cls: int, ctx: Context) -> list[Report]:
@@ -189,63 +194,197 @@ def may_conflict(reports: Sequence[Report]) -> bool:
     return False
 
 
-def partners(reports: Sequence[Report], ctx: Context) -> dict[str, set[str]]:
-    """claim id -> the claims of the same origin in a reporting discrepancy with it:
-    reports in two documents and two claims that conflict, whose dates overlap (or
+def together(x: Report, y: Report, ctx: Context) -> bool:
+    """Two reports in two documents that may be of one moment: dates that overlap (or
     one is undated), or one document derived from the other."""
-    out: dict[str, set[str]] = {}
+    if x[3] == y[3]:
+        return False
+    if x[0] is None or y[0] is None or (x[0] <= y[1] and y[0] <= x[1]):  # type: ignore[operator]
+        return True
+    ancestors = ctx.derivations.ancestors
+    return x[3] in ancestors(y[3]) or y[3] in ancestors(x[3])
 
-    def pair(x: Report, y: Report) -> None:
-        if x[2] != y[2] and x[3] != y[3] and conflict(x, y):
-            out.setdefault(x[2], set()).add(y[2])
-            out.setdefault(y[2], set()).add(x[2])
 
-    dated = sorted(r for r in reports if r[0] is not None)
+def moments(
+    reports: Sequence[Report], ctx: Context, dated: bool = True
+) -> Iterator[tuple[Report, Report]]:
+    """The pairs of reports in two documents and two claims that may be of one moment:
+    dates that overlap (a sweep over dates: only such pairs are visited; left out when
+    not ``dated``), an undated one, or one document derived from the other."""
+    on_dates = sorted(r for r in reports if r[0] is not None)
     undated = [r for r in reports if r[0] is None]
-    active: list[Report] = []
-    for s in dated:
-        first = s[0]
-        active = [x for x in active if x[1] >= first]  # type: ignore[operator]
-        for x in active:
-            pair(x, s)
-        active.append(s)
+    if dated:
+        active: list[Report] = []
+        for s in on_dates:
+            active = [x for x in active if x[1] >= s[0]]  # type: ignore[operator]
+            for x in active:
+                if x[2] != s[2] and x[3] != s[3]:
+                    yield x, s
+            active.append(s)
     for i, u in enumerate(undated):
-        for s in dated:
-            pair(u, s)
-        for v in undated[i + 1 :]:
-            pair(u, v)
+        for v in (*on_dates, *undated[i + 1 :]):
+            if u[2] != v[2] and u[3] != v[3]:
+                yield u, v
     by_document: dict[str, list[Report]] = {}
-    for r in dated:
+    for r in on_dates:
         by_document.setdefault(r[3], []).append(r)
     if len(by_document) > 1:
         ancestors = ctx.derivations.ancestors
-        for s in dated:
+        for s in on_dates:
             for d in ancestors(s[3]):
                 for x in by_document.get(d, ()):
                     # Apart in time (else the date sweep paired them), one repeating the other.
-                    if x[1] < s[0] or s[1] < x[0]:  # type: ignore[operator]
-                        pair(x, s)
-    return out
+                    if x[2] != s[2] and (x[1] < s[0] or s[1] < x[0]):  # type: ignore[operator]
+                        yield x, s
 
 
-def partners_of(mine: Sequence[Report], others: Iterable[Report], ctx: Context) -> set[str]:
-    """The claims of ``others`` in a reporting discrepancy with one claim's reports
-    (the same pairs ``partners`` finds, for one claim edited)."""
-    found: set[str] = set()
-    if not mine:
-        return found
-    ancestors = ctx.derivations.ancestors
-    for y in others:
-        for x in mine:
-            if x[2] == y[2] or x[3] == y[3] or not conflict(x, y):
-                continue
-            if x[0] is None or y[0] is None or (x[0] <= y[1] and y[0] <= x[1]):  # type: ignore[operator]
-                found.add(y[2])
-                break
-            if x[3] in ancestors(y[3]) or y[3] in ancestors(x[3]):
-                found.add(y[2])
-                break
+def discrepant(reports: Sequence[Report], ctx: Context) -> list[tuple[Report, Report]]:
+    """The pairs of reports in a reporting discrepancy, by ``conflict``."""
+    if not all(r[4] == 0 for r in reports):
+        return [(x, y) for x, y in moments(reports, ctx) if conflict(x, y)]
+    found = []
+    # A plain swept subject, figures only: the hot loop, the test inline.
+    active: list[Report] = []
+    for s in sorted(r for r in reports if r[0] is not None):
+        first, _, claim, doc, _, lo, hi = s
+        active = [x for x in active if x[1] >= first]  # type: ignore[operator]
+        found += [
+            (x, s) for x in active if (x[6] < lo or hi < x[5]) and x[2] != claim and x[3] != doc
+        ]
+        active.append(s)
+    found += [(x, y) for x, y in moments(reports, ctx, dated=False) if conflict(x, y)]
     return found
+
+
+Key = tuple[str, str]  # a report's claim and document
+
+
+def grouped(pairs: Iterable[tuple[Report, Report]]) -> list[set[Key]]:
+    """The disputed moments the pairs chain together (union-find over reports)."""
+    parent: dict[Key, Key] = {}
+
+    def root(k: Key) -> Key:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for x, y in pairs:
+        a, b = (x[2], x[3]), (y[2], y[3])
+        parent.setdefault(a, a)
+        parent.setdefault(b, b)
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[ra] = rb
+    groups: dict[Key, set[Key]] = {}
+    for k in parent:
+        groups.setdefault(root(k), set()).add(k)
+    return list(groups.values())
+
+
+def moment_stars(
+    claims: Iterable[str],
+    reports: Mapping[str, Sequence[Report]],
+    groups: Sequence[set[Key]],
+    span: Callable[[str], Span | None],
+) -> list[tuple[Bound, Bound, tuple[Span, ...]]]:
+    """One origin's moments on a unit's line, as ``star_summary``s: each disputed moment
+    its versions' intervals (``span``: a claim's interval, None if it has none on the
+    line), and each claim with a report in none (or no first-hand report) its own."""
+    stars = []
+    disputed: set[Key] = set()
+    for group in groups:
+        disputed |= group
+        versions = [b for c in {c for c, _ in group} if (b := span(c)) is not None]
+        if versions:
+            stars.append(star_summary(versions))
+    for c in claims:
+        mine = reports.get(c, ())
+        if not mine or any((r[2], r[3]) not in disputed for r in mine):
+            b = span(c)
+            if b is not None:
+                stars.append((b[0], b[1], ()))
+    return stars
+
+
+class Moments:
+    """One subject's disputed moments, per origin, asked claim by claim: does origin g
+    count against a claim through its claim b? (Small subjects, explanations, the brief.)
+
+    ``conflicts(a, b)``: whether two claims of the subject conflict, by claim id."""
+
+    def __init__(
+        self,
+        members: Sequence[Prepared],
+        ctx: Context,
+        conflicts: Callable[[str, str], bool],
+        origins: Iterable[str] | None = None,
+    ) -> None:
+        carriers: dict[str, list[Prepared]] = {}
+        for p in members:
+            for g in p.origins:
+                carriers.setdefault(g, []).append(p)
+        wanted = carriers.keys() if origins is None else set(origins) & carriers.keys()
+        # (origin, claim id) -> the moments of its reports, when every one is disputed
+        self.of: dict[tuple[str, str], tuple[int, ...]] = {}
+        self.versions: list[frozenset[str]] = []  # moment -> the claims it holds
+        for g in wanted:
+            carrying = carriers[g]
+            if len(carrying) < 2:
+                continue
+            reports = [r for p in carrying for r in reports_of(p, g, 0, ctx)]
+            pairs = [(x, y) for x, y in moments(reports, ctx) if conflicts(x[2], y[2])]
+            if not pairs:
+                continue
+            at: dict[Key, int] = {}
+            for group in grouped(pairs):
+                for k in group:
+                    at[k] = len(self.versions)
+                self.versions.append(frozenset(c for c, _ in group))
+            for p in carrying:
+                mine = [at.get((r[2], r[3])) for r in reports_of(p, g, 0, ctx)]
+                if mine and None not in mine:
+                    self.of[(g, p.claim.id)] = tuple(sorted(set(mine)))  # type: ignore[arg-type]
+
+    def __bool__(self) -> bool:
+        return bool(self.of)
+
+    def excused(
+        self,
+        g: str,
+        b: str,
+        supports: Callable[[str], bool],
+        memo: dict[tuple[int, int], bool] | None = None,
+        x: int = 0,
+    ) -> bool:
+        """Whether g does not count against a claim through b (which conflicts with it):
+        every report of b is in a disputed moment with a version ``supports`` accepts.
+        ``memo``, if given, keeps each moment's answer for the claim ``x`` names."""
+        held = self.of.get((g, b))
+        if held is None:
+            return False
+        for k in held:
+            known = memo.get((k, x)) if memo is not None else None
+            if known is None:
+                known = any(supports(c) for c in self.versions[k])
+                if memo is not None:
+                    memo[(k, x)] = known
+            if not known:
+                return False
+        return True
+
+
+def subject_moments(members: Sequence[Prepared], ctx: Context) -> Moments:
+    """Every origin's disputed moments in one subject, conflicts judged as
+    ``pairs.related_pairs`` judges them."""
+    claims = [p.claim for p in members]
+    relations = Relations(claims, ctx.kinds)
+    index = {c.id: i for i, c in enumerate(claims)}
+
+    def conflicts(a: str, b: str) -> bool:
+        return relations.of(index[a], index[b]) == CONFLICTS
+
+    return Moments(members, ctx, conflicts)
 
 
 # -- a swept subject's origins ------------------------------------------------------------
@@ -254,8 +393,8 @@ def partners_of(mine: Sequence[Report], others: Iterable[Report], ctx: Context) 
 def unit_aparts(
     members: Sequence[Prepared], bounds_of: Mapping[str, Span], ctx: Context
 ) -> dict[str, Apart]:
-    """The ``Apart`` of each origin of a plain swept subject that has a misreport (the
-    others keep the plain one their claims' extremes give)."""
+    """The ``Apart`` of each origin of a plain swept subject that has a disputed moment
+    (the others keep the plain one their claims' extremes give)."""
     carriers: dict[str, list[Prepared]] = {}
     for p in members:
         for g in p.origins:
@@ -266,12 +405,10 @@ def unit_aparts(
             continue
         spans = [bounds_of[p.claim.id] for p in carrying]
         if min(hi for _, hi in spans) >= max(lo for lo, _ in spans):
-            continue  # every two of its figures meet: no misreport of figure
-        reports = [r for p in carrying for r in reports_of(p, g, 0, ctx)]
-        found = partners(reports, ctx)
-        if found:
-            out[g] = apart_of(
-                star_summary([bounds_of[b], *(bounds_of[a] for a in found.get(b, ()))])
-                for b in (p.claim.id for p in carrying)
-            )
+            continue  # every two of its figures meet: no discrepancy of figure
+        reports = {p.claim.id: reports_of(p, g, 0, ctx) for p in carrying}
+        pairs = discrepant([r for rs in reports.values() for r in rs], ctx)
+        if pairs:
+            stars = moment_stars(reports, reports, grouped(pairs), bounds_of.get)
+            out[g] = apart_of(stars)
     return out

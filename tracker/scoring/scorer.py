@@ -16,8 +16,8 @@ from tracker.scoring.collector import collector_paused
 from tracker.scoring.context import Context, Prepared, prepare, reorder
 from tracker.scoring.engine import edited_scores, score_subject
 from tracker.scoring.inputs import ClaimIn, DocumentIn, ScoringInputs, SourceIn
+from tracker.scoring.misreports import Moments, subject_moments
 from tracker.scoring.results import CaseScores, ClaimScore
-from tracker.scoring.same_origin import misreported
 from tracker.scoring.sweep import sweepable
 from tracker.scoring.sweep_edit import SweptSubject
 from tracker.scoring.tally import unit_of
@@ -59,11 +59,10 @@ class Scorer:
         ids = self.subjects.get(subject, {})
         return CaseScores({i: self.scores[i] for i in ids})
 
-    def misreports(self, subject: str) -> dict[str, dict[str, set[str]]]:
-        """claim id -> origin -> the claims of that origin in a reporting discrepancy
-        with it, in one subject: what MISREPORT_SET_ASIDE reads (``same_origin``)."""
+    def moments(self, subject: str) -> Moments | None:
+        """One subject's disputed moments: what MISREPORT_SET_ASIDE reads (``misreports``)."""
         members = self.prepared.get(subject)
-        return misreported(list(members.values()), self.ctx) if members else {}
+        return subject_moments(list(members.values()), self.ctx) if members else None
 
     # -- edits -----------------------------------------------------------------
     def put_claim(self, claim: ClaimIn) -> set[str]:

@@ -8,9 +8,9 @@ bisecting the claims sorted by lower and by upper bound; the edited claim itself
 measured against every origin once. Tallies are exact integers (``sweep.Tally``),
 so the patched numbers are those a full sweep would give.
 
-Misreports (``misreports``) are kept per origin that has one: its first-hand reports,
-each claim's partners and each claim's star. An edit pairs the edited claim's reports
-with the origin's others again, rebuilds the stars it changed, and looks for claims
+Disputed moments (``misreports``) are kept per origin that has one: its first-hand
+reports and the discrepancies between them. An edit pairs the edited claim's reports
+with the origin's others again, regroups the origin's moments, and looks for claims
 whose standing against the origin flipped only where its ``Apart`` moved.
 """
 
@@ -25,14 +25,16 @@ from tracker.scoring.compat import Bound
 from tracker.scoring.context import Context, Prepared
 from tracker.scoring.misreports import (
     Apart,
+    Key,
     Report,
     Span,
     apart_of,
-    partners,
-    partners_of,
+    conflict,
+    discrepant,
+    moment_stars,
     plain_apart,
     reports_of,
-    star_summary,
+    together,
 )
 from tracker.scoring.sweep import Tally, bounds, merge, tallies
 
@@ -65,22 +67,38 @@ class _Origin:
 
 
 class _Disputes:
-    """One origin's misreports in the subject: its claims' first-hand reports, each
-    claim's partners, each claim's star (``misreports.star_summary``), and the Apart."""
+    """One origin's disputed moments in the subject: its claims' first-hand reports, the
+    reporting discrepancies between them (by report), and the Apart they give."""
 
-    __slots__ = ("apart", "pairs", "reports", "stars")
+    __slots__ = ("apart", "pairs", "reports")
 
-    def __init__(self, reports: dict[str, list[Report]], pairs: dict[str, set[str]]) -> None:
-        self.reports, self.pairs = reports, pairs
-        self.stars: dict[str, tuple[Bound, Bound, tuple[Span, ...]]] = {}
+    def __init__(self, reports: dict[str, list[Report]]) -> None:
+        self.reports = reports
+        self.pairs: dict[Key, set[Key]] = {}  # report -> the reports it is discrepant with
         self.apart = Apart(-_INF, _INF)
 
-    def restar(self, claims: Iterable[str], bounds_of: Mapping[str, Span]) -> None:
-        for c in claims:
-            if c in self.reports:
-                mates = self.pairs.get(c, ())
-                self.stars[c] = star_summary([bounds_of[c], *(bounds_of[a] for a in mates)])
-        self.apart = apart_of(self.stars.values())
+    def pair(self, x: Report, y: Report) -> None:
+        a, b = (x[2], x[3]), (y[2], y[3])
+        self.pairs.setdefault(a, set()).add(b)
+        self.pairs.setdefault(b, set()).add(a)
+
+    def regroup(self, bounds_of: Mapping[str, Span]) -> None:
+        """The moments again (the discrepancies chain them), and the Apart."""
+        seen: set[Key] = set()
+        groups = []
+        for start in self.pairs:
+            if start in seen:
+                continue
+            seen.add(start)
+            group, stack = {start}, [start]
+            while stack:
+                for k in self.pairs[stack.pop()]:
+                    if k not in seen:
+                        seen.add(k)
+                        group.add(k)
+                        stack.append(k)
+            groups.append(group)
+        self.apart = apart_of(moment_stars(self.reports, self.reports, groups, bounds_of.get))
 
 
 class SweptSubject:
@@ -321,19 +339,22 @@ class SweptSubject:
         return self.origins[g].apart(lc, uc)
 
     def _dispute(self, g: str) -> None:
-        """Find origin g's misreports from nothing; kept only if it has one."""
+        """Find origin g's disputed moments from nothing; kept only if it has one."""
         reports = {
             c: reports_of(self.prepared[c], g, 0, self.ctx) for c in self.carrying.get(g, ())
         }
-        pairs = partners([r for rs in reports.values() for r in rs], self.ctx)
+        pairs = discrepant([r for rs in reports.values() for r in rs], self.ctx)
         if not pairs:
             self.disputes.pop(g, None)
             return
-        d = self.disputes[g] = _Disputes(reports, pairs)
-        d.restar(reports, self.bounds_of)
+        d = self.disputes[g] = _Disputes(reports)
+        for x, y in pairs:
+            d.pair(x, y)
+        d.regroup(self.bounds_of)
 
     def _redispute(self, g: str, cid: str, new: Prepared | None) -> None:
-        """Claim cid of origin g was removed, or replaced by ``new``: its pairs again."""
+        """Claim cid of origin g was removed, or replaced by ``new``: its reports paired
+        with the origin's others again, the moments regrouped."""
         carrying = self.carrying.setdefault(g, set())
         if new is None:
             carrying.discard(cid)
@@ -347,27 +368,23 @@ class SweptSubject:
             if o is not None and o.lowest_upper < o.highest_lower:
                 self._dispute(g)
             return
-        changed = {cid, *d.pairs.pop(cid, ())}
-        for a in changed - {cid}:
-            mates = d.pairs[a]
-            mates.discard(cid)
-            if not mates:
-                del d.pairs[a]
-        d.reports.pop(cid, None)
-        d.stars.pop(cid, None)
+        for r in d.reports.pop(cid, ()):
+            for k in d.pairs.pop((r[2], r[3]), ()):
+                mates = d.pairs[k]
+                mates.discard((r[2], r[3]))
+                if not mates:
+                    del d.pairs[k]
         if new is not None:
             mine = d.reports[cid] = reports_of(new, g, 0, self.ctx)
-            others = (r for c, rs in d.reports.items() if c != cid for r in rs)
-            found = partners_of(mine, others, self.ctx)
-            if found:
-                d.pairs[cid] = found
-                for a in found:
-                    d.pairs.setdefault(a, set()).add(cid)
-                changed |= found
+            if mine:
+                for y in (r for c, rs in d.reports.items() if c != cid for r in rs):
+                    for x in mine:
+                        if conflict(x, y) and together(x, y, self.ctx):
+                            d.pair(x, y)
         if not d.pairs:
             del self.disputes[g]
             return
-        d.restar(changed, self.bounds_of)
+        d.regroup(self.bounds_of)
 
     def _flippable(self, before: Apart, after: Apart) -> set[str]:
         """Claims whose standing may differ between two Aparts of one origin: bounds

@@ -10,9 +10,9 @@ assertions' origins meeting all of them and the denials' origins apart from all.
 Cumulative subjects and several periods per unit still compare every pair.
 
 An origin whose outlets disagree about what it said (``misreports``) counts against a
-claim only through a report none of whose misreport partners supports the claim: a
-denial against an assertion only if no assertion of its moment agrees with that one,
-an assertion against a denial only if no denial of its moment was reported.
+claim only through a moment none of whose versions supports the claim: a denial against
+an assertion only if no assertion of its moment agrees with that one, an assertion
+against a denial only if no denial of its moment was reported.
 """
 
 from __future__ import annotations
@@ -24,8 +24,9 @@ from tracker.scoring.misreports import (
     DENIES,
     Apart,
     apart_of,
+    discrepant,
+    grouped,
     may_conflict,
-    partners,
     reports_of,
     star_summary,
 )
@@ -100,7 +101,7 @@ def mixed_sweep(members: list[Prepared], ctx: Context) -> dict[str, tuple[float,
             tally.noisy_or(whole(against_bare, q.origins)),
         )
     for key, unit_members in by_unit.items():
-        aparts = _unit_aparts(members, units[key], found) if found else {}
+        aparts = _unit_aparts(units[key], found) if found else {}
         raw = raw_sweep(unit_members, tally, plain_voices, deniers, aparts)
         apart = _Apart(unit_members, deniers, aparts)
         for q in unit_members:
@@ -110,8 +111,9 @@ def mixed_sweep(members: list[Prepared], ctx: Context) -> dict[str, tuple[float,
     return result
 
 
-# Per origin with a misreport: its claims (id, class, bounds) and each claim's partners.
-_Found = dict[str, tuple[list[tuple[str, int, tuple[Bound, Bound]]], dict[str, set[str]]]]
+# Per origin with a disputed moment: each claim's class and bounds, and its moments
+# (sets of claim ids; a claim with a report in none is a moment of its own).
+_Found = dict[str, tuple[dict[str, int], dict[str, tuple[Bound, Bound]], list[set[str]]]]
 
 
 def _class(q: Prepared, units: dict[tuple[str | None, str | None], int]) -> int:
@@ -131,59 +133,57 @@ def _misreports(
     for g, carrying in carriers.items():
         if len(carrying) < 2:
             continue
-        reports = [r for q in carrying for r in reports_of(q, g, _class(q, units), ctx)]
-        if not may_conflict(reports):
+        reports = {q.claim.id: reports_of(q, g, _class(q, units), ctx) for q in carrying}
+        listed = [r for rs in reports.values() for r in rs]
+        if not may_conflict(listed):
             continue
-        pairs = partners(reports, ctx)
-        if pairs:
-            claims = [
-                (q.claim.id, _class(q, units), bounds(q) if q.claim.figure else (-_INF, _INF))
-                for q in carrying
-            ]
-            found[g] = (claims, pairs)
+        pairs = discrepant(listed, ctx)
+        if not pairs:
+            continue
+        groups = grouped(pairs)
+        disputed = set().union(*groups)
+        held = [{c for c, _ in group} for group in groups]
+        for c, mine in reports.items():
+            if not mine or any((r[2], r[3]) not in disputed for r in mine):
+                held.append({c})
+        classes = {q.claim.id: _class(q, units) for q in carrying}
+        spans = {q.claim.id: bounds(q) for q in carrying if q.claim.figure is not None}
+        found[g] = (classes, spans, held)
     return found
 
 
 def _unexcused(g: str, denials: bool, found: _Found) -> bool:
-    """Whether origin g has a claim on one side (its denials, or its assertions) with
-    no misreport partner on the other: one that counts against every claim of the
-    other side."""
+    """Whether origin g has a moment with claims on one side (denials, or assertions)
+    and none on the other: it counts against every claim of the other side."""
     if g not in found:
         return True
-    claims, pairs = found[g]
-    classes = {c: cls for c, cls, _ in claims}
-    for c, cls, _ in claims:
-        if (cls == DENIES) == denials and not any(
-            (classes[a] == DENIES) != denials for a in pairs.get(c, ())
-        ):
-            return True
-    return False
+    classes, _, held = found[g]
+    return any(
+        any((classes[c] == DENIES) == denials for c in m)
+        and not any((classes[c] == DENIES) != denials for c in m)
+        for m in held
+    )
 
 
-def _unit_aparts(members: list[Prepared], unit: int, found: _Found) -> dict[str, Apart]:
-    """Where each origin with a misreport counts against a figure of one unit: through
-    its figures in the unit (with their partners of the unit) and its denials (with
-    theirs, unless a bare assertion of their moment excuses them from every figure)."""
+def _unit_aparts(unit: int, found: _Found) -> dict[str, Apart]:
+    """Where each origin with a disputed moment counts against a figure of one unit:
+    through a moment with a denial or a figure of the unit, and no version agreeing (a
+    bare assertion agrees with every figure; a figure of the unit with those it meets)."""
     out: dict[str, Apart] = {}
-    for g, (claims, pairs) in found.items():
-        spans = {c: b for c, cls, b in claims if cls == unit}
-        classes = {c: cls for c, cls, _ in claims}
+    for g, (classes, spans, held) in found.items():
+        if not any(cls in (unit, DENIES) for cls in classes.values()):
+            continue
         stars = []
         always = False
-        relevant = False
-        for c, cls, b in claims:
-            relevant = relevant or cls in (unit, DENIES)
-            mates = pairs.get(c, ())
-            if cls == unit:
-                stars.append(star_summary([b, *(spans[a] for a in mates if a in spans)]))
-            elif cls == DENIES and not any(classes[a] == BARE for a in mates):
-                agreeing = [spans[a] for a in mates if a in spans]
-                if agreeing:
-                    stars.append(star_summary(agreeing))
-                else:
-                    always = True
-        if relevant:
-            out[g] = apart_of(stars, always)
+        for m in held:
+            if any(classes[c] == BARE for c in m):
+                continue
+            figures = [spans[c] for c in m if classes[c] == unit]
+            if figures:
+                stars.append(star_summary(figures))
+            elif any(classes[c] == DENIES for c in m):
+                always = True
+        out[g] = apart_of(stars, always)
     return out
 
 
