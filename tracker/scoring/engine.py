@@ -44,8 +44,9 @@ from tracker.scoring.tally import DIGITS
 
 FORMULA = "1 - prod(1 - w) over counted origins, each origin once"
 # DOMAIN §4 property 5: an origin whose reports on overlapping dates disagree (an outlet
-# misreported it), one of which agrees with a claim, does not count against that claim
-# (issue 15): ``pairs.pairwise``, ``misreports`` for the sweeps, ``relate``.
+# misreported it) does not count against a claim through such a disputed moment if one
+# version of it agrees with the claim (issue 15; ``misreports`` says it in full):
+# ``relate`` and ``pairs.pairwise`` pair by pair, the sweeps by gaps.
 MISREPORT_SET_ASIDE = "misreport_set_aside"
 
 
@@ -170,9 +171,11 @@ def explain(
             excused,
             g,
             ctx,
-            f"{MISREPORT_SET_ASIDE}: the outlets disagree about what {g} said on these "
-            f"dates (a reporting discrepancy) and another report of {g} agrees with this "
-            "claim, so a misreport of it is no contradiction",
+            f"{MISREPORT_SET_ASIDE}: the outlets disagree about what {g} said when it made "
+            "the figures that conflict with this claim (a reporting discrepancy: reports on "
+            f"overlapping dates that cannot all be what {g} said), and another report of "
+            f"{g} from that moment agrees with this claim, so a misreport of it is no "
+            "contradiction",
         )
         for g in sorted(excused.claims)
     )
