@@ -510,3 +510,96 @@ def test_a_misreport_added_or_removed_by_an_edit_scores_as_a_full_rescoring() ->
     assert scorer.scores["rusi-11000-13000"].contradiction == 0.0
     scorer.put_document(doc("yonhap", "Yonhap", date(2023, 12, 1)))
     assert scorer.scores["rusi-11000-13000"].contradiction == 0.6
+
+
+# -- disputed moments: which reports one version excuses ---------------------------------------
+# Troops in Russia at the time (no period, not a running total): figures compare by overlap.
+
+ABOUT_15000 = Figure(13_500, 16_500, qualifier="approx", value=15_000, text="about 15,000 troops")
+LATER = date(2023, 12, 20)
+
+
+def said(cid: str, source: int, document: str, figure: Figure) -> ClaimIn:
+    return ClaimIn(cid, SUBJECT, figure=figure, attributions=(AttributionIn(source, document),))
+
+
+RUSI_NOW = said("rusi", 2, "reuters", Figure(11_000, 13_000, text="11,000-13,000 troops"))
+
+
+def test_a_revision_after_a_disputed_moment_still_counts_against_the_claim() -> None:
+    """1 Nov: Yonhap "about 12,000", Reuters "fewer than 10,000" (one disputed moment,
+    and 12,000 meets RUSI's 11,000-13,000). 20 Dec: NIS says about 15,000 (13,500-16,500,
+    apart from RUSI's range): a revision, a moment of its own with no version agreeing.
+    NIS (B, weight 0.6) counts against RUSI through it: contradiction 0.6, not 0."""
+    documents = {**ONE_DAY, "later": doc("later", "KBS", LATER)}
+    claims = (
+        said("twelve", 1, "yonhap", ABOUT_12000),
+        said("under", 1, "reuters", UNDER_10000),
+        RUSI_NOW,
+        said("fifteen", 1, "later", ABOUT_15000),
+    )
+    rusi = score_inputs(ScoringInputs(SOURCES, documents, claims)).claims["rusi"]
+    assert (rusi.corroboration, rusi.contradiction) == (0.6, 0.6)
+    (counted,) = rusi.explanation.contradiction.counted
+    assert counted.origin == "Republic of Korea"
+    assert "fifteen" in counted.claims
+    # Without the revision, the 1 Nov moment alone: NIS is set aside (0).
+    alone = score_inputs(ScoringInputs(SOURCES, documents, claims[:3])).claims["rusi"]
+    assert alone.contradiction == 0.0
+
+
+def test_a_report_dated_by_the_month_chains_two_days_into_one_moment() -> None:
+    """A report dated only "December 2023" ("fewer than 10,000") overlaps both 1 Dec
+    ("about 12,000") and 20 Dec ("about 15,000") and cannot be what NIS said on either:
+    the three are one disputed moment, one version of which (12,000) meets RUSI, so NIS
+    does not count against RUSI (contradiction 0); the outlets disagree about what NIS
+    said all month. Dated to the day, the 20 Dec figure is a revision (0.6, above)."""
+    december = {
+        "yonhap": doc("yonhap", "Yonhap", date(2023, 12, 1)),
+        "monthly": doc("monthly", "Monthly review", date(2023, 12, 1), date(2023, 12, 31)),
+        "later": doc("later", "KBS", LATER),
+        "reuters": doc("reuters", "Reuters", date(2023, 12, 1)),
+    }
+    claims = (
+        said("twelve", 1, "yonhap", ABOUT_12000),
+        said("under", 1, "monthly", UNDER_10000),
+        RUSI_NOW,
+        said("fifteen", 1, "later", ABOUT_15000),
+    )
+    ctx = Context(SOURCES, december, Weights())
+    moments = subject_moments([prepare(c, ctx) for c in claims], ctx)
+    assert moments.versions == [frozenset({"twelve", "under", "fifteen"})]
+    rusi = score_inputs(ScoringInputs(SOURCES, december, claims)).claims["rusi"]
+    assert (rusi.corroboration, rusi.contradiction) == (0.6, 0.0)
+
+
+def test_a_claim_reported_on_two_days_counts_through_the_day_no_version_supports() -> None:
+    """Found by hypothesis against a partner-by-partner rule. NIS's "about 12,000" is
+    carried on 1 Nov by Yonhap and on 2 Nov by KBS; on 1 Nov Reuters reports "fewer than
+    10,000", which meets a claim X of 5,000-9,000 (NIS is set aside for X on 1 Nov). On
+    2 Nov nothing of NIS agrees with X: NIS counts against X (0.6) through KBS's report.
+    Another outlet's report of 2 Nov, "about 15,000", adds a version to the 2 Nov moment
+    that does not agree with X either: X's contradiction stays 0.6, it does not rise."""
+    second_day = date(2023, 11, 2)
+    documents = {
+        **ONE_DAY,
+        "kbs": doc("kbs", "KBS", second_day),
+        "late": doc("late", "Another outlet", second_day),
+    }
+    twelve = ClaimIn(
+        "twelve",
+        SUBJECT,
+        figure=ABOUT_12000,
+        attributions=(AttributionIn(1, "yonhap"), AttributionIn(1, "kbs")),
+    )
+    x = said("x", 2, "reuters", Figure(5_000, 9_000, text="5,000-9,000 troops"))
+    claims = (twelve, said("under", 1, "reuters", UNDER_10000), x)
+    before = score_inputs(ScoringInputs(SOURCES, documents, claims)).claims["x"]
+    assert before.contradiction == 0.6
+    added = said("fifteen", 1, "late", ABOUT_15000)
+    after = score_inputs(ScoringInputs(SOURCES, documents, (*claims, added))).claims["x"]
+    assert after.contradiction == 0.6
+    # Without KBS's report of 2 Nov, only the 1 Nov moment: NIS set aside for X.
+    once = dataclasses.replace(twelve, attributions=twelve.attributions[:1])
+    alone = score_inputs(ScoringInputs(SOURCES, documents, (once, *claims[1:]))).claims["x"]
+    assert alone.contradiction == 0.0
