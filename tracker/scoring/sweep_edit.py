@@ -23,19 +23,8 @@ from operator import itemgetter
 
 from tracker.scoring.compat import Bound
 from tracker.scoring.context import Context, Prepared
-from tracker.scoring.misreports import (
-    Apart,
-    Key,
-    Report,
-    Span,
-    apart_of,
-    conflict,
-    discrepant,
-    moment_stars,
-    plain_apart,
-    reports_of,
-    together,
-)
+from tracker.scoring.disputes import Disputes
+from tracker.scoring.misreports import Apart, plain_apart, reports_of
 from tracker.scoring.sweep import Tally, bounds, merge, tallies
 
 _INF = float("inf")
@@ -66,41 +55,6 @@ class _Origin:
         return self.lowest_upper < lc or self.highest_lower > uc
 
 
-class _Disputes:
-    """One origin's disputed moments in the subject: its claims' first-hand reports, the
-    reporting discrepancies between them (by report), and the Apart they give."""
-
-    __slots__ = ("apart", "pairs", "reports")
-
-    def __init__(self, reports: dict[str, list[Report]]) -> None:
-        self.reports = reports
-        self.pairs: dict[Key, set[Key]] = {}  # report -> the reports it is discrepant with
-        self.apart = Apart(-_INF, _INF)
-
-    def pair(self, x: Report, y: Report) -> None:
-        a, b = (x[2], x[3]), (y[2], y[3])
-        self.pairs.setdefault(a, set()).add(b)
-        self.pairs.setdefault(b, set()).add(a)
-
-    def regroup(self, bounds_of: Mapping[str, Span]) -> None:
-        """The moments again (the discrepancies chain them), and the Apart."""
-        seen: set[Key] = set()
-        groups = []
-        for start in self.pairs:
-            if start in seen:
-                continue
-            seen.add(start)
-            group, stack = {start}, [start]
-            while stack:
-                for k in self.pairs[stack.pop()]:
-                    if k not in seen:
-                        seen.add(k)
-                        group.add(k)
-                        stack.append(k)
-            groups.append(group)
-        self.apart = apart_of(moment_stars(self.reports, self.reports, groups, bounds_of.get))
-
-
 class SweptSubject:
     """A large subject's sweep, kept so that one edit costs O(k log n), not O(n log n)."""
 
@@ -121,7 +75,7 @@ class SweptSubject:
         for p in members:
             for g in p.origins:
                 self.carrying.setdefault(g, set()).add(p.claim.id)
-        self.disputes: dict[str, _Disputes] = {}
+        self.disputes: dict[str, Disputes] = {}
         for g, o in self.origins.items():
             if o.lowest_upper < o.highest_lower:  # two of its figures are apart
                 self._dispute(g)
@@ -343,18 +297,15 @@ class SweptSubject:
         reports = {
             c: reports_of(self.prepared[c], g, 0, self.ctx) for c in self.carrying.get(g, ())
         }
-        pairs = discrepant([r for rs in reports.values() for r in rs], self.ctx)
-        if not pairs:
+        d = Disputes.found(reports, self.ctx, self.bounds_of)
+        if d is None:
             self.disputes.pop(g, None)
-            return
-        d = self.disputes[g] = _Disputes(reports)
-        for x, y in pairs:
-            d.pair(x, y)
-        d.regroup(self.bounds_of)
+        else:
+            self.disputes[g] = d
 
     def _redispute(self, g: str, cid: str, new: Prepared | None) -> None:
         """Claim cid of origin g was removed, or replaced by ``new``: its reports paired
-        with the origin's others again, the moments regrouped."""
+        with the origin's others again, the moments regrouped where that can change."""
         carrying = self.carrying.setdefault(g, set())
         if new is None:
             carrying.discard(cid)
@@ -368,23 +319,9 @@ class SweptSubject:
             if o is not None and o.lowest_upper < o.highest_lower:
                 self._dispute(g)
             return
-        for r in d.reports.pop(cid, ()):
-            for k in d.pairs.pop((r[2], r[3]), ()):
-                mates = d.pairs[k]
-                mates.discard((r[2], r[3]))
-                if not mates:
-                    del d.pairs[k]
-        if new is not None:
-            mine = d.reports[cid] = reports_of(new, g, 0, self.ctx)
-            if mine:
-                for y in (r for c, rs in d.reports.items() if c != cid for r in rs):
-                    for x in mine:
-                        if conflict(x, y) and together(x, y, self.ctx):
-                            d.pair(x, y)
-        if not d.pairs:
+        mine = reports_of(new, g, 0, self.ctx) if new is not None else None
+        if not d.replace(cid, mine, self.ctx, self.bounds_of):
             del self.disputes[g]
-            return
-        d.regroup(self.bounds_of)
 
     def _flippable(self, before: Apart, after: Apart) -> set[str]:
         """Claims whose standing may differ between two Aparts of one origin: bounds
