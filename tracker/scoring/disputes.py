@@ -34,11 +34,12 @@ class Disputes:
     """One origin's first-hand reports in a subject, the discrepancies between them, its
     moments with their stars, and the ``Apart`` they give."""
 
-    __slots__ = ("apart", "group_of", "groups", "loose", "pairs", "reports", "stars")
+    __slots__ = ("apart", "group_of", "groups", "keys", "loose", "pairs", "reports", "stars")
 
     def __init__(self, reports: dict[str, list[Report]]) -> None:
         self.reports = reports  # claim id -> its first-hand reports of the origin
         self.pairs: dict[Key, set[Key]] = {}  # report -> the reports it is discrepant with
+        self.keys: dict[Key, Key] = {}
         self.group_of: dict[Key, int] = {}  # a report in a disputed moment -> the moment
         self.groups: dict[int, set[Key]] = {}
         self.stars: dict[int, Star] = {}  # a disputed moment's
@@ -114,7 +115,9 @@ class Disputes:
         return True
 
     def _pair(self, x: Report, y: Report) -> None:
+        # One key object per report, however many discrepancies it is in.
         a, b = (x[2], x[3]), (y[2], y[3])
+        a, b = self.keys.setdefault(a, a), self.keys.setdefault(b, b)
         self.pairs.setdefault(a, set()).add(b)
         self.pairs.setdefault(b, set()).add(a)
 
