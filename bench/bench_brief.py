@@ -4,10 +4,10 @@
     .venv/bin/python bench/bench_brief.py --articles 100 --claims 10000
     .venv/bin/python bench/bench_brief.py --db CASE.sqlite --hypotheses 10 --rated 1000
 
-The brief calls ``score_case`` and then words its numbers. The baseline is that
-``score_case`` call, timed inside the same run of the brief (scoring caches parsed
-quotes per process, so a second, separate call would be cheaper than the brief's):
-the brief's own cost is the rest. The brief is streamed to a temporary file
+The brief calls ``case_scorer`` (``score_case``'s work, the Scorer kept) and then words
+its numbers. The baseline is that call, timed inside the same run of the brief (scoring
+caches parsed quotes per process, so a second, separate call would be cheaper than the
+brief's): the brief's own cost is the rest. The brief is streamed to a temporary file
 (``write_brief_to``, as ``tracker brief -o`` does); ``--string`` also times
 ``write_brief``, which returns the whole text. Times are CPU seconds of this process
 (the machine is shared) with wall seconds beside them. Peak RSS is the kernel's
@@ -40,7 +40,7 @@ import tracker.brief.hypotheses as hypotheses_module  # noqa: E402
 from tracker.brief import write_brief, write_brief_to  # noqa: E402
 from tracker.db import open_database, session_scope  # noqa: E402
 from tracker.importers import import_paths  # noqa: E402
-from tracker.scoring import score_case  # noqa: E402
+from tracker.scoring import case_scorer  # noqa: E402
 
 TODAY = date(2024, 1, 15)
 
@@ -72,7 +72,7 @@ def _peak_mb() -> float:
 
 
 class _ScoringClock:
-    """Wraps the brief's ``score_case``: its CPU and wall seconds, and the peak RSS
+    """Wraps the brief's ``case_scorer``: its CPU and wall seconds, and the peak RSS
     when it returns."""
 
     def __init__(self) -> None:
@@ -80,7 +80,7 @@ class _ScoringClock:
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         cpu, wall = time.process_time(), time.perf_counter()
-        result = score_case(*args, **kwargs)
+        result = case_scorer(*args, **kwargs)
         self.cpu += time.process_time() - cpu
         self.wall += time.perf_counter() - wall
         self.peak = _peak_mb()
@@ -124,7 +124,7 @@ class _HypothesesClock:
 
 def _run(name: str, fn: Callable[[], str]) -> None:
     clock = _ScoringClock()
-    case_module.score_case = clock  # type: ignore[assignment]
+    case_module.case_scorer = clock  # type: ignore[assignment]
     section = _HypothesesClock()
     section.install()
     try:
@@ -134,7 +134,7 @@ def _run(name: str, fn: Callable[[], str]) -> None:
         cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
         peak = _peak_mb()
     finally:
-        case_module.score_case = score_case
+        case_module.case_scorer = case_scorer
         section.remove()
     since = "" if reset else " (process high-water mark)"
     print(f"  {name}: {note}{since}")

@@ -22,7 +22,13 @@ from tracker.scoring import (
     score_inputs,
 )
 from tracker.scoring.compat import overlap
+from tracker.scoring.context import Context, prepare
+from tracker.scoring.engine import explain
 from tracker.scoring.estimate import estimate_subjects
+from tracker.scoring.misreports import subject_moments
+from tracker.scoring.pairs import pairwise
+from tracker.scoring.scorer import Scorer
+from tracker.scoring.weights import Weights
 
 SUBJECT = "North Korean troops sent to Russia (count)"
 NIS = SourceIn(1, "NIS", "Republic of Korea", "B")
@@ -228,13 +234,13 @@ def cases(draw):  # type: ignore[no-untyped-def]
 
 @given(cases(), st.integers(0, 10), st.booleans(), st.integers(0, 4))
 @settings(max_examples=150, deadline=None)
-def test_a_second_outlets_incompatible_report_never_hides_a_discrepancy_nor_adds_contradiction(
+def test_a_second_outlets_incompatible_report_never_hides_a_discrepancy_nor_raises_contradiction(
     inputs: ScoringInputs, pick: int, on_same_claim: bool, day: int
 ) -> None:
     """Another outlet carries one claim's origin on the claim's day with a figure that
     cannot meet the claim's: as a second appearance of that claim, or as a claim of its
-    own. No claim loses a discrepancy, and no claim that carries the origin gains any
-    contradiction (nor, as an appearance of the same claim, does any claim at all)."""
+    own. No claim loses a discrepancy, and no claim's contradiction rises: a misreport of
+    an origin counts against no claim that another report of it agrees with."""
     claim = inputs.claims[pick % len(inputs.claims)]
     first = claim.attributions[0]
     origin = inputs.sources[first.source_id].group
@@ -257,8 +263,7 @@ def test_a_second_outlets_incompatible_report_never_hides_a_discrepancy_nor_adds
     for cid, old in before.items():
         new = after[cid]
         assert len(new.discrepancies) >= len(old.discrepancies), cid
-        if on_same_claim or origin in old.origins:
-            assert new.contradiction <= old.contradiction, cid
+        assert new.contradiction <= old.contradiction, cid
     if not on_same_claim:
         assert after["added"].discrepancies, "the added report is listed on its claim"
     assert any(d.second.document == "late" or d.first.document == "late"
@@ -409,3 +414,192 @@ def test_explain_subject_names_the_containers_wording_of_the_bundled_case(
     )
     assert "CSIS Beyond Parallel: “the U.S. government announced that North Korea had " in (section)
     assert "“more than 1,000 containers of military equipment and munitions,”" in section
+
+
+# -- a misreport set aside (MISREPORT_SET_ASIDE): the exact pair path ------------------------
+
+RUSI_RANGE = ClaimIn(
+    "rusi-11000-13000",
+    SUBJECT,
+    figure=Figure(11_000, 13_000, value=12_000, text="11,000-13,000 troops"),
+    period=Period(date(2023, 8, 1), BRIEFING, "since"),
+    cumulative=True,
+    attributions=(AttributionIn(2, "reuters", quote="RUSI: 11,000-13,000"),),
+)
+
+
+def _pair_path(claims: tuple[ClaimIn, ...]):  # type: ignore[no-untyped-def]
+    ctx = Context(SOURCES, ONE_DAY, Weights())
+    members = [prepare(c, ctx) for c in claims]
+    moments = subject_moments(members, ctx)
+    return ctx, members, moments, pairwise(members, ctx, moments)
+
+
+def test_an_outlets_misreport_of_nis_does_not_contradict_what_another_report_of_nis_supports() -> (
+    None
+):
+    """RUSI's 11,000-13,000 meets NIS's "about 12,000" (Yonhap) and misses "fewer than
+    10,000" (Reuters, the same day: one outlet misreported NIS). NIS does not count
+    against RUSI; it still corroborates it (B: weight 0.6), and RUSI still contradicts
+    the Reuters report (0.6)."""
+    ctx, members, moments, numbers = _pair_path((TWELVE, UNDER_TEN, RUSI_RANGE))
+    # One disputed moment of NIS: the two reports of 1 Dec, each claim's only one.
+    assert moments.versions == [frozenset({"nis-12000", "nis-under-10000"})]
+    assert moments.of == {
+        ("Republic of Korea", "nis-12000"): (0,),
+        ("Republic of Korea", "nis-under-10000"): (0,),
+    }
+    assert numbers["rusi-11000-13000"] == (0.6, 0.0)
+    assert numbers["nis-under-10000"] == (0.0, 0.6)
+    explained = explain(members[2], members, ctx, moments)
+    assert explained.contradiction.value == 0.0
+    assert explained.contradiction.counted == ()
+    (aside,) = explained.contradiction.set_aside
+    assert (aside.origin, aside.rule, aside.claims) == (
+        "Republic of Korea",
+        "misreport_set_aside",
+        ("nis-under-10000",),
+    )
+    assert "reporting discrepancy" in aside.note
+
+
+def test_a_lone_report_of_nis_that_misses_rusi_still_contradicts_it() -> None:
+    """Without Yonhap's report nothing of NIS agrees with RUSI: nothing is set aside, NIS
+    (B, 0.6) contradicts RUSI; and a later report is a revision, not a misreport."""
+    _, _, moments, numbers = _pair_path((UNDER_TEN, RUSI_RANGE))
+    assert (moments.of, numbers["rusi-11000-13000"]) == ({}, (0.0, 0.6))
+    later = dataclasses.replace(
+        TWELVE, attributions=(AttributionIn(1, "later", quote="NIS: about 12,000"),)
+    )
+    documents = {**ONE_DAY, "later": doc("later", "Yonhap", date(2023, 12, 1))}
+    ctx = Context(SOURCES, documents, Weights())
+    members = [prepare(c, ctx) for c in (later, UNDER_TEN, RUSI_RANGE)]
+    moments = subject_moments(members, ctx)
+    assert moments.of == {}
+    assert pairwise(members, ctx, moments)["rusi-11000-13000"] == (0.6, 0.6)
+
+
+def test_scoring_sets_the_misreport_aside_and_explain_says_why() -> None:
+    claims = (TWELVE, UNDER_TEN, RUSI_RANGE)
+    scores = score_inputs(ScoringInputs(SOURCES, ONE_DAY, claims)).claims
+    rusi = scores["rusi-11000-13000"]
+    assert (rusi.corroboration, rusi.contradiction) == (0.6, 0.0)
+    assert (rusi.corroborated_by, rusi.contradicted_by) == (("nis-12000",), ())
+    (aside,) = rusi.explanation.contradiction.set_aside
+    assert (aside.origin, aside.rule) == ("Republic of Korea", "misreport_set_aside")
+    assert scores["nis-under-10000"].contradicted_by == ("rusi-11000-13000",)
+
+
+def test_a_misreport_added_or_removed_by_an_edit_scores_as_a_full_rescoring() -> None:
+    scorer = Scorer(ScoringInputs(SOURCES, ONE_DAY, (UNDER_TEN, RUSI_RANGE)))
+    assert scorer.scores["rusi-11000-13000"].contradiction == 0.6
+    scorer.put_claim(TWELVE)
+    full = score_inputs(ScoringInputs(SOURCES, ONE_DAY, (UNDER_TEN, RUSI_RANGE, TWELVE)))
+    for cid, score in full.claims.items():
+        kept = scorer.scores[cid]
+        assert (kept.corroboration, kept.contradiction) == (
+            score.corroboration,
+            score.contradiction,
+        ), cid
+    assert scorer.scores["rusi-11000-13000"].contradiction == 0.0
+    scorer.remove_claim(TWELVE.id)
+    assert scorer.scores["rusi-11000-13000"].contradiction == 0.6
+    # Yonhap's report moved to a later day: a revision, no misreport; NIS counts against
+    # RUSI again through the Reuters report.
+    scorer.put_claim(TWELVE)
+    assert scorer.scores["rusi-11000-13000"].contradiction == 0.0
+    scorer.put_document(doc("yonhap", "Yonhap", date(2023, 12, 1)))
+    assert scorer.scores["rusi-11000-13000"].contradiction == 0.6
+
+
+# -- disputed moments: which reports one version excuses ---------------------------------------
+# Troops in Russia at the time (no period, not a running total): figures compare by overlap.
+
+ABOUT_15000 = Figure(13_500, 16_500, qualifier="approx", value=15_000, text="about 15,000 troops")
+LATER = date(2023, 12, 20)
+
+
+def said(cid: str, source: int, document: str, figure: Figure) -> ClaimIn:
+    return ClaimIn(cid, SUBJECT, figure=figure, attributions=(AttributionIn(source, document),))
+
+
+RUSI_NOW = said("rusi", 2, "reuters", Figure(11_000, 13_000, text="11,000-13,000 troops"))
+
+
+def test_a_revision_after_a_disputed_moment_still_counts_against_the_claim() -> None:
+    """1 Nov: Yonhap "about 12,000", Reuters "fewer than 10,000" (one disputed moment,
+    and 12,000 meets RUSI's 11,000-13,000). 20 Dec: NIS says about 15,000 (13,500-16,500,
+    apart from RUSI's range): a revision, a moment of its own with no version agreeing.
+    NIS (B, weight 0.6) counts against RUSI through it: contradiction 0.6, not 0."""
+    documents = {**ONE_DAY, "later": doc("later", "KBS", LATER)}
+    claims = (
+        said("twelve", 1, "yonhap", ABOUT_12000),
+        said("under", 1, "reuters", UNDER_10000),
+        RUSI_NOW,
+        said("fifteen", 1, "later", ABOUT_15000),
+    )
+    rusi = score_inputs(ScoringInputs(SOURCES, documents, claims)).claims["rusi"]
+    assert (rusi.corroboration, rusi.contradiction) == (0.6, 0.6)
+    (counted,) = rusi.explanation.contradiction.counted
+    assert counted.origin == "Republic of Korea"
+    assert "fifteen" in counted.claims
+    # Without the revision, the 1 Nov moment alone: NIS is set aside (0).
+    alone = score_inputs(ScoringInputs(SOURCES, documents, claims[:3])).claims["rusi"]
+    assert alone.contradiction == 0.0
+
+
+def test_a_report_dated_by_the_month_chains_two_days_into_one_moment() -> None:
+    """A report dated only "December 2023" ("fewer than 10,000") overlaps both 1 Dec
+    ("about 12,000") and 20 Dec ("about 15,000") and cannot be what NIS said on either:
+    the three are one disputed moment, one version of which (12,000) meets RUSI, so NIS
+    does not count against RUSI (contradiction 0); the outlets disagree about what NIS
+    said all month. Dated to the day, the 20 Dec figure is a revision (0.6, above)."""
+    december = {
+        "yonhap": doc("yonhap", "Yonhap", date(2023, 12, 1)),
+        "monthly": doc("monthly", "Monthly review", date(2023, 12, 1), date(2023, 12, 31)),
+        "later": doc("later", "KBS", LATER),
+        "reuters": doc("reuters", "Reuters", date(2023, 12, 1)),
+    }
+    claims = (
+        said("twelve", 1, "yonhap", ABOUT_12000),
+        said("under", 1, "monthly", UNDER_10000),
+        RUSI_NOW,
+        said("fifteen", 1, "later", ABOUT_15000),
+    )
+    ctx = Context(SOURCES, december, Weights())
+    moments = subject_moments([prepare(c, ctx) for c in claims], ctx)
+    assert moments.versions == [frozenset({"twelve", "under", "fifteen"})]
+    rusi = score_inputs(ScoringInputs(SOURCES, december, claims)).claims["rusi"]
+    assert (rusi.corroboration, rusi.contradiction) == (0.6, 0.0)
+
+
+def test_a_claim_reported_on_two_days_counts_through_the_day_no_version_supports() -> None:
+    """Found by hypothesis against a partner-by-partner rule. NIS's "about 12,000" is
+    carried on 1 Nov by Yonhap and on 2 Nov by KBS; on 1 Nov Reuters reports "fewer than
+    10,000", which meets a claim X of 5,000-9,000 (NIS is set aside for X on 1 Nov). On
+    2 Nov nothing of NIS agrees with X: NIS counts against X (0.6) through KBS's report.
+    Another outlet's report of 2 Nov, "about 15,000", adds a version to the 2 Nov moment
+    that does not agree with X either: X's contradiction stays 0.6, it does not rise."""
+    second_day = date(2023, 11, 2)
+    documents = {
+        **ONE_DAY,
+        "kbs": doc("kbs", "KBS", second_day),
+        "late": doc("late", "Another outlet", second_day),
+    }
+    twelve = ClaimIn(
+        "twelve",
+        SUBJECT,
+        figure=ABOUT_12000,
+        attributions=(AttributionIn(1, "yonhap"), AttributionIn(1, "kbs")),
+    )
+    x = said("x", 2, "reuters", Figure(5_000, 9_000, text="5,000-9,000 troops"))
+    claims = (twelve, said("under", 1, "reuters", UNDER_10000), x)
+    before = score_inputs(ScoringInputs(SOURCES, documents, claims)).claims["x"]
+    assert before.contradiction == 0.6
+    added = said("fifteen", 1, "late", ABOUT_15000)
+    after = score_inputs(ScoringInputs(SOURCES, documents, (*claims, added))).claims["x"]
+    assert after.contradiction == 0.6
+    # Without KBS's report of 2 Nov, only the 1 Nov moment: NIS set aside for X.
+    once = dataclasses.replace(twelve, attributions=twelve.attributions[:1])
+    alone = score_inputs(ScoringInputs(SOURCES, documents, (once, *claims[1:]))).claims["x"]
+    assert alone.contradiction == 0.0

@@ -20,6 +20,9 @@ from tracker.scoring import (
     Weights,
     score_inputs,
 )
+from tracker.scoring.context import Context, prepare
+from tracker.scoring.misreports import discrepant, reports_of
+from tracker.scoring.same_origin import misreported
 
 PROPS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 DAY = date(2023, 12, 27)
@@ -164,3 +167,75 @@ def test_a_regrade_of_a_silent_source_counts_once_it_speaks():
     assert numbers(scorer.case_scores()) == numbers(score_inputs(fresh))
     # An A supporter lifts x1 as far as the regrade test above: 0.8, not an F's weight.
     assert scorer.scores["x1"].corroboration == 0.8
+
+
+# -- misreports set aside (MISREPORT_SET_ASIDE): every path agrees --------------------------
+
+
+@st.composite
+def dated_interval_cases(draw) -> ScoringInputs:
+    """``interval_cases`` with documents on several dates (a day, a month, undated, one
+    derived from an earlier one), so that one origin's claims are misreports of it on
+    some dates and revisions on others."""
+    inputs = draw(interval_cases())
+    later = date(2023, 12, 28)
+    docs = {
+        "d0": DocumentIn("d0", None, DAY, DAY),
+        "d1": DocumentIn("d1", None, later, later, ("d0",)),
+        "d2": DocumentIn("d2", None, date(2023, 12, 1), date(2023, 12, 31)),
+        "d3": DocumentIn("d3", None, None, None),
+        "d4": DocumentIn("d4", None, later, later),
+    }
+    claims = tuple(
+        dataclasses.replace(
+            c,
+            attributions=tuple(
+                dataclasses.replace(a, document_id=draw(st.sampled_from(sorted(docs))))
+                for a in c.attributions
+            ),
+        )
+        for c in inputs.claims
+    )
+    return ScoringInputs(inputs.sources, docs, claims)
+
+
+@PROPS
+@given(dated_interval_cases())
+def test_the_sweep_sets_misreports_aside_as_every_pair_does(inputs):
+    swept = score_inputs(inputs, SWEEP)
+    assert numbers(swept) == numbers(score_inputs(inputs, PAIRWISE))
+    ctx = Context(inputs.sources, inputs.documents, SWEEP)
+    members = [prepare(c, ctx) for c in inputs.claims]
+    if members:
+        # The sweep's discrepancies are those listed between claims (``same_origin``).
+        found: dict[str, dict[str, set[str]]] = {}
+        for g in {g for p in members for g in p.origins}:
+            reports = [r for p in members for r in reports_of(p, g, 0, ctx)]
+            for x, y in discrepant(reports, ctx):
+                found.setdefault(x[2], {}).setdefault(g, set()).add(y[2])
+                found.setdefault(y[2], {}).setdefault(g, set()).add(x[2])
+        assert found == misreported(members, ctx)
+    for s in swept.claims.values():  # the explanation tells the same numbers
+        assert s.explanation.contradiction.value == s.contradiction
+        assert s.explanation.corroboration.value == s.corroboration
+
+
+@PROPS
+@given(dated_interval_cases(), st.data())
+def test_a_kept_sweep_edited_matches_a_full_rescore_with_misreports(inputs, data):
+    scorer = Scorer(inputs, SWEEP)
+    for _ in range(3):
+        claim = data.draw(st.sampled_from(inputs.claims)) if inputs.claims else None
+        if claim is None:
+            return
+        if data.draw(st.booleans()):
+            scorer.put_claim(
+                dataclasses.replace(
+                    claim,
+                    figure=Figure(data.draw(st.integers(0, 40)), data.draw(st.integers(40, 60))),
+                )
+            )
+        else:
+            scorer.remove_claim(claim.id)
+        fresh = ScoringInputs(scorer.sources, scorer.documents, tuple(scorer.claims.values()))
+        assert numbers(scorer.case_scores()) == numbers(score_inputs(fresh, PAIRWISE))

@@ -82,3 +82,46 @@ def test_an_edit_that_leaves_the_overlap_rule_rescores_the_subject():
     assert "one" not in scorer._swept
     fresh = ScoringInputs({}, {}, tuple(scorer.claims.values()))
     assert numbers(scorer.case_scores()) == numbers(score_inputs(fresh, PAIRWISE))
+
+
+def test_an_edit_that_splits_a_disputed_moment_scores_like_a_full_rescoring():
+    """One origin (group g, grade B: 0.6): "10" on 1 Nov (a); "20" (c) and "15" (d) on
+    2 Nov, a discrepancy; b in a review dated November, which overlaps both days. X,
+    another origin's "9-11", meets a only. b "1-2" conflicts with a, c and d: one
+    disputed moment {a, b, c, d}; a version (a) agrees with X, g is set aside for X (0).
+    b "15": apart from a and c, still one moment (0). b "9-12" meets a: the moment is
+    {b, c, d}, and b agrees with X (0). b "10-20" meets a, c and d: the moment splits,
+    {c, d} has no version agreeing with X, and g counts against it (0.6)."""
+    from datetime import date
+
+    from tracker.scoring import DocumentIn, SourceIn
+
+    sources = {0: SourceIn(0, "g", "g", "B"), 1: SourceIn(1, "x", "x", "B")}
+    nov1, nov2 = date(2023, 11, 1), date(2023, 11, 2)
+    docs = {
+        "da": DocumentIn("da", "A", nov1, nov1),
+        "dc": DocumentIn("dc", "C", nov2, nov2),
+        "dd": DocumentIn("dd", "D", nov2, nov2),
+        "db": DocumentIn("db", "B", nov1, date(2023, 11, 30)),
+        "dx": DocumentIn("dx", "X", nov1, nov1),
+    }
+
+    def claim(cid: str, doc: str, low: int, high: int, source: int = 0) -> ClaimIn:
+        attributions = (AttributionIn(source, doc),)
+        return ClaimIn(cid, "one", figure=Figure(low, high), attributions=attributions)
+
+    claims = (
+        claim("a", "da", 10, 10),
+        claim("b", "db", 1, 2),
+        claim("c", "dc", 20, 20),
+        claim("d", "dd", 15, 15),
+        claim("x", "dx", 9, 11, source=1),
+    )
+    scorer = Scorer(ScoringInputs(sources, docs, claims), SWEEP)
+    assert scorer.scores["x"].contradiction == 0.0
+    for low, high, against_x in ((15, 15, 0.0), (9, 12, 0.0), (10, 20, 0.6), (1, 2, 0.0)):
+        scorer.put_claim(claim("b", "db", low, high))
+        assert "one" in scorer._swept
+        fresh = ScoringInputs(sources, docs, tuple(scorer.claims.values()))
+        assert numbers(scorer.case_scores()) == numbers(score_inputs(fresh, PAIRWISE))
+        assert scorer.scores["x"].contradiction == against_x, (low, high)

@@ -20,7 +20,7 @@ from tracker.brief.selection import best_grade
 from tracker.errors import UserError
 from tracker.models import Attribution, Claim, Document, Source, Subject
 from tracker.registry import SourceRegistry
-from tracker.scoring import DEFAULT_WEIGHTS, ClaimScore, score_case
+from tracker.scoring import DEFAULT_WEIGHTS, ClaimScore, case_scorer
 from tracker.scoring.compat import Kinds
 from tracker.scoring.load import claim_in
 
@@ -53,7 +53,9 @@ class BriefCase:
             unknown = wanted - set(self.subject_names.values())
             if unknown:
                 raise UserError(f"--subject: no such subject: {', '.join(sorted(unknown))}")
-        self.scores: dict[str, ClaimScore] = score_case(session).claims
+        # Kept: the contradictions listed read its disputed moments (MISREPORT_SET_ASIDE).
+        self._scorer = case_scorer(session)
+        self.scores: dict[str, ClaimScore] = self._scorer.case_scores().claims
         claims, appearances = Claim.__table__.c, Attribution.__table__.c  # type: ignore[attr-defined]
         claim_query = sa_select(*claims)
         attribution_query = sa_select(
@@ -157,7 +159,9 @@ class BriefCase:
         for subject, claim_ids in members.items():
             cumulative = self.cumulative[subject]
             compared = [claim_in(self._subject_claims[i], subject, cumulative) for i in claim_ids]
-            for left, right in contradiction_pairs(compared, origins, self.claims, cap, kinds):
+            moments = self._scorer.moments(subject)
+            pairs = contradiction_pairs(compared, origins, self.claims, cap, kinds, moments)
+            for left, right in pairs:
                 keys.append(rank[left] * size + rank[right])
         keys.sort()
         for key in keys:

@@ -7,8 +7,9 @@ time, and the explanations kept took gigabytes. The brief needs only the names, 
 each pair of a subject is compared once, by scoring's own pair loop (``pairs.py``),
 and claims are named as the explanation names them: per conflicting origin that is not
 one of the claim's own, the first ``claims_shown_per_origin`` conflicting claims carrying
-it, in the subject's order. tests/test_brief_contradictions.py holds the two to the same
-pairs.
+it, in the subject's order, and none through an origin MISREPORT_SET_ASIDE takes out of
+the claim's conflicts (``engine.relate``). tests/test_brief_contradictions.py holds the
+two to the same pairs.
 """
 
 from __future__ import annotations
@@ -17,18 +18,47 @@ from collections.abc import Collection, Iterator, Mapping, Sequence
 
 from tracker.scoring.compat import Kinds
 from tracker.scoring.inputs import ClaimIn
+from tracker.scoring.misreports import Moments
 from tracker.scoring.pairs import related_pairs
 
 
-def conflicting(members: Sequence[ClaimIn], kinds: Kinds) -> list[list[int]]:
+def conflicting(
+    members: Sequence[ClaimIn], kinds: Kinds, supporting: list[set[int]] | None = None
+) -> list[list[int]]:
     """Per member, the positions of the members it conflicts with, in ascending order:
-    the pairs scoring's pair loop finds (``pairs.related_pairs``), each judged once."""
+    the pairs scoring's pair loop finds (``pairs.related_pairs``), each judged once.
+    ``supporting``, if given, is filled with the positions of those supporting it."""
     found: list[list[int]] = [[] for _ in members]
     for i, j, supports in related_pairs(members, kinds):
         if not supports:
             found[i].append(j)
             found[j].append(i)
+        elif supporting is not None:
+            supporting[i].add(j)
+            supporting[j].add(i)
     return found
+
+
+def set_aside(
+    i: int,
+    members: Sequence[ClaimIn],
+    against: Sequence[int],
+    supporting: set[int],
+    origins: Sequence[tuple[str, ...]],
+    moments: Moments,
+) -> set[str]:
+    """The origins MISREPORT_SET_ASIDE takes out of member ``i``'s conflicts, as
+    ``engine.relate`` does: each of the origin's claims conflicting with it lies in
+    disputed moments with a version that supports it."""
+    supporters = {members[j].id for j in supporting}
+    conflicting_origins: set[str] = set()
+    counted: set[str] = set()
+    for j in against:
+        for g in origins[j]:
+            conflicting_origins.add(g)
+            if g not in counted and not moments.excused(g, members[j].id, supporters.__contains__):
+                counted.add(g)
+    return conflicting_origins - counted - set(origins[i])
 
 
 def named_against(
@@ -55,17 +85,24 @@ def contradiction_pairs(
     in_scope: Collection[str],
     cap: int,
     kinds: Kinds,
+    moments: Moments | None = None,
 ) -> Iterator[tuple[str, str]]:
     """Pairs of claims in scope, (lower id, higher id), where either names the other in
     its ``contradicted_by``. ``members`` are all claims of one subject in scoring's order
-    (claims out of scope still take their place in the per-origin count)."""
+    (claims out of scope still take their place in the per-origin count); ``moments``
+    the subject's disputed moments (``Scorer.moments``)."""
     member_origins = [origins.get(c.id, ()) for c in members]
-    against = conflicting(members, kinds)
+    supporting: list[set[int]] | None = [set() for _ in members] if moments else None
+    against = conflicting(members, kinds, supporting)
     seen: set[tuple[str, str]] = set()
     for i, claim in enumerate(members):
         if claim.id not in in_scope or not against[i]:
             continue
-        for j in named_against(set(member_origins[i]), against[i], member_origins, cap):
+        # An origin set aside names no claim, as the claim's own origins name none.
+        own = set(member_origins[i])
+        if moments and supporting is not None:
+            own |= set_aside(i, members, against[i], supporting[i], member_origins, moments)
+        for j in named_against(own, against[i], member_origins, cap):
             other = members[j].id
             if other in in_scope:
                 pair = (claim.id, other) if claim.id < other else (other, claim.id)

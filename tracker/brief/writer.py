@@ -2,7 +2,7 @@
 hypotheses (when the case holds any), reporting discrepancies, sources, other evidence,
 scope, the annex of every claim, footnotes.
 
-Numbers come from ``tracker.scoring.score_case``; selection.py chooses the key
+Numbers come from ``tracker.scoring.case_scorer``; selection.py chooses the key
 judgments, language.py words them, judgments.py, evidence.py and hypotheses.py build the
 sections.
 The same database gives the same bytes: every list is sorted on stable keys and the

@@ -25,7 +25,13 @@ from tracker.scoring.inputs import (
     ScoringInputs,
     SourceIn,
 )
-from tracker.scoring.load import load_inputs, refresh_subject, score_case, score_claim
+from tracker.scoring.load import (
+    case_scorer,
+    load_inputs,
+    refresh_subject,
+    score_case,
+    score_claim,
+)
 from tracker.scoring.results import AttributionRef, CaseScores, ClaimScore, Discrepancy
 from tracker.scoring.scorer import Scorer, score_inputs
 from tracker.scoring.weights import DEFAULT_WEIGHTS, Weights
@@ -50,6 +56,7 @@ __all__ = [
     "SourceIn",
     "Verdict",
     "Weights",
+    "case_scorer",
     "load_inputs",
     "refresh_subject",
     "score_case",

@@ -201,3 +201,32 @@ class Kinds:
                     test = decide(examples[a], examples[b])[1]
                     row[b] = test
                     tests[b][a] = _MIRROR.get(test, test)
+
+
+class Relations:
+    """How two claims of one subject relate, decided by position as
+    ``pairs.related_pairs`` decides every pair (the kinds' test, then the bounds): for the
+    few pairs looked at one by one (misreports, explanations)."""
+
+    def __init__(self, claims: list[ClaimIn], kinds: Kinds) -> None:
+        self.kind_of = [kinds.of(c) for c in claims]
+        self.lows = [lower(c.figure) if c.figure is not None else -_INF for c in claims]
+        self.highs = [upper(c.figure) if c.figure is not None else _INF for c in claims]
+        kinds.meet(set(self.kind_of))
+        self.tests = kinds.tests
+
+    def of(self, u: int, v: int) -> str:
+        """SUPPORTS, CONFLICTS or UNRELATED for two claims at positions u != v."""
+        if u > v:
+            u, v = v, u
+        test = self.tests[self.kind_of[u]][self.kind_of[v]]
+        if test in _VERDICT:
+            return _VERDICT[test]
+        lo_u, hi_u, lo_v, hi_v = self.lows[u], self.highs[u], self.lows[v], self.highs[v]
+        if test == OVERLAPS:
+            meets = not (hi_u < lo_v) and not (hi_v < lo_u)
+        elif test == A_AT_MOST_B:
+            meets = not (hi_v < lo_u)
+        else:  # B_AT_MOST_A
+            meets = not (hi_u < lo_v)
+        return SUPPORTS if meets else CONFLICTS

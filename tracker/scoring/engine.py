@@ -24,6 +24,7 @@ from tracker.scoring.compat import (
 from tracker.scoring.context import Context, Prepared
 from tracker.scoring.discrepancies import discrepancies
 from tracker.scoring.explain import Comparison, Explanation, OriginEvidence, ScoreExplanation
+from tracker.scoring.misreports import Moments, subject_moments
 from tracker.scoring.named import NamedClaims
 from tracker.scoring.pairs import pairwise
 from tracker.scoring.results import ClaimScore
@@ -42,6 +43,11 @@ from tracker.scoring.sweep_mixed import mixable, mixed_sweep
 from tracker.scoring.tally import DIGITS
 
 FORMULA = "1 - prod(1 - w) over counted origins, each origin once"
+# DOMAIN §4 property 5: an origin whose reports on overlapping dates disagree (an outlet
+# misreported it) does not count against a claim through such a disputed moment if one
+# version of it agrees with the claim (issue 15; ``misreports`` says it in full):
+# ``relate`` and ``pairs.pairwise`` pair by pair, the sweeps by gaps.
+MISREPORT_SET_ASIDE = "misreport_set_aside"
 
 
 @dataclass
@@ -60,23 +66,49 @@ class _Side:
         self.sources.setdefault(origin, {}).update(dict.fromkeys(sources))
 
 
-def relate(p: Prepared, members: list[Prepared], ctx: Context) -> tuple[_Side, _Side, list]:
+def relate(
+    p: Prepared,
+    members: list[Prepared],
+    ctx: Context,
+    moments: Moments | None = None,
+) -> tuple[_Side, _Side, list, _Side]:
+    """The claim's supporting and conflicting origins, the relations behind them, and the
+    origins set aside from the conflicts by MISREPORT_SET_ASIDE when the subject's
+    disputed ``moments`` are given, as ``pairs.pairwise`` sets them aside."""
     cap = ctx.weights.claims_shown_per_origin
-    support, conflict = _Side(), _Side()
+    support, conflict, excused = _Side(), _Side(), _Side()
     for g in p.origins:
         support.add(g, p.claim.id, "own", p.sources_by_origin[g], cap)
     relations: list[tuple[str, str, str, str]] = []
+    related = []
     for q in members:
         if q.claim.id == p.claim.id:
             continue
         rel = compare(p.claim, q.claim)
-        if rel.kind == UNRELATED:
-            continue
-        side = support if rel.kind == SUPPORTS else conflict
+        if rel.kind != UNRELATED:
+            related.append((q, rel))
+    supporting = {q.claim.id for q, rel in related if rel.kind == SUPPORTS}
+    # An origin is set aside only if every claim of it that conflicts lies in disputed
+    # moments with a version that supports the claim; otherwise all of them count.
+    counted: set[str] = set()
+    for q, rel in related:
+        if rel.kind != SUPPORTS:
+            for g in q.origins:
+                if g not in counted and not (
+                    moments and moments.excused(g, q.claim.id, supporting.__contains__)
+                ):
+                    counted.add(g)
+    for q, rel in related:
         for g in q.origins:
-            side.add(g, q.claim.id, rel.rule, q.sources_by_origin[g], cap)
+            if rel.kind == SUPPORTS:
+                side, rule = support, rel.rule
+            elif g in counted or g in p.origins:  # its own: set aside as ever
+                side, rule = conflict, rel.rule
+            else:
+                side, rule = excused, MISREPORT_SET_ASIDE
+            side.add(g, q.claim.id, rule, q.sources_by_origin[g], cap)
         relations.append((q.claim.id, rel.kind, rel.rule, rel.note))
-    return support, conflict, relations
+    return support, conflict, relations, excused
 
 
 def _evidence(side: _Side, origin: str, ctx: Context, note: str = "") -> OriginEvidence:
@@ -97,8 +129,16 @@ def _numbers(p: Prepared, support: _Side, conflict: _Side, ctx: Context) -> tupl
     return round(corr, DIGITS), round(contr, DIGITS)
 
 
-def explain(p: Prepared, members: list[Prepared], ctx: Context) -> Explanation:
-    support, conflict, relations = relate(p, members, ctx)
+def explain(
+    p: Prepared,
+    members: list[Prepared],
+    ctx: Context,
+    moments: Moments | None = None,
+) -> Explanation:
+    """``moments``: as ``relate``'s, found when not given (and set aside)."""
+    if moments is None:
+        moments = subject_moments(members, ctx)
+    support, conflict, relations, excused = relate(p, members, ctx, moments)
     corr, contr = _numbers(p, support, conflict, ctx)
     own = tuple(_evidence(support, g, ctx, "the claim's own origin") for g in p.origins)
     s_counted = tuple(
@@ -126,6 +166,18 @@ def explain(p: Prepared, members: list[Prepared], ctx: Context) -> Explanation:
         )
         for g in sorted(conflict.claims)
         if g in p.origins
+    ) + tuple(
+        _evidence(
+            excused,
+            g,
+            ctx,
+            f"{MISREPORT_SET_ASIDE}: the outlets disagree about what {g} said when it made "
+            "the figures that conflict with this claim (a reporting discrepancy: reports on "
+            f"overlapping dates that cannot all be what {g} said), and another report of "
+            f"{g} from that moment agrees with this claim, so a misreport of it is no "
+            "contradiction",
+        )
+        for g in sorted(excused.claims)
     )
     named = {c for e in (*s_counted, *c_counted, *c_aside) for c in e.claims}
     comparisons = tuple(Comparison(*r) for r in relations if r[0] in named)
@@ -183,7 +235,8 @@ def score_subject(
             numbers = mixed_sweep(members, ctx)
         else:
             numbers = pairwise(members, ctx)
-    # A large subject under the plain overlap rule names its claims without explanations.
+    # A large subject under the plain overlap rule names its claims without explanations
+    # (but for a claim with an origin set aside, whose explanation names them: named.py).
     named = NamedClaims(box, ctx) if len(members) > ctx.weights.sweep_from else None
     cross = subject_cross(box, ctx)
     result = {}

@@ -280,6 +280,15 @@ def score_case(
         return score_inputs(load_inputs(session, subject), weights)
 
 
+def case_scorer(
+    session: Session, subject: str | None = None, weights: Weights = DEFAULT_WEIGHTS
+) -> Scorer:
+    """``score_case``'s work, kept: a Scorer of the case (or of one subject), for a caller
+    that reads more than the scores (the brief: each subject's misreports)."""
+    with collector_paused():
+        return Scorer(load_inputs(session, subject), weights)
+
+
 def score_claim(session: Session, claim_id: str, weights: Weights = DEFAULT_WEIGHTS) -> ClaimScore:
     """One claim's scores, computed with the rest of its subject (and nothing else)."""
     claim = session.get(Claim, claim_id)

@@ -17,7 +17,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tracker.scoring.context import Context, Prepared
-from tracker.scoring.sweep import bounds, sweepable
+from tracker.scoring.misreports import unit_aparts
+from tracker.scoring.sweep import bounds, raw_sweep, sweepable
+from tracker.scoring.tally import Tally
 
 _INF = float("inf")
 
@@ -87,10 +89,12 @@ class NamedClaims:
 
     def __init__(self, box: list[list[Prepared]], ctx: Context) -> None:
         self.box = box
+        self.ctx = ctx
         self.cap = ctx.weights.claims_shown_per_origin
         self.trees: dict[str, _Tree] = {}
         self.built_for: list[Prepared] | None = None
         self.usable = False
+        self.aside: set[str] = set()
         self.found: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
 
     def _build(self) -> None:
@@ -98,6 +102,10 @@ class NamedClaims:
         self.built_for = members
         self.found = {}
         self.usable = bool(members) and sweepable(members)
+        # A claim with an origin set aside (MISREPORT_SET_ASIDE) is named by its
+        # explanation: the trees know nothing of misreports. Found here, from the subject
+        # as it is now, so a score kept across edits never names a stale set.
+        self.aside = _set_aside(members, self.ctx) if self.usable else set()
         spans: dict[str, tuple[list[str], list[float], list[float]]] = {}
         for q in members if self.usable else []:
             lo, hi = bounds(q)
@@ -111,7 +119,7 @@ class NamedClaims:
     def of(self, p: Prepared) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
         if self.built_for is not self.box[0]:
             self._build()
-        if not self.usable:
+        if not self.usable or p.claim.id in self.aside:
             return None
         if p.claim.id in self.found:
             return self.found[p.claim.id]
@@ -129,3 +137,15 @@ class NamedClaims:
                 conflict.update(dict.fromkeys(tree.first(lo, hi, False, self.cap, own)))
         self.found[p.claim.id] = (tuple(support), tuple(conflict))
         return self.found[p.claim.id]
+
+
+def _set_aside(members: list[Prepared], ctx: Context) -> set[str]:
+    """The claims of a swept subject with an origin set aside: those whose tally of
+    origins against them is lower under the rule (it only ever takes origins out)."""
+    aparts = unit_aparts(members, {q.claim.id: bounds(q) for q in members}, ctx)
+    if not aparts:
+        return set()
+    tally = Tally(ctx)
+    under_rule = raw_sweep(members, tally, aparts=aparts)
+    without = raw_sweep(members, tally)
+    return {c for c, (_, against) in under_rule.items() if against != without[c][1]}

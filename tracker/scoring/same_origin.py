@@ -125,9 +125,10 @@ class _Subject:
     """What one subject's last call saw: its members, who carries each origin, the kept
     origins carried by two claims or more, and the result."""
 
-    __slots__ = ("by_claim", "carriers", "members", "origins", "result")
+    __slots__ = ("by_claim", "carriers", "members", "origins", "pending", "result")
 
     def __init__(self) -> None:
+        self.pending: set[str] = set()  # claims whose listed discrepancies may be stale
         self.members: dict[int, Prepared] = {}  # id(Prepared) -> it (kept alive: ids stay)
         self.by_claim: dict[str, Prepared] = {}
         self.carriers: dict[str, dict[int, Prepared]] = {}  # origin -> its claims
@@ -206,16 +207,42 @@ def cross_claim(
 def _cross_claim(
     members: Sequence[Prepared], ctx: Context
 ) -> tuple[dict[str, tuple[Discrepancy, ...]], set[str]]:
+    kept = _refresh(members, ctx)
+    if kept is None:
+        return {}, set()
+    touched, kept.pending = kept.pending, set()
+    cap = ctx.weights.claims_shown_per_origin
+    result = kept.result
+    for claim in touched:
+        result.pop(claim, None)
+        q = kept.by_claim.get(claim)
+        if q is None:  # left the subject
+            continue
+        listed: list[Discrepancy] = []
+        for origin in q.origins:
+            group = kept.origins.get(origin)
+            entries = group.found.get(claim) if group is not None else None
+            if entries:
+                listed += _listed(entries, origin, cap, ctx, _store(ctx).words)
+        if listed:
+            result[claim] = tuple(sorted(listed, key=_order))
+    return result, touched
+
+
+def _refresh(members: Sequence[Prepared], ctx: Context) -> _Subject | None:
+    """The subject's kept origins brought up to ``members``; the claims whose list may
+    have changed wait in ``pending`` until listed (``misreported`` lists none). None when
+    no origin is carried by two claims."""
     store = _store(ctx)
     subject = members[0].claim.subject if members else ""
     kept = store.subjects.get(subject)
     if kept is None:
         if len(members) < 2:
-            return {}, set()
+            return None
         kept = _Subject()
     now = {id(p): p for p in members}
     if now.keys() == kept.members.keys():  # nothing changed here (a regrade elsewhere)
-        return kept.result, set()
+        return kept
     # Only the origins of claims that came or went are looked at again.
     known = kept.members
     gone = [known[k] for k in known.keys() - now.keys()]
@@ -236,7 +263,7 @@ def _cross_claim(
         for g in p.origins:
             kept.carriers.setdefault(g, {})[id(p)] = p
             affected.add(g)
-    touched: set[str] = set()
+    touched = kept.pending
     for origin in affected:
         carriers = kept.carriers.get(origin, {})
         group = kept.origins.get(origin)
@@ -247,26 +274,11 @@ def _cross_claim(
         if group is None:
             group = kept.origins[origin] = _Origin()
         _update(group, list(carriers.values()), origin, ctx, touched)
-    cap = ctx.weights.claims_shown_per_origin
-    result = kept.result
-    for claim in touched:
-        result.pop(claim, None)
-        q = kept.by_claim.get(claim)
-        if q is None:  # left the subject
-            continue
-        listed: list[Discrepancy] = []
-        for origin in q.origins:
-            group = kept.origins.get(origin)
-            entries = group.found.get(claim) if group is not None else None
-            if entries:
-                listed += _listed(entries, origin, cap, ctx, store.words)
-        if listed:
-            result[claim] = tuple(sorted(listed, key=_order))
     if kept.origins:
         store.subjects[subject] = kept
-    else:  # no origin carried twice: nothing worth keeping
-        store.subjects.pop(subject, None)
-    return result, touched
+        return kept
+    store.subjects.pop(subject, None)  # no origin carried twice: nothing worth keeping
+    return None
 
 
 def _update(
@@ -429,3 +441,32 @@ def _pairs(seen: list[Seen], ctx: Context) -> Iterable[tuple[Seen, Seen]]:
 
 def _start(s: Seen) -> tuple:
     return (s.first, s.last, s.p.claim.id, s.a.attribution.document_id)
+
+
+# -- misreports: what a contradiction tally leaves out ----------------------------------
+
+
+def misreported(members: Sequence[Prepared], ctx: Context) -> dict[str, dict[str, set[str]]]:
+    """claim id -> origin -> the claims of that origin in a reporting discrepancy of
+    figure or stance with it (``_verdict``'s "value" and "stance"; a hedge alone changes
+    no tally), between appearances that are not copies. Empty, at the cost of one look
+    at each claim's origins, unless an origin is carried by two claims of the subject."""
+    seen: set[str] = set()
+    for p in members:
+        if not seen.isdisjoint(p.origins):
+            break
+        seen.update(p.origins)
+    else:
+        return {}
+    with collector_paused():
+        kept = _refresh(members, ctx)
+    out: dict[str, dict[str, set[str]]] = {}
+    if kept is None:
+        return out
+    for origin, group in kept.origins.items():
+        for claim, entries in group.found.items():
+            for other, kind, x, y in entries:
+                # A copy adds nothing (DOMAIN §4 property 1): only first-hand reports.
+                if kind != "hedge" and x.a.copied_from is None and y.a.copied_from is None:
+                    out.setdefault(claim, {}).setdefault(origin, set()).add(other)
+    return out

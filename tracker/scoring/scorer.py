@@ -16,6 +16,7 @@ from tracker.scoring.collector import collector_paused
 from tracker.scoring.context import Context, Prepared, prepare, reorder
 from tracker.scoring.engine import edited_scores, score_subject
 from tracker.scoring.inputs import ClaimIn, DocumentIn, ScoringInputs, SourceIn
+from tracker.scoring.misreports import Moments, subject_moments
 from tracker.scoring.results import CaseScores, ClaimScore
 from tracker.scoring.sweep import sweepable
 from tracker.scoring.sweep_edit import SweptSubject
@@ -57,6 +58,11 @@ class Scorer:
             return CaseScores(dict(self.scores))
         ids = self.subjects.get(subject, {})
         return CaseScores({i: self.scores[i] for i in ids})
+
+    def moments(self, subject: str) -> Moments | None:
+        """One subject's disputed moments: what MISREPORT_SET_ASIDE reads (``misreports``)."""
+        members = self.prepared.get(subject)
+        return subject_moments(list(members.values()), self.ctx) if members else None
 
     # -- edits -----------------------------------------------------------------
     def put_claim(self, claim: ClaimIn) -> set[str]:
@@ -235,6 +241,9 @@ class Scorer:
         other keeps its score unless its numbers move."""
         members = self.subjects.get(subject)
         if not members:
+            # An emptied subject keeps no sweep: a claim filed later starts it afresh
+            # (patched into the old one, it was supported by the claims removed).
+            self._swept.pop(subject, None)
             return
         prepared = self.prepared.setdefault(subject, {})
         unchanged = set()

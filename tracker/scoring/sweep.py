@@ -13,11 +13,12 @@ update in ``sweep_edit`` reach bit-identical numbers for the same origins.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from itertools import accumulate, repeat
 
 from tracker.scoring.compat import Bound, lower, upper
 from tracker.scoring.context import Context, Prepared
+from tracker.scoring.misreports import Apart, unit_aparts
 from tracker.scoring.tally import Tally
 
 _INF = float("inf")
@@ -69,13 +70,15 @@ def raw_sweep(
     tally: Tally,
     meet_all: frozenset[str] = frozenset(),
     apart_all: frozenset[str] = frozenset(),
+    aparts: Mapping[str, Apart] | None = None,
 ) -> dict[str, tuple[int, int]]:
-    """Per claim, packed tallies of (origins with a claim meeting it, origins with a claim
-    entirely below or above it), own origins included; in O(n log n).
+    """Per claim, packed tallies of (origins with a claim meeting it, origins counting
+    against it), own origins included; in O(n log n).
 
     ``meet_all`` origins support every claim and ``apart_all`` origins conflict with
     every claim (in a mixed subject: voices asserting without a figure, and denials);
-    each origin still counts once."""
+    ``aparts``: where an origin with a misreport counts against a claim (``misreports``),
+    in place of its claims' extremes (or of ``apart_all``); each origin counts once."""
     figures: dict[str, list[tuple[Bound, Bound]]] = {}
     bounds_of = {q.claim.id: bounds(q) for q in members}
     for q in members:
@@ -83,20 +86,37 @@ def raw_sweep(
             figures.setdefault(g, []).append(bounds_of[q.claim.id])
     for g in meet_all:  # an interval meeting every other, merged into the origin's pieces
         figures.setdefault(g, []).append((-_INF, _INF))
+    aparts = aparts or {}
+    always = 0
     origins = []
     for g, spans in figures.items():
         spans.sort()
         pieces, lowest_upper, highest_lower = merge(spans)
-        if g in apart_all:  # already counted as conflicting with every claim
-            lowest_upper, highest_lower = _INF, -_INF
+        apart = aparts.get(g)
+        if apart is None and g in apart_all:
+            apart = _ALWAYS
+        if apart is not None and apart.always:  # counted against every claim
+            always += tally.unit(g)
+            apart = _NEVER
         lows, highs = [lo for lo, _ in pieces], [hi for _, hi in pieces]
-        origins.append((tally.unit(g), lows, highs, lowest_upper, highest_lower))
-    return tallies(bounds_of, origins, sum(tally.unit(g) for g in apart_all))
+        origins.append((tally.unit(g), lows, highs, lowest_upper, highest_lower, apart))
+    for g in apart_all.difference(figures):  # no figure in this unit, a denial
+        apart = aparts.get(g, _ALWAYS)
+        if apart.always:
+            always += tally.unit(g)
+        else:
+            origins.append((tally.unit(g), [], [], _INF, -_INF, apart))
+    return tallies(bounds_of, origins, always)
+
+
+_ALWAYS = Apart(-_INF, _INF, always=True)
+_NEVER = Apart(-_INF, _INF)
 
 
 # One origin for ``tallies``: its tally unit, its merged pieces (lower and upper ends,
-# sorted), the lowest upper bound and the highest lower bound of its claims.
-OriginPieces = tuple[int, list[Bound], list[Bound], Bound, Bound]
+# sorted), the lowest upper bound and the highest lower bound of its claims, and where it
+# counts against a claim if a misreport moves that (``misreports.Apart``), else None.
+OriginPieces = tuple[int, list[Bound], list[Bound], Bound, Bound, Apart | None]
 
 
 def tallies(
@@ -105,22 +125,27 @@ def tallies(
     always_apart: int = 0,
 ) -> dict[str, tuple[int, int]]:
     """``raw_sweep`` from origins already merged (a kept sweep has them): per claim, the
-    packed tallies of origins meeting it and of origins with a claim apart from it."""
+    packed tallies of origins meeting it and of origins counting against it."""
     by_upper: list[tuple[Bound, int]] = []
     by_lower: list[tuple[Bound, int]] = []
     gaps: list[tuple[Bound, Bound, int]] = []
     mins: list[tuple[Bound, int]] = []
     maxs: list[tuple[Bound, int]] = []
     spread: list[tuple[Bound, Bound, int]] = []
-    for u, lows, highs, lowest_upper, highest_lower in origins:
+    for u, lows, highs, lowest_upper, highest_lower, apart in origins:
         by_lower += zip(lows, repeat(u))
         by_upper += zip(highs, repeat(u))
         if len(lows) > 1:  # between one piece's upper end and the next one's lower end
             gaps += zip(highs, lows[1:], repeat(u))
+        if apart is not None:
+            mins.append((apart.above, u))
+            maxs.append((apart.below, u))
+            spread += apart.two_sided(u)
+            continue
         mins.append((lowest_upper, u))
         maxs.append((highest_lower, u))
-        if lowest_upper < highest_lower:
-            spread.append((lowest_upper, highest_lower, u))
+        if lowest_upper < highest_lower:  # counted below and above: once less
+            spread.append((lowest_upper, highest_lower, -u))
 
     by_upper.sort()
     uppers, upper_sums = [b for b, _ in by_upper], _prefix([u for _, u in by_upper])
@@ -132,10 +157,10 @@ def tallies(
     min_keys, min_sums = [b for b, _ in mins], _prefix([u for _, u in mins])
     maxs.sort()
     max_keys, max_sums = [b for b, _ in maxs], _prefix([u for _, u in maxs])
-    # Two-sided counts (a gap inside the claim; an origin with claims on both sides of
-    # it) are answered offline with a Fenwick tree, so no claim scans a list.
+    # Two-sided counts (a gap inside the claim; a claim inside an origin's gap, or on
+    # both sides of it) are answered offline with a Fenwick tree, so no claim scans a list.
     spanned = _inside(gaps, bounds_of)
-    straddled = _straddling(spread, bounds_of)
+    two_sided = _two_sided(spread, bounds_of)
 
     result: dict[str, tuple[int, int]] = {}
     for claim_id, (lc, uc) in bounds_of.items():
@@ -143,10 +168,11 @@ def tallies(
         s = total - upper_sums[bisect_left(uppers, lc)]
         s -= lower_sums[-1] - lower_sums[bisect_right(lowers, uc)]
         s -= spanned[claim_id]
-        # Origins with some claim entirely below or above this one.
+        # Origins counting against it: with some claim (star) entirely below or above it,
+        # or around it, each once.
         c = always_apart + min_sums[bisect_left(min_keys, lc)]
         c += max_sums[-1] - max_sums[bisect_right(max_keys, uc)]
-        c -= straddled[claim_id]
+        c += two_sided[claim_id]
         result[claim_id] = (s, c)
     return result
 
@@ -169,15 +195,23 @@ def finish(
     return corr, tally.noisy_or(apart)
 
 
-def sweep(members: list[Prepared], ctx: Context) -> dict[str, tuple[float, float]]:
-    """(corroboration, contradiction) per claim under the overlap rule, in O(n log n)."""
+def sweep(
+    members: list[Prepared], ctx: Context, aparts: Mapping[str, Apart] | None = None
+) -> dict[str, tuple[float, float]]:
+    """(corroboration, contradiction) per claim under the overlap rule, in O(n log n);
+    ``aparts`` (``misreports.unit_aparts``) found here unless given."""
     tally = Tally(ctx)
-    raw = raw_sweep(members, tally)
+    if aparts is None:
+        aparts = unit_aparts(members, {q.claim.id: bounds(q) for q in members}, ctx)
+    raw = raw_sweep(members, tally, aparts=aparts)
     extremes: dict[str, tuple[Bound, Bound]] = {}
     for g, spans in _spans(members).items():
         extremes[g] = (min(hi for _, hi in spans), max(lo for lo, _ in spans))
 
     def below_above(g: str, lc: Bound, uc: Bound) -> bool:
+        apart = aparts.get(g)
+        if apart is not None:
+            return apart.counts(lc, uc)
         least_upper, most_lower = extremes[g]
         return least_upper < lc or most_lower > uc
 
@@ -239,17 +273,17 @@ def _inside(
     return result
 
 
-def _straddling(
-    spread: list[tuple[Bound, Bound, int]], bounds_of: dict[str, tuple[Bound, Bound]]
+def _two_sided(
+    entries: list[tuple[Bound, Bound, int]], bounds_of: dict[str, tuple[Bound, Bound]]
 ) -> dict[str, int]:
-    """Per claim, the tally of origins with one claim entirely below it and one entirely
-    above it (counted in both conflict sums, so subtracted once)."""
+    """Per claim, the sum of the signed tallies of the entries (start, end) around it:
+    start < its lower bound and end > its upper bound."""
     result = dict.fromkeys(bounds_of, 0)
-    if not spread:
+    if not entries:
         return result
-    highs = sorted({s[1] for s in spread})
+    highs = sorted({s[1] for s in entries})
     tree = _Fenwick(len(highs))
-    by_low = sorted(spread, key=lambda s: s[0])
+    by_low = sorted(entries, key=lambda s: s[0])
     queries = sorted((lc, uc, claim_id) for claim_id, (lc, uc) in bounds_of.items())
     k, inserted = 0, 0
     for lc, uc, claim_id in queries:

@@ -7,6 +7,11 @@ bounds lie between an origin's old and new extremes. Those candidates are found 
 bisecting the claims sorted by lower and by upper bound; the edited claim itself is
 measured against every origin once. Tallies are exact integers (``sweep.Tally``),
 so the patched numbers are those a full sweep would give.
+
+Disputed moments (``misreports``) are kept per origin that has one: its first-hand
+reports and the discrepancies between them. An edit pairs the edited claim's reports
+with the origin's others again, regroups the origin's moments, and looks for claims
+whose standing against the origin flipped only where its ``Apart`` moved.
 """
 
 from __future__ import annotations
@@ -18,6 +23,8 @@ from operator import itemgetter
 
 from tracker.scoring.compat import Bound
 from tracker.scoring.context import Context, Prepared
+from tracker.scoring.disputes import Disputes
+from tracker.scoring.misreports import Apart, plain_apart, reports_of
 from tracker.scoring.sweep import Tally, bounds, merge, tallies
 
 _INF = float("inf")
@@ -63,14 +70,24 @@ class SweptSubject:
             for g in p.origins:
                 spans.setdefault(g, []).append(self.bounds_of[p.claim.id])
         self.origins = {g: _Origin.of(sorted(s)) for g, s in spans.items()}
+        self.ctx = ctx
+        self.carrying: dict[str, set[str]] = {}
+        for p in members:
+            for g in p.origins:
+                self.carrying.setdefault(g, set()).add(p.claim.id)
+        self.disputes: dict[str, Disputes] = {}
+        for g, o in self.origins.items():
+            if o.lowest_upper < o.highest_lower:  # two of its figures are apart
+                self._dispute(g)
         unit = self.tally.unit
         self.raw = tallies(
             self.bounds_of,
             (
-                (unit(g), o.piece_lows, o.piece_highs, o.lowest_upper, o.highest_lower)
+                (unit(g), o.piece_lows, o.piece_highs, o.lowest_upper, o.highest_lower,
+                 d.apart if (d := self.disputes.get(g)) is not None else None)
                 for g, o in self.origins.items()
             ),
-        )
+        )  # fmt: skip
         self.by_lower = sorted((b[0], i) for i, b in self.bounds_of.items())
         self.by_upper = sorted((b[1], i) for i, b in self.bounds_of.items())
         self.numbers: dict[str, tuple[float, float]] = {}
@@ -95,10 +112,13 @@ class SweptSubject:
         new_b = bounds(new)
         touched = set(new.origins) | set(old.origins if old is not None else ())
         before = {g: self.origins.get(g) for g in touched}
+        aparts_before = {g: self._apart(g) for g in touched}
         if old is not None and old_b is not None:
             self._unlist(cid, old_b, old.origins)
         self._list(cid, new_b, new.origins)
         self.prepared[cid] = new
+        for g in touched:
+            self._redispute(g, cid, new if g in new.origins else None)
 
         # Whether a touched origin meets a claim can flip only where its coverage changed
         # (inside the old or new interval, but often a sliver of it: the origin's other
@@ -119,13 +139,14 @@ class SweptSubject:
                 m = _meets(now, lc, uc) - _meets(was, lc, uc)
                 if m:
                     shift.setdefault(q, [0, 0])[0] += unit * m
-            lu0, hl0 = (was.lowest_upper, was.highest_lower) if was else (_INF, -_INF)
-            lu1, hl1 = (now.lowest_upper, now.highest_lower) if now else (_INF, -_INF)
-            apart = self._between_extremes(was, now)
+            a0, a1 = aparts_before[g], self._apart(g)
+            if a0 == a1:
+                continue
+            apart = self._flippable(a0, a1)
             apart.discard(cid)
             for q in apart:
                 lc, uc = bounds_of[q]
-                a = (lu1 < lc or hl1 > uc) - (lu0 < lc or hl0 > uc)
+                a = a1.counts(lc, uc) - a0.counts(lc, uc)
                 if a:
                     shift.setdefault(q, [0, 0])[1] += unit * a
         raw = self.raw
@@ -149,7 +170,7 @@ class SweptSubject:
         self.tally.forget(units)
         self.prepared.update(carrying)
         regraded = [
-            (o, new_unit - old_unit)
+            (o, self._apart(g) if g in self.disputes else None, new_unit - old_unit)
             for g, (old_unit, new_unit) in units.items()
             if (o := self.origins.get(g)) is not None and old_unit != new_unit
         ]
@@ -158,14 +179,17 @@ class SweptSubject:
         # Every claim meets an origin of its subject or lies apart from one of its claims
         # (in a gap between its pieces, or beyond them): one pass over the claims.
         unit, noisy_or = self.tally.unit, self.tally.noisy_or
-        raw, numbers, origins, by_id = self.raw, self.numbers, self.origins, self.prepared
+        raw, numbers, by_id = self.raw, self.numbers, self.prepared
         moved = set()
         for q, (lc, uc) in self.bounds_of.items():
             d_meeting = d_apart = 0
-            for o, delta in regraded:
+            for o, disputed, delta in regraded:
                 if o.meets(lc, uc):
                     d_meeting += delta
-                if o.lowest_upper < lc or o.highest_lower > uc:
+                if disputed is not None:
+                    if disputed.counts(lc, uc):
+                        d_apart += delta
+                elif o.lowest_upper < lc or o.highest_lower > uc:
                     d_apart += delta
             if not d_meeting and not d_apart:
                 continue
@@ -180,8 +204,7 @@ class SweptSubject:
                 corr = noisy_or(meeting - unit(p.primary))
             if d_apart:
                 for g in p.origins:  # the claim's own origins are no independent conflict
-                    own = origins[g]
-                    if own.lowest_upper < lc or own.highest_lower > uc:
+                    if self._counts(g, lc, uc):
                         apart -= unit(g)
                 contr = noisy_or(apart)
             if numbers[q] != (corr, contr):  # most large subjects' claims stay saturated
@@ -196,12 +219,17 @@ class SweptSubject:
         ``sweep.finish`` gives, in one loop (a regrade or an edit may move thousands)."""
         unit, noisy_or = self.tally.unit, self.tally.noisy_or
         prepared, raw, bounds_of, origins = self.prepared, self.raw, self.bounds_of, self.origins
-        numbers = self.numbers
+        numbers, disputes = self.numbers, self.disputes
         for q in claims:
             p = prepared[q]
             meeting, apart = raw[q]
             lc, uc = bounds_of[q]
             for g in p.origins:  # the claim's own origins are no independent conflict
+                d = disputes.get(g)
+                if d is not None:
+                    if d.apart.counts(lc, uc):
+                        apart -= unit(g)
+                    continue
                 o = origins[g]
                 if o.lowest_upper < lc or o.highest_lower > uc:
                     apart -= unit(g)
@@ -240,33 +268,82 @@ class SweptSubject:
             return set()
         return {i for _, i in self.by_upper[-n_high:] if self.bounds_of[i][0] <= hi}
 
-    def _between_extremes(self, before: _Origin | None, after: _Origin | None) -> set[str]:
-        """Claims for which "this origin has a claim entirely below (above) it" may flip:
-        their lower (upper) bound lies between the origin's old and new extremes."""
-        lu0, hl0 = (before.lowest_upper, before.highest_lower) if before else (_INF, -_INF)
-        lu1, hl1 = (after.lowest_upper, after.highest_lower) if after else (_INF, -_INF)
-        found: set[str] = set()
-        if lu0 != lu1:  # "below" holds for lower bounds > lowest_upper
-            a, b = min(lu0, lu1), max(lu0, lu1)
-            start = bisect_right(self.by_lower, a, key=_first)
-            stop = bisect_right(self.by_lower, b, key=_first)
-            found.update(claim for _, claim in self.by_lower[start:stop])
-        if hl0 != hl1:  # "above" holds for upper bounds < highest_lower
-            a, b = min(hl0, hl1), max(hl0, hl1)
-            start = bisect_left(self.by_upper, a, key=_first)
-            stop = bisect_left(self.by_upper, b, key=_first)
-            found.update(claim for _, claim in self.by_upper[start:stop])
-        return found
-
     def _against_every_origin(self, b: tuple[Bound, Bound]) -> tuple[int, int]:
         lc, uc = b
         meeting = apart = 0
         for g, o in self.origins.items():
             if o.meets(lc, uc):
                 meeting += self.tally.unit(g)
-            if o.apart(lc, uc):
+            if self._counts(g, lc, uc):
                 apart += self.tally.unit(g)
         return meeting, apart
+
+    # -- misreports --------------------------------------------------------------
+    def _apart(self, g: str) -> Apart:
+        d = self.disputes.get(g)
+        if d is not None:
+            return d.apart
+        o = self.origins.get(g)
+        return plain_apart(o.lowest_upper, o.highest_lower) if o else Apart(-_INF, _INF)
+
+    def _counts(self, g: str, lc: Bound, uc: Bound) -> bool:
+        d = self.disputes.get(g)
+        if d is not None:
+            return d.apart.counts(lc, uc)
+        return self.origins[g].apart(lc, uc)
+
+    def _dispute(self, g: str) -> None:
+        """Find origin g's disputed moments from nothing; kept only if it has one."""
+        reports = {
+            c: reports_of(self.prepared[c], g, 0, self.ctx) for c in self.carrying.get(g, ())
+        }
+        d = Disputes.found(reports, self.ctx, self.bounds_of)
+        if d is None:
+            self.disputes.pop(g, None)
+        else:
+            self.disputes[g] = d
+
+    def _redispute(self, g: str, cid: str, new: Prepared | None) -> None:
+        """Claim cid of origin g was removed, or replaced by ``new``: its reports paired
+        with the origin's others again, the moments regrouped where that can change."""
+        carrying = self.carrying.setdefault(g, set())
+        if new is None:
+            carrying.discard(cid)
+            if not carrying:
+                del self.carrying[g]
+        else:
+            carrying.add(cid)
+        d = self.disputes.get(g)
+        if d is None:
+            o = self.origins.get(g)
+            if o is not None and o.lowest_upper < o.highest_lower:
+                self._dispute(g)
+            return
+        mine = reports_of(new, g, 0, self.ctx) if new is not None else None
+        if not d.replace(cid, mine, self.ctx, self.bounds_of):
+            del self.disputes[g]
+
+    def _flippable(self, before: Apart, after: Apart) -> set[str]:
+        """Claims whose standing may differ between two Aparts of one origin: bounds
+        between the old and new thresholds, or inside a gap of one chain only."""
+        found: set[str] = set()
+        if before.above != after.above:  # "above" holds for lower bounds > it
+            a, b = sorted((before.above, after.above))
+            start = bisect_right(self.by_lower, a, key=_first)
+            stop = bisect_right(self.by_lower, b, key=_first)
+            found.update(claim for _, claim in self.by_lower[start:stop])
+        if before.below != after.below:  # "below" holds for upper bounds < it
+            a, b = sorted((before.below, after.below))
+            start = bisect_left(self.by_upper, a, key=_first)
+            stop = bisect_left(self.by_upper, b, key=_first)
+            found.update(claim for _, claim in self.by_upper[start:stop])
+        old, new = set(before.inner()), set(after.inner())
+        bounds_of = self.bounds_of
+        for a, b in old ^ new:  # claims inside: lower bound in (a, b), upper below b
+            start = bisect_right(self.by_lower, a, key=_first)
+            stop = bisect_left(self.by_lower, b, key=_first)
+            found.update(c for _, c in self.by_lower[start:stop] if bounds_of[c][1] < b)
+        return found
 
 
 def _uncovered(a: _Origin | None, b: _Origin | None) -> list[tuple[Bound, Bound]]:

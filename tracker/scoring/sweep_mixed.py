@@ -8,12 +8,28 @@ are unrelated; within one unit, one period (or none) leaves only the overlap rul
 so each unit's figures are swept (``sweep.raw_sweep``) with the figure-less
 assertions' origins meeting all of them and the denials' origins apart from all.
 Cumulative subjects and several periods per unit still compare every pair.
+
+An origin whose outlets disagree about what it said (``misreports``) counts against a
+claim only through a moment none of whose versions supports the claim: a denial against
+an assertion only if no assertion of its moment agrees with that one, an assertion
+against a denial only if no denial of its moment was reported.
 """
 
 from __future__ import annotations
 
 from tracker.scoring.compat import Bound
 from tracker.scoring.context import Context, Prepared
+from tracker.scoring.misreports import (
+    BARE,
+    DENIES,
+    Apart,
+    apart_of,
+    discrepant,
+    grouped,
+    may_conflict,
+    reports_of,
+    star_summary,
+)
 from tracker.scoring.sweep import Tally, bounds, finish, raw_sweep
 
 _STANCES = ("asserts", "denies")
@@ -55,8 +71,17 @@ def mixed_sweep(members: list[Prepared], ctx: Context) -> dict[str, tuple[float,
     deniers = frozenset(g for q in denying for g in q.origins)
     asserters = frozenset(g for q in asserting for g in q.origins)
     plain_voices = frozenset(g for q in plain for g in q.origins)
+    units = {key: k for k, key in enumerate(by_unit)}
+    found = _misreports(members, units, ctx)
+    # A denial counts against a bare assertion unless an assertion of its moment was
+    # reported; an assertion against a denial unless a denial of its moment was.
+    against_bare = frozenset(g for g in deniers if _unexcused(g, True, found))
+    against_denial = frozenset(g for g in asserters if _unexcused(g, False, found))
 
-    totals = {origins: sum(tally.unit(g) for g in origins) for origins in (deniers, asserters)}
+    totals = {
+        origins: sum(tally.unit(g) for g in origins)
+        for origins in (deniers, asserters, against_bare, against_denial)
+    }
 
     def whole(origins: frozenset[str], leave_out: tuple[str, ...] | str | None) -> int:
         # The whole side's tally less the claim's own origins on it: integers, so the
@@ -68,16 +93,17 @@ def mixed_sweep(members: list[Prepared], ctx: Context) -> dict[str, tuple[float,
     for q in denying:  # agrees with every denial, conflicts with every assertion
         result[q.claim.id] = (
             tally.noisy_or(whole(deniers, q.primary)),
-            tally.noisy_or(whole(asserters, q.origins)),
+            tally.noisy_or(whole(against_denial, q.origins)),
         )
     for q in plain:  # agrees with every assertion, conflicts with every denial
         result[q.claim.id] = (
             tally.noisy_or(whole(asserters, q.primary)),
-            tally.noisy_or(whole(deniers, q.origins)),
+            tally.noisy_or(whole(against_bare, q.origins)),
         )
-    for unit_members in by_unit.values():
-        raw = raw_sweep(unit_members, tally, plain_voices, deniers)
-        apart = _Apart(unit_members, deniers)
+    for key, unit_members in by_unit.items():
+        aparts = _unit_aparts(units[key], found) if found else {}
+        raw = raw_sweep(unit_members, tally, plain_voices, deniers, aparts)
+        apart = _Apart(unit_members, deniers, aparts)
         for q in unit_members:
             lc, uc = bounds(q)
             meeting, conflicting = raw[q.claim.id]
@@ -85,12 +111,91 @@ def mixed_sweep(members: list[Prepared], ctx: Context) -> dict[str, tuple[float,
     return result
 
 
-class _Apart:
-    """Is origin g in conflict with a claim of bounds (lc, uc) of this unit? A denier
-    always; otherwise if one of g's figures lies entirely below or above it."""
+# Per origin with a disputed moment: each claim's class and bounds, and its moments
+# (sets of claim ids; a claim with a report in none is a moment of its own).
+_Found = dict[str, tuple[dict[str, int], dict[str, tuple[Bound, Bound]], list[set[str]]]]
 
-    def __init__(self, members: list[Prepared], deniers: frozenset[str]) -> None:
-        self.deniers = deniers
+
+def _class(q: Prepared, units: dict[tuple[str | None, str | None], int]) -> int:
+    if q.claim.stance == "denies":
+        return DENIES
+    return BARE if q.claim.figure is None else units[_unit_key(q)]
+
+
+def _misreports(
+    members: list[Prepared], units: dict[tuple[str | None, str | None], int], ctx: Context
+) -> _Found:
+    carriers: dict[str, list[Prepared]] = {}
+    for q in members:
+        for g in q.origins:
+            carriers.setdefault(g, []).append(q)
+    found: _Found = {}
+    for g, carrying in carriers.items():
+        if len(carrying) < 2:
+            continue
+        reports = {q.claim.id: reports_of(q, g, _class(q, units), ctx) for q in carrying}
+        listed = [r for rs in reports.values() for r in rs]
+        if not may_conflict(listed):
+            continue
+        pairs = discrepant(listed, ctx)
+        if not pairs:
+            continue
+        groups = grouped(pairs)
+        disputed = set().union(*groups)
+        held = [{c for c, _ in group} for group in groups]
+        for c, mine in reports.items():
+            if not mine or any((r[2], r[3]) not in disputed for r in mine):
+                held.append({c})
+        classes = {q.claim.id: _class(q, units) for q in carrying}
+        spans = {q.claim.id: bounds(q) for q in carrying if q.claim.figure is not None}
+        found[g] = (classes, spans, held)
+    return found
+
+
+def _unexcused(g: str, denials: bool, found: _Found) -> bool:
+    """Whether origin g has a moment with claims on one side (denials, or assertions)
+    and none on the other: it counts against every claim of the other side."""
+    if g not in found:
+        return True
+    classes, _, held = found[g]
+    return any(
+        any((classes[c] == DENIES) == denials for c in m)
+        and not any((classes[c] == DENIES) != denials for c in m)
+        for m in held
+    )
+
+
+def _unit_aparts(unit: int, found: _Found) -> dict[str, Apart]:
+    """Where each origin with a disputed moment counts against a figure of one unit:
+    through a moment with a denial or a figure of the unit, and no version agreeing (a
+    bare assertion agrees with every figure; a figure of the unit with those it meets)."""
+    out: dict[str, Apart] = {}
+    for g, (classes, spans, held) in found.items():
+        if not any(cls in (unit, DENIES) for cls in classes.values()):
+            continue
+        stars = []
+        always = False
+        for m in held:
+            if any(classes[c] == BARE for c in m):
+                continue
+            figures = [spans[c] for c in m if classes[c] == unit]
+            if figures:
+                stars.append(star_summary(figures))
+            elif any(classes[c] == DENIES for c in m):
+                always = True
+        out[g] = apart_of(stars, always)
+    return out
+
+
+class _Apart:
+    """Does origin g count against a claim of bounds (lc, uc) of this unit? Where a
+    misreport moved that, its ``Apart`` says; otherwise a denier always, and any other
+    origin if one of its figures lies entirely below or above it."""
+
+    def __init__(
+        self, members: list[Prepared], deniers: frozenset[str], aparts: dict[str, Apart]
+    ) -> None:
+        self.deniers, self.aparts = deniers, aparts
         self.extremes: dict[str, tuple[Bound, Bound]] = {}
         for q in members:
             lc, uc = bounds(q)
@@ -99,5 +204,8 @@ class _Apart:
                 self.extremes[g] = (min(lowest_upper, uc), max(highest_lower, lc))
 
     def of(self, g: str, lc: Bound, uc: Bound) -> bool:
+        apart = self.aparts.get(g)
+        if apart is not None:
+            return apart.counts(lc, uc)
         lowest_upper, highest_lower = self.extremes[g]
         return g in self.deniers or lowest_upper < lc or highest_lower > uc
