@@ -109,3 +109,15 @@ async def test_the_mouse_selects_a_row_then_opens_it(tmp_path: Path) -> None:
         await pilot.pause(0.2)
         assert isinstance(app.screen, ClaimDetailScreen)
         assert app.screen.claim_id == "rusi-rounds"
+
+
+def test_a_time_unit_reads_plural_after_a_number_but_one() -> None:
+    """The bundled case's "some 15 years" was listed "~15 year" (the normalizer spells
+    units in the singular); the brief already said "about fifteen years"."""
+    from tracker.tui.rows import format_quantity
+
+    assert format_quantity("approx", 15, None, None, "year", None, None) == "~15 years"
+    assert format_quantity("exact", 1, None, None, "year", None, None) == "1 year"
+    assert format_quantity("range", None, 2, 3, "week", None, None) == "2–3 weeks"
+    assert format_quantity("approx", 10, None, None, "km", None, None) == "~10 km"
+    assert format_quantity("exact", 300, None, None, None, "containers", None) == "300 containers"

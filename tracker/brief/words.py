@@ -7,6 +7,7 @@ is) are separate judgments and are always written as separate sentences.
 from __future__ import annotations
 
 from tracker.models import Claim
+from tracker.normalize.units import after_number
 from tracker.scoring import ClaimScore, OriginEvidence
 
 # Confidence: how many independent origins stand behind the judgment, and how good they are.
@@ -53,14 +54,10 @@ def figure_words(claim: Claim) -> str | None:
     else:
         # Vague or unnormalized figures are quoted as the analyst wrote them.
         return claim.quantity_text
-    if claim.qty_unit and not claim.qty_item and claim.qty_value != 1:
-        what = _PLURAL_UNITS.get(what, what)
+    if claim.qty_unit and not claim.qty_item:
+        what = after_number(what, claim.qty_value)
     per = f" per {claim.qty_per}" if claim.qty_per else ""
     return f"{number} {what}{per}".strip()
-
-
-# Units the normalizer spells in the singular that read wrong after a number.
-_PLURAL_UNITS = {"year": "years", "month": "months", "week": "weeks", "day": "days"}
 
 
 # First words that start a sentence but read lowercase after "It is likely that".

@@ -393,3 +393,12 @@ def convert(value: float, unit: str, to: str) -> float:
     if unit not in UNITS or to not in UNITS or UNITS[unit][0] != UNITS[to][0]:
         raise ValueError(f"cannot convert {unit} to {to}")
     return value * UNITS[unit][1] / UNITS[to][1]
+
+
+# Units the normalizer spells in the singular that read wrong after a number but one.
+_PLURAL_WORDS = {"year": "years", "month": "months", "week": "weeks", "day": "days"}
+
+
+def after_number(unit: str, value: float | None) -> str:
+    """A unit as it reads after ``value``: "15 years", "1 year", "10 km"."""
+    return unit if value == 1 else _PLURAL_WORDS.get(unit, unit)

@@ -19,6 +19,7 @@ from sqlmodel import col
 
 from tracker.dates_display import human_span
 from tracker.models import Attribution, Claim, Source, Subject
+from tracker.normalize.units import after_number
 from tracker.tui.text import clean
 
 _HAYSTACK = attrgetter("haystack")
@@ -59,7 +60,8 @@ def format_quantity(
             figure = "≈" + figure
     else:
         figure = _QUALIFIER_SIGN.get(qualifier or "exact", "") + _num(value)
-    what = unit or item
+    # A unit the normalizer spells in the singular reads plural after most numbers.
+    what = after_number(unit, value) if unit else item
     text = f"{figure} {what}" if what else figure
     return f"{text}/{per}" if per else text
 
