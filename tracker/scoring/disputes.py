@@ -13,19 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from tracker.scoring.apart import Apart, Span, apart_of, star_summary
 from tracker.scoring.compat import Bound
 from tracker.scoring.context import Context
-from tracker.scoring.misreports import (
-    Apart,
-    Key,
-    Report,
-    Span,
-    apart_of,
-    conflict,
-    discrepant,
-    star_summary,
-    together,
-)
+from tracker.scoring.misreports import Key, Report, conflict, discrepant, together
 
 Star = tuple[Bound, Bound, tuple[Span, ...]]
 

@@ -16,9 +16,10 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping
 from itertools import accumulate, repeat
 
+from tracker.scoring.apart import Apart
 from tracker.scoring.compat import Bound, lower, upper
 from tracker.scoring.context import Context, Prepared
-from tracker.scoring.misreports import Apart, unit_aparts
+from tracker.scoring.misreports import unit_aparts
 from tracker.scoring.tally import Tally
 
 _INF = float("inf")

@@ -21,10 +21,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from operator import itemgetter
 
+from tracker.scoring.apart import Apart, plain_apart
 from tracker.scoring.compat import Bound
 from tracker.scoring.context import Context, Prepared
 from tracker.scoring.disputes import Disputes
-from tracker.scoring.misreports import Apart, plain_apart, reports_of
+from tracker.scoring.misreports import reports_of
 from tracker.scoring.sweep import Tally, bounds, merge, tallies
 
 _INF = float("inf")

@@ -17,18 +17,16 @@ against a denial only if no denial of its moment was reported.
 
 from __future__ import annotations
 
+from tracker.scoring.apart import Apart, apart_of, star_summary
 from tracker.scoring.compat import Bound
 from tracker.scoring.context import Context, Prepared
 from tracker.scoring.misreports import (
     BARE,
     DENIES,
-    Apart,
-    apart_of,
     discrepant,
     grouped,
     may_conflict,
     reports_of,
-    star_summary,
 )
 from tracker.scoring.sweep import Tally, bounds, finish, raw_sweep
 
