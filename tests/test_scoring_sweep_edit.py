@@ -125,3 +125,42 @@ def test_an_edit_that_splits_a_disputed_moment_scores_like_a_full_rescoring():
         fresh = ScoringInputs(sources, docs, tuple(scorer.claims.values()))
         assert numbers(scorer.case_scores()) == numbers(score_inputs(fresh, PAIRWISE))
         assert scorer.scores["x"].contradiction == against_x, (low, high)
+
+
+def test_an_edit_that_leaves_a_report_with_no_discrepancy_makes_it_a_moment_of_its_own():
+    """Found by hypothesis. Origin g1 (grade A: 0.8) carries c0 on 27 Dec (d0) and in a
+    December review (d2), "at least 1" on 27 Dec (c7) and "at most 0" in the review
+    (c10). c0 "at most 0" is discrepant with c7 through the review. Edited to "1-40",
+    c0's review report meets c7 and is discrepant with nothing: it is a moment of its own
+    with no version meeting X ("0", origin g0), so g1 counts against X (0.8); its 27 Dec
+    report stays in a moment with c10, which meets X. The kept sweep once left that
+    report in its old moment, and set g1 aside (0)."""
+    from datetime import date
+
+    from tracker.scoring import DocumentIn, SourceIn
+
+    sources = {0: SourceIn(0, "g0", "g0", "A"), 1: SourceIn(1, "g1", "g1", "A")}
+    dec27 = date(2023, 12, 27)
+    docs = {
+        "d0": DocumentIn("d0", None, dec27, dec27),
+        "d2": DocumentIn("d2", None, date(2023, 12, 1), date(2023, 12, 31)),
+        "d3": DocumentIn("d3", None, dec27, dec27),
+    }
+
+    def claim(cid: str, figure: Figure, *where: tuple[int, str]) -> ClaimIn:
+        attributions = tuple(AttributionIn(s, d) for s, d in where)
+        return ClaimIn(cid, "one", figure=figure, attributions=attributions)
+
+    c0 = claim("c0", Figure(None, 0), (1, "d0"), (1, "d2"))
+    claims = (
+        c0,
+        claim("c7", Figure(1, None), (1, "d0")),
+        claim("c10", Figure(None, 0), (1, "d2")),
+        claim("x", Figure(0, 0), (0, "d3")),
+    )
+    scorer = Scorer(ScoringInputs(sources, docs, claims), SWEEP)
+    scorer.put_claim(dataclasses.replace(c0, figure=Figure(1, 40)))
+    assert "one" in scorer._swept
+    fresh = ScoringInputs(sources, docs, tuple(scorer.claims.values()))
+    assert numbers(scorer.case_scores()) == numbers(score_inputs(fresh, PAIRWISE))
+    assert scorer.scores["x"].contradiction == 0.8

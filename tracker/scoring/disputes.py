@@ -137,9 +137,22 @@ class Disputes:
     def _merge(
         self, cid: str, keys: set[Key], mates: set[Key], bounds_of: Mapping[str, Span]
     ) -> None:
-        """No moment split (cid's reports kept every mate they had): the moments of its
-        reports and of their mates are one now, with a new star (cid's figure moved)."""
+        """No moment split (every report that lost a discrepancy with cid's still reaches
+        them): the moments of its reports and of their mates are one now, with a new star
+        (cid's figure moved); a report of cid with no discrepancy left stands alone."""
         touched = {cid}
+        for k in keys:
+            if k in self.pairs:
+                continue
+            # A report of cid with no discrepancy left is a moment of its own now.
+            gid = self.group_of.pop(k, None)
+            if gid is not None:
+                group = self.groups[gid]
+                group.discard(k)
+                if group:
+                    self.stars[gid] = _star(group, bounds_of)
+                else:
+                    del self.groups[gid], self.stars[gid]
         linked = {k for k in keys if k in self.pairs} | mates
         if linked:
             joined = {k for k in linked if k not in self.group_of}
