@@ -8,9 +8,11 @@ import pytest
 from sqlmodel import select
 from test_tui_claims import wait_loaded
 from test_tui_detail import wait_for
+from test_tui_markup import screen_of
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Static
 
+from tracker.ach.case import add_hypothesis, rate
 from tracker.db import open_database, session_scope
 from tracker.importers import import_paths
 from tracker.models import Rating
@@ -107,3 +109,53 @@ def test_matrix_screen_snapshot(snap_compare, engine) -> None:  # type: ignore[n
         await pilot.pause(0.2)
 
     assert snap_compare(app, terminal_size=(120, 32), run_before=ready)
+
+
+def add_hypothesis_rated(engine, hypothesis: str, title: str, ratings: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
+    with session_scope(engine) as s:
+        add_hypothesis(s, hypothesis, title)
+        for claim, rating in ratings.items():
+            rate(s, hypothesis, claim, rating)
+
+
+async def test_a_tie_for_the_lead_is_said_beside_the_ranking(engine) -> None:  # type: ignore[no-untyped-def]
+    """By hand: the sea route's only ratings against it are the two DPRK denials, I at
+    weight 0.05 each (credibility 5, 0.1 x uncorroborated 0.5): 0.10. A twin rated I on
+    the same two and nothing else is also at 0.10; rail (2.70) and trade (4.76) trail."""
+    denials = ("dprk-denies-shipments", "dprk-denies-supplying-russia")
+    add_hypothesis_rated(engine, "twin", "A twin", dict.fromkeys(denials, "I"))
+    app = TrackerApp(engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_matrix(app, pilot)
+        table = screen.query_one(DataTable)
+        claims = [c for c, _ in screen.view.claims]  # type: ignore[union-attr]
+        for claim in denials:
+            assert str(table.get_cell_at(Coordinate(claims.index(claim), 1))) == "0.05"
+        text = ranking_text(screen)
+        assert "1. H3 sea-through-najin 0.10" in text and "1. H4 twin 0.10" in text
+        assert "sea-through-najin and twin are tied for the lead at 0.10." in text
+        # With a tie, the sensitivity sentence speaks of the shared lead (as `tracker ach`).
+        assert "brings another hypothesis into the shared lead." in text
+        # At 80x24 that runs past the foot of the panel, which scrolls to it (tab, end).
+        await pilot.pause()
+        assert "marks: ! sensitive" not in screen_of(app)
+        await pilot.press("tab", "end")
+        await wait_for(pilot, lambda: "marks: ! sensitive" in screen_of(app))
+
+
+async def test_an_unrated_leader_is_called_an_absence_of_evidence(engine) -> None:  # type: ignore[no-untyped-def]
+    """A hypothesis nothing is rated for or against scores 0.00 and leads alone; its title
+    is markup-like user text and shows literally."""
+    add_hypothesis_rated(engine, "untested", "[bold]x[/bold]", {})
+    app = TrackerApp(engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_matrix(app, pilot)
+        text = ranking_text(screen)
+        assert "1. H4 untested 0.00" in text
+        assert (
+            "No claim is rated consistent or inconsistent with untested: its score is an "
+            "absence of evidence, not evidence in its favour." in text
+        )
+        assert "tied for the lead" not in text
+        await pilot.pause()
+        assert "   [bold]x[/bold]" in screen_of(app)  # not a bold "x"

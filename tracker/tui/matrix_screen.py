@@ -11,7 +11,7 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
@@ -56,7 +56,9 @@ class MatrixScreen(Screen[None]):
         )
         with Horizontal(id="matrix-body"):
             yield DataTable(id="matrix-table", cursor_type="cell", zebra_stripes=True)
-            yield Static("", id="matrix-ranking")
+            # Scrolls: at 80x24 a tie's sentence and the sensitivity one run past the foot.
+            with VerticalScroll(id="matrix-side"):
+                yield Static("", id="matrix-ranking")
         # ctrl+p is in ? (and works everywhere): its footer item left room for too little.
         yield Footer(show_command_palette=False)
 
@@ -126,8 +128,12 @@ class MatrixScreen(Screen[None]):
         for s in case.assessment.scores:
             text.append(f"{s.rank}. {label[s.hypothesis]} {s.hypothesis} ", style="bold")
             text.append(f"{s.inconsistency:.2f}\n")
-            text.append(f"   {case.hypotheses[s.hypothesis].title}\n", style="dim")
-        text.append("\n" + case.sensitivity_words() + "\n")
+            text.append_text(literal("   " + case.hypotheses[s.hypothesis].title, "dim"))
+            text.append("\n")
+        # The sentences `tracker ach` prints under its ranking, in its order and words.
+        for words in (case.tie_words(), case.unrated_warning(), case.sensitivity_words()):
+            if words:
+                text.append("\n" + words + "\n")
         text.append("\nmarks: ! sensitive, · not diagnostic", style="dim")
         return text
 
