@@ -243,6 +243,18 @@ def main() -> None:
     )
     _, t_explain = timed(lambda: scorer.scores[big_claim.id].explanation)
     print(f"explanation of one claim of the largest subject, on demand: {t_explain * 1000:.1f} ms")
+    # What score --json and the brief print for every claim: the claims named for and
+    # against it (without building explanations in a swept subject).
+    _, t_named = timed(
+        lambda: [
+            (scorer.scores[c.id].corroborated_by, scorer.scores[c.id].contradicted_by)
+            for c in by_subject[largest]
+        ]
+    )
+    print(
+        f"claims named for and against each claim of the largest subject "
+        f"({len(by_subject[largest]):,}): {t_named:.2f} s"
+    )
     # Reporting discrepancies between claims (issue 15): built when first read (score
     # --json, the TUI's table, the brief), not by the rescoring above; every subject's,
     # from nothing, in this process.

@@ -215,9 +215,16 @@ def test_the_sweep_sets_misreports_aside_as_every_pair_does(inputs):
                 found.setdefault(x[2], {}).setdefault(g, set()).add(y[2])
                 found.setdefault(y[2], {}).setdefault(g, set()).add(x[2])
         assert found == misreported(members, ctx)
+    pairwise_scores = score_inputs(inputs, PAIRWISE).claims
     for s in swept.claims.values():  # the explanation tells the same numbers
         assert s.explanation.contradiction.value == s.contradiction
         assert s.explanation.corroboration.value == s.corroboration
+        # The sweep names claims without explanations, leaving out origins set aside.
+        named = pairwise_scores[s.id]
+        assert (s.corroborated_by, s.contradicted_by) == (
+            named.corroborated_by,
+            named.contradicted_by,
+        )
 
 
 @PROPS

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from tracker.provenance import AttributedOrigin, Derivations, attribution_origins
 from tracker.scoring.compat import Kinds
@@ -36,6 +37,8 @@ class Context:
         self._alone: dict[int, tuple[SourceIn | None, _Alone]] = {}
         # One origin's appearances per subject, kept between rescorings (same_origin.py).
         self.same_origin: object | None = None
+        # A subject's disputed moments for explanations, with the members they are of.
+        self.moments: dict[str, tuple[Sequence[object], Any]] = {}
         self.regroup()
 
     def regroup(self) -> None:

@@ -257,7 +257,12 @@ class Moments:
 
 def subject_moments(members: Sequence[Prepared], ctx: Context) -> Moments:
     """Every origin's disputed moments in one subject, conflicts judged as
-    ``pairs.related_pairs`` judges them."""
+    ``pairs.related_pairs`` judges them; kept for the same list of members (every claim
+    of a subject explained reads them: found once, not once per claim)."""
+    subject = members[0].claim.subject if members else ""
+    kept = ctx.moments.get(subject)
+    if kept is not None and kept[0] is members:
+        return kept[1]
     claims = [p.claim for p in members]
     relations = Relations(claims, ctx.kinds)
     index = {c.id: i for i, c in enumerate(claims)}
@@ -265,7 +270,9 @@ def subject_moments(members: Sequence[Prepared], ctx: Context) -> Moments:
     def conflicts(a: str, b: str) -> bool:
         return relations.of(index[a], index[b]) == CONFLICTS
 
-    return Moments(members, ctx, conflicts)
+    moments = Moments(members, ctx, conflicts)
+    ctx.moments[subject] = (members, moments)
+    return moments
 
 
 # -- a swept subject's origins ------------------------------------------------------------

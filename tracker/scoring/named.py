@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tracker.scoring.apart import Apart
 from tracker.scoring.context import Context, Prepared
 from tracker.scoring.misreports import unit_aparts
-from tracker.scoring.sweep import bounds, raw_sweep, sweepable
-from tracker.scoring.tally import Tally
+from tracker.scoring.sweep import bounds, sweepable
 
 _INF = float("inf")
 
@@ -94,7 +94,7 @@ class NamedClaims:
         self.trees: dict[str, _Tree] = {}
         self.built_for: list[Prepared] | None = None
         self.usable = False
-        self.aside: set[str] = set()
+        self.aparts: dict[str, Apart] = {}
         self.found: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
 
     def _build(self) -> None:
@@ -102,10 +102,13 @@ class NamedClaims:
         self.built_for = members
         self.found = {}
         self.usable = bool(members) and sweepable(members)
-        # A claim with an origin set aside (MISREPORT_SET_ASIDE) is named by its
-        # explanation: the trees know nothing of misreports. Found here, from the subject
-        # as it is now, so a score kept across edits never names a stale set.
-        self.aside = _set_aside(members, self.ctx) if self.usable else set()
+        # Where each origin with a disputed moment counts (MISREPORT_SET_ASIDE): one it
+        # does not count against a claim names none of its claims there, as explain.
+        self.aparts = (
+            unit_aparts(members, {q.claim.id: bounds(q) for q in members}, self.ctx)
+            if self.usable
+            else {}
+        )
         spans: dict[str, tuple[list[str], list[float], list[float]]] = {}
         for q in members if self.usable else []:
             lo, hi = bounds(q)
@@ -119,7 +122,7 @@ class NamedClaims:
     def of(self, p: Prepared) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
         if self.built_for is not self.box[0]:
             self._build()
-        if not self.usable or p.claim.id in self.aside:
+        if not self.usable:
             return None
         if p.claim.id in self.found:
             return self.found[p.claim.id]
@@ -133,19 +136,8 @@ class NamedClaims:
                 # An own origin's list starts with the claim itself (explain's "own").
                 want = self.cap - 1 if g in p.origins else self.cap
                 support.update(dict.fromkeys(tree.first(lo, hi, True, want, own)))
-            if g not in p.origins:
+            apart = self.aparts.get(g)
+            if g not in p.origins and (apart is None or apart.counts(lo, hi)):
                 conflict.update(dict.fromkeys(tree.first(lo, hi, False, self.cap, own)))
         self.found[p.claim.id] = (tuple(support), tuple(conflict))
         return self.found[p.claim.id]
-
-
-def _set_aside(members: list[Prepared], ctx: Context) -> set[str]:
-    """The claims of a swept subject with an origin set aside: those whose tally of
-    origins against them is lower under the rule (it only ever takes origins out)."""
-    aparts = unit_aparts(members, {q.claim.id: bounds(q) for q in members}, ctx)
-    if not aparts:
-        return set()
-    tally = Tally(ctx)
-    under_rule = raw_sweep(members, tally, aparts=aparts)
-    without = raw_sweep(members, tally)
-    return {c for c, (_, against) in under_rule.items() if against != without[c][1]}
