@@ -46,8 +46,13 @@ async def until(pilot, done: Callable[[], bool], limit: float = 600) -> None:  #
 
 def scored(app) -> bool:  # type: ignore[no-untyped-def]
     screen = app.claims_screen
-    # Both before and after the subjects screen took its estimates from the scoring.
-    return screen.loaded and not screen.score_state and not getattr(screen, "estimating", False)
+    # The scoring worker done: its process joined (its CPU counted), estimates in.
+    return (
+        screen.loaded
+        and not screen.score_state
+        and not getattr(screen, "estimating", False)
+        and all(w.is_finished for w in screen.workers if w.group == "claims-load")
+    )
 
 
 async def run(path: Path, repeat: int) -> tuple[list[float], list[float], float, float]:
