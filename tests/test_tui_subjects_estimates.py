@@ -133,3 +133,31 @@ async def test_opening_the_subjects_screen_does_not_read_the_case_again(
             "more than 1 million artillery rounds"
         )
         assert loads == []
+
+
+async def test_after_a_merge_the_rescoring_brings_the_merged_estimate(tmp_path: Path) -> None:
+    from test_tui_subjects import CONTAINERS, ROUNDS, answer, open_subjects
+
+    app = TrackerApp(build_case(tmp_path / "case.sqlite"))
+    async with app.run_test(size=(200, 50)) as pilot:
+        screen = await open_subjects(app, pilot)
+        await wait_for(pilot, lambda: any(s.estimate for s in screen.rows))
+        screen.query_one(DataTable).move_cursor(row=1)  # Containers
+        await pilot.press("m")
+        await answer(app, pilot, ROUNDS)
+        # Every figure is a count (no unit), so one estimate: NIS's "more than 1 million"
+        # (B, via the Government of South Korea) meets the White House's "more than 1,000"
+        # above a million; RUSI's 200,000-999,999 meets only the White House's, and the
+        # pair with NIS weighs more. Two origins behind it: no figure quoted, the words
+        # of the interval with the leading figure's item; RUSI an outlier.
+        await wait_for(pilot, lambda: "White House" in screen.rows[0].behind)
+        assert [s.name for s in screen.rows] == [
+            ROUNDS,
+            "Maritime munitions shipments, DPRK to Russia (count)",
+        ]
+        assert CONTAINERS not in {s.name for s in screen.rows}
+        assert (screen.rows[0].estimate, screen.rows[0].behind, screen.rows[0].outliers) == (
+            "more than 1,000,000 containers",
+            "White House, Government of South Korea",
+            "Royal United Services Institute (hundreds of thousands of shells)",
+        )
