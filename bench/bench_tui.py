@@ -20,6 +20,7 @@ import random
 import statistics
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -213,7 +214,11 @@ def main() -> None:
     if args.no_scoring:
         import tracker.tui.claims_screen
 
-        tracker.tui.claims_screen.score_all = lambda engine: None  # type: ignore[assignment]
+        def no_scores(engine: object, send: Callable[[str, object], None]) -> None:
+            send("claims", None)
+            send("subjects", None)
+
+        tracker.tui.claims_screen.score_all = no_scores  # type: ignore[assignment]
     folder = Path(tempfile.mkdtemp())
     path = folder / "bench.sqlite"
     t0 = time.perf_counter()

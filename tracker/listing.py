@@ -263,7 +263,7 @@ class SubjectView:
     cumulative: bool
     claims: int
     key_judgment: bool | None = None  # pinned, dropped, or left to the brief's rule
-    # What its evidence adds up to (scoring/estimate.py), filled by the TUI's subject_estimates.
+    # What its evidence adds up to (scoring/estimate.py), filled by the TUI's subjects screen.
     estimate: str = ""
     behind: str = ""  # the independent origins behind the estimate
     outliers: str = ""  # origins whose figure cannot meet it, with their figures

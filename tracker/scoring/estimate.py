@@ -19,7 +19,7 @@ outliers, and for a running total the series over time (issue 15).
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
@@ -437,9 +437,14 @@ def _estimate_subjects(
 
 
 def score_with_estimates(
-    session: Session, subject: str | None = None, weights: Weights = DEFAULT_WEIGHTS
+    session: Session,
+    subject: str | None = None,
+    weights: Weights = DEFAULT_WEIGHTS,
+    scored: Callable[[CaseScores], object] | None = None,
 ) -> tuple[CaseScores, list[SubjectSummary]]:
-    """Every claim's scores and every subject's estimates, from one read of the case."""
+    """Every claim's scores and every subject's estimates, from one read of the case.
+    ``scored`` is given the scores before the estimates are worked out (the TUI shows
+    them meanwhile)."""
     from sqlmodel import select
 
     from tracker.models import Subject
@@ -450,6 +455,8 @@ def score_with_estimates(
     with collector_paused():
         inputs = load_inputs(session, subject)
         scores = score_inputs(inputs, weights)
+    if scored is not None:
+        scored(scores)
     rows = session.exec(select(Subject.name, Subject.id, Subject.cumulative)).all()
     known = {name: (sid, cumulative) for name, sid, cumulative in rows}
     return scores, estimate_subjects(inputs, known, weights, scores)

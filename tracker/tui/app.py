@@ -168,6 +168,14 @@ class TrackerApp(App[None]):
         """A write happened: reread and rescore so the claims table shows it at once."""
         self.claims_screen.reload()
 
+    def estimates_changed(self) -> None:
+        """The claims screen's scoring brought the subjects' estimates: show them."""
+        from tracker.tui.subjects_screen import SubjectsScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, SubjectsScreen):
+                screen.show_estimates()
+
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.help_dialog.show_for(self.screen)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from typing import Any
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -11,9 +12,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from tracker.tui.claims_table import ClaimsTable
-from tracker.tui.messages import ClaimsLoaded, Failed, ScoresLoaded
+from tracker.tui.messages import ClaimsLoaded, EstimatesLoaded, Failed, ScoresLoaded
 from tracker.tui.rows import ClaimRow, filter_rows, load_rows
-from tracker.tui.scores import ScoreSummary, apply_scores, score_all
+from tracker.tui.scores import EstimateCells, ScoreSummary, apply_scores, score_all
 from tracker.tui.text import literal
 
 FIRST_PAGE = 200
@@ -54,6 +55,10 @@ class ClaimsScreen(Screen[None]):
         # query -> rows: backspacing returns to a result already computed.
         self._cache: dict[str, list[ClaimRow]] = {}
         self.score_state = "scoring…"
+        # The subjects screen's estimates, from the same scoring as the table's scores
+        # (subject id -> cells); the last ones stay until a rescoring brings new ones.
+        self.estimates: dict[int, EstimateCells] | None = None
+        self.estimating = True
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="/ filter: text, source, subject, value", id="filter")
@@ -73,11 +78,13 @@ class ClaimsScreen(Screen[None]):
         self._generation += 1
         if self.loaded:
             self.score_state = "rescoring…"
+        self.estimating = True
         self._read(self._generation)
 
     @work(thread=True, group="claims-load")
     def _read(self, generation: int) -> None:
-        """Read every claim, post it, then score the case and post the scores."""
+        """Read every claim, post it, then score the case and post the scores, then the
+        subjects' estimates."""
         engine = self.app.engine  # type: ignore[attr-defined]
         try:
             if not self.loaded:
@@ -90,10 +97,21 @@ class ClaimsScreen(Screen[None]):
         except Exception as error:  # noqa: BLE001 - shown to the analyst, never a crash
             self.post_message(Failed(f"Could not load claims: {error}"))
             return
+        posted: set[str] = set()
+
+        def send(what: str, data: Any) -> None:
+            posted.add(what)
+            if what == "claims":
+                self.post_message(ScoresLoaded(data, generation))
+            else:
+                self.post_message(EstimatesLoaded(data, generation))
+
         try:
-            self.post_message(ScoresLoaded(score_all(engine), generation))
+            score_all(engine, send)
         except Exception as error:  # noqa: BLE001
-            self.post_message(ScoresLoaded(None, generation))
+            if "claims" not in posted:
+                self.post_message(ScoresLoaded(None, generation))
+            self.post_message(EstimatesLoaded(None, generation))
             self.post_message(Failed(f"Could not score the case: {error}"))
 
     def on_claims_loaded(self, message: ClaimsLoaded) -> None:
@@ -119,6 +137,13 @@ class ClaimsScreen(Screen[None]):
         table = self.query_one(ClaimsTable)
         table.set_rows(self._shown)
         self._update_status()
+
+    def on_estimates_loaded(self, message: EstimatesLoaded) -> None:
+        if message.generation != self._generation:
+            return
+        self.estimates = message.estimates
+        self.estimating = False
+        self.app.estimates_changed()  # type: ignore[attr-defined]
 
     def on_failed(self, message: Failed) -> None:
         message.stop()

@@ -28,6 +28,16 @@ class ScoresLoaded(Message):
         self.generation = generation
 
 
+class EstimatesLoaded(Message):
+    """Each subject's estimate cells, from the same scoring as the last ScoresLoaded
+    (None: not available)."""
+
+    def __init__(self, estimates: dict[int, Any] | None, generation: int) -> None:
+        super().__init__()
+        self.estimates = estimates
+        self.generation = generation
+
+
 class Loaded(Message):
     """A screen's data, read in a worker; ``what`` says which part of the screen it is for."""
 

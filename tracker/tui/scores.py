@@ -1,21 +1,29 @@
-"""Scores for the claims table, computed away from the interface.
+"""Scores for the claims table and estimates for the subjects screen, computed away
+from the interface.
 
 Scoring a large case is CPU work in Python: in a thread it would hold the GIL
 and make every keystroke wait. For a database another process can open (a
 file or a server) it runs in a child process and sends back only what the
-table shows; an in-memory database is scored in the calling thread.
+screens show; an in-memory database is scored in the calling thread.
+One read of the case serves both screens (``score_with_estimates``, as ``tracker score
+--json``): the claims' scores are sent first, each subject's estimate after them.
 No Textual here.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+from collections.abc import Callable
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
+
+if TYPE_CHECKING:
+    from tracker.scoring import CaseScores
+    from tracker.scoring.estimate import SubjectSummary
 
 
 class ScoreSummary(NamedTuple):
@@ -28,23 +36,65 @@ class ScoreSummary(NamedTuple):
     discrepancies: int
 
 
+class EstimateCells(NamedTuple):
+    """What the subjects screen shows of one subject's estimates."""
+
+    estimate: str
+    behind: str
+    outliers: str
+
+
+# ("claims", {claim id: ScoreSummary} | None), then ("subjects", {subject id: cells} | None).
+Send = Callable[[str, Any], None]
+
 _running: set[BaseProcess] = set()
 
 
-def summarize(engine: Engine) -> dict[str, ScoreSummary] | None:
-    """``{claim id: ScoreSummary}``, or None while tracker.scoring has no score_case."""
-    try:
-        from tracker.scoring import score_case
-    except ImportError:
-        return None
-    with Session(engine) as session:
-        claims = score_case(session).claims
+def _claim_summaries(scores: CaseScores) -> dict[str, ScoreSummary]:
     return {
         cid: ScoreSummary(
             len(s.origins), s.corroboration, s.contradiction, s.credibility, len(s.discrepancies)
         )
-        for cid, s in claims.items()
+        for cid, s in scores.claims.items()
     }
+
+
+def estimate_cells(summary: SubjectSummary) -> EstimateCells:
+    """The first unit's estimate, the origins behind it and its outliers ("+N units" when
+    the subject has more); without a figure, who denies it."""
+    from tracker.dates_display import human_span
+
+    if not summary.estimates:
+        return EstimateCells(
+            "no figure: "
+            + (f"denied by {', '.join(summary.denied_by)}" if summary.denied_by else "statements"),
+            "",
+            "",
+        )
+    e = summary.estimates[0]
+    when = f" ({human_span(*e.period)})" if e.period else ""
+    more = len(summary.estimates) - 1
+    return EstimateCells(
+        e.interval_words() + when + (f" +{more} unit{'s' * (more > 1)}" if more else ""),
+        ", ".join(e.origins),
+        ", ".join(f"{o.origin} ({o.figure.text or o.figure.describe()})" for o in e.outliers),
+    )
+
+
+def summarize(engine: Engine, send: Send) -> None:
+    """Score the case and ``send`` the claims' summaries, then, from the same inputs and
+    scores, each subject's estimate cells (None for both while tracker.scoring has none)."""
+    try:
+        from tracker.scoring.estimate import score_with_estimates
+    except ImportError:
+        send("claims", None)
+        send("subjects", None)
+        return
+    with Session(engine) as session:
+        _, summaries = score_with_estimates(
+            session, scored=lambda scores: send("claims", _claim_summaries(scores))
+        )
+    send("subjects", {s.id: estimate_cells(s) for s in summaries if s.id is not None})
 
 
 def _child(url: str, conn: Connection) -> None:
@@ -57,18 +107,20 @@ def _child(url: str, conn: Connection) -> None:
         os.nice(10)
 
     try:
-        conn.send(("ok", summarize(make_engine(url))))
+        summarize(make_engine(url), lambda what, data: conn.send((what, data)))
     except Exception as error:  # noqa: BLE001 - reported to the parent, shown as a notification
         conn.send(("error", f"{type(error).__name__}: {error}"))
     finally:
         conn.close()
 
 
-def score_all(engine: Engine) -> dict[str, ScoreSummary] | None:
-    """Summaries of every claim's scores; blocks the calling (worker) thread, not the GIL."""
+def score_all(engine: Engine, send: Send) -> None:
+    """The claims' summaries, then the subjects' estimate cells, each handed to ``send``
+    as it is ready; blocks the calling (worker) thread, not the GIL."""
     url = engine.url.render_as_string(hide_password=False)
     if url in ("sqlite://", "sqlite:///:memory:"):
-        return summarize(engine)
+        summarize(engine, send)
+        return
     context = multiprocessing.get_context("spawn")
     parent, child = context.Pipe(duplex=False)
     process = context.Process(target=_child, args=(url, child), daemon=True)
@@ -79,19 +131,23 @@ def score_all(engine: Engine) -> dict[str, ScoreSummary] | None:
         # score in this thread, slower for the interface but correct.
         parent.close()
         child.close()
-        return summarize(engine)
+        summarize(engine, send)
+        return
     child.close()
     _running.add(process)
     try:
-        status, payload = parent.recv()
+        while True:
+            what, data = parent.recv()
+            if what == "error":
+                raise RuntimeError(f"scoring failed: {data}")
+            send(what, data)
+            if what == "subjects":
+                return
     except EOFError:
         raise RuntimeError("scoring stopped before it finished") from None
     finally:
         _running.discard(process)
         process.join(timeout=1)
-    if status == "error":
-        raise RuntimeError(f"scoring failed: {payload}")
-    return payload
 
 
 def prepare_scoring() -> None:

@@ -208,38 +208,6 @@ def list_subjects(engine: Engine) -> list[SubjectView]:
         return listing.list_subjects(connection)
 
 
-def subject_estimates(engine: Engine, subjects: list[SubjectView]) -> None:
-    """Each subject's best-supported estimate, the origins behind it and its outliers,
-    written onto its row (the first unit's; "+N units" when it has more)."""
-    from tracker.dates_display import human_span
-    from tracker.scoring.estimate import estimate_subjects
-    from tracker.scoring.load import load_inputs
-
-    with Session(engine) as session:
-        summaries = {
-            s.name: s for s in estimate_subjects(load_inputs(session, outlet_figures=False))
-        }
-    for row in subjects:
-        summary = summaries.get(row.name)
-        if summary is None:
-            continue
-        if not summary.estimates:
-            row.estimate = "no figure: " + (
-                f"denied by {', '.join(summary.denied_by)}" if summary.denied_by else "statements"
-            )
-            continue
-        e = summary.estimates[0]
-        when = f" ({human_span(*e.period)})" if e.period else ""
-        more = len(summary.estimates) - 1
-        row.estimate = (
-            e.interval_words() + when + (f" +{more} unit{'s' * (more > 1)}" if more else "")
-        )
-        row.behind = ", ".join(e.origins)
-        row.outliers = ", ".join(
-            f"{o.origin} ({o.figure.text or o.figure.describe()})" for o in e.outliers
-        )
-
-
 def rename_subject(engine: Engine, subject_id: int, name: str) -> str:
     name = name.strip()
     if not name:

@@ -1,12 +1,18 @@
 """Subjects: what each one's evidence adds up to (its best-supported estimate, the origins
 behind it, its outliers); rename, merge two, mark cumulative, pin or drop as a key
-judgment."""
+judgment.
+
+The estimates are the claims screen's scoring's (tracker/tui/scores.py): worked out from
+the same read of the case as the claims' scores, never from a second one, so the two
+screens agree. Until that scoring has them, a row says so.
+"""
 
 from __future__ import annotations
 
 from rich.text import Text
 from sqlalchemy.engine import Engine
 from textual.binding import Binding
+from textual.widgets import DataTable
 
 from tracker.listing import SubjectView
 from tracker.tui.store import (
@@ -15,7 +21,6 @@ from tracker.tui.store import (
     rename_subject,
     set_cumulative,
     set_key_judgment,
-    subject_estimates,
 )
 from tracker.tui.table_screen import TableScreen
 from tracker.tui.text import literal
@@ -51,9 +56,18 @@ class SubjectsScreen(TableScreen[SubjectView]):
         return self.rows
 
     def load(self, engine: Engine) -> list[SubjectView]:
-        subjects = list_subjects(engine)
-        subject_estimates(engine, subjects)
-        return subjects
+        return list_subjects(engine)
+
+    def annotate(self, rows: list[SubjectView]) -> None:
+        estimates = self.app.claims_screen.estimates  # type: ignore[attr-defined]
+        for row in rows:
+            cells = estimates.get(row.id) if estimates else None
+            row.estimate, row.behind, row.outliers = cells or ("", "", "")
+
+    def show_estimates(self) -> None:
+        """The claims screen's scoring has new estimates (or none): redraw with them."""
+        if getattr(self, "_widths", None) is not None:  # mounted: its table has columns
+            self._fill(self.query_one(DataTable))
 
     def widths(self, total: int) -> tuple[int | None, ...]:
         # Key, Cumulative and Claims are short; the subject and what its evidence adds up
@@ -74,7 +88,9 @@ class SubjectsScreen(TableScreen[SubjectView]):
             literal(s.name),
             "yes" if s.cumulative else "",
             str(s.claims),
-            literal(s.estimate),
+            literal(s.estimate)
+            if s.estimate or not self.app.claims_screen.estimating  # type: ignore[attr-defined]
+            else "estimating…",
             literal(s.behind),
             literal(s.outliers),
         )

@@ -54,6 +54,10 @@ class TableScreen(Screen[None], Generic[Row]):
     def cells(self, row: Row) -> tuple[str | Text, ...]:
         raise NotImplementedError
 
+    def annotate(self, rows: list[Row]) -> None:
+        """Before the rows are drawn (on the UI thread): a subclass adds to them what it
+        holds apart from what ``load`` read."""
+
     def widths(self, total: int) -> tuple[int | None, ...]:
         """Each column's width at ``total`` columns of terminal (None: as wide as its
         content). A subclass fixes them so that what matters stays in view."""
@@ -97,6 +101,7 @@ class TableScreen(Screen[None], Generic[Row]):
         self._fill(self.query_one(DataTable))
 
     def _fill(self, table: DataTable[Any]) -> None:
+        self.annotate(self.rows)
         cursor = table.cursor_row
         table.clear()
         for row in self.rows:
