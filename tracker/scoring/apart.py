@@ -23,6 +23,8 @@ from tracker.scoring.compat import Bound
 
 _INF = float("inf")
 Span = tuple[Bound, Bound]
+# A moment's lowest and highest bound, and the gaps between its pieces (``star_summary``).
+Star = tuple[Bound, Bound, tuple[Span, ...]]
 
 
 class Apart:
@@ -88,7 +90,7 @@ def plain_apart(lowest_upper: Bound, highest_lower: Bound) -> Apart:
     return Apart(highest_lower, lowest_upper)
 
 
-def star_summary(spans: list[Span]) -> tuple[Bound, Bound, tuple[Span, ...]]:
+def star_summary(spans: list[Span]) -> Star:
     """(lowest bound, highest bound, gaps between pieces) of a star's intervals."""
     spans = sorted(spans)
     gaps = []
@@ -102,9 +104,7 @@ def star_summary(spans: list[Span]) -> tuple[Bound, Bound, tuple[Span, ...]]:
     return lo, hi, tuple(gaps)
 
 
-def apart_of(
-    summaries: Iterable[tuple[Bound, Bound, tuple[Span, ...]]], always: bool = False
-) -> Apart:
+def apart_of(summaries: Iterable[Star], always: bool = False) -> Apart:
     """An origin's ``Apart`` from its stars' summaries (``star_summary``)."""
     below, above = -_INF, _INF
     gaps: list[Span] = []

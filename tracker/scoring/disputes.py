@@ -13,12 +13,19 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from tracker.scoring.apart import Apart, Span, apart_of, star_summary
-from tracker.scoring.compat import Bound
+from tracker.scoring.apart import Apart, Span, Star, apart_of
 from tracker.scoring.context import Context
-from tracker.scoring.misreports import Key, Report, conflict, discrepant, together
-
-Star = tuple[Bound, Bound, tuple[Span, ...]]
+from tracker.scoring.misreports import (
+    Key,
+    Report,
+    alone,
+    conflict,
+    discrepant,
+    grouped,
+    key,
+    moment_star,
+    together,
+)
 
 
 class Disputes:
@@ -56,7 +63,7 @@ class Disputes:
     ) -> bool:
         """Claim cid's reports are now ``mine`` (None: it left). False when the origin
         has no discrepancy left."""
-        old_keys = {(r[2], r[3]) for r in self.reports.pop(cid, ())}
+        old_keys = {key(r) for r in self.reports.pop(cid, ())}
         old_mates: set[Key] = set()
         for k in old_keys:
             for m in self.pairs.pop(k, ()):
@@ -68,7 +75,7 @@ class Disputes:
         new_keys: set[Key] = set()
         if mine is not None:
             self.reports[cid] = mine
-            new_keys = {(r[2], r[3]) for r in mine}
+            new_keys = {key(r) for r in mine}
             for y in (r for c, rs in self.reports.items() if c != cid for r in rs):
                 for x in mine:
                     if conflict(x, y) and together(x, y, ctx):
@@ -107,7 +114,7 @@ class Disputes:
 
     def _pair(self, x: Report, y: Report) -> None:
         # One key object per report, however many discrepancies it is in.
-        a, b = (x[2], x[3]), (y[2], y[3])
+        a, b = key(x), key(y)
         a, b = self.keys.setdefault(a, a), self.keys.setdefault(b, b)
         self.pairs.setdefault(a, set()).add(b)
         self.pairs.setdefault(b, set()).add(a)
@@ -115,18 +122,9 @@ class Disputes:
     def _regroup(self, bounds_of: Mapping[str, Span]) -> None:
         """Every moment again (the discrepancies chain them), every star."""
         self.group_of, self.groups, self.stars = {}, {}, {}
-        for start in self.pairs:
-            if start in self.group_of:
-                continue
-            n = len(self.groups)
-            group, stack = {start}, [start]
-            self.group_of[start] = n
-            while stack:
-                for k in self.pairs[stack.pop()]:
-                    if k not in self.group_of:
-                        self.group_of[k] = n
-                        group.add(k)
-                        stack.append(k)
+        links = ((a, b) for a, mates in self.pairs.items() for b in mates)
+        for n, group in enumerate(grouped(links)):
+            self.group_of.update(dict.fromkeys(group, n))
             self.groups[n] = group
             self.stars[n] = _star(group, bounds_of)
         self.loose = {}
@@ -178,7 +176,7 @@ class Disputes:
 
     def _reloose(self, c: str, bounds_of: Mapping[str, Span]) -> None:
         mine = self.reports.get(c)
-        if mine is not None and (not mine or any((r[2], r[3]) not in self.group_of for r in mine)):
+        if mine is not None and alone(mine, self.group_of):
             lo, hi = bounds_of[c]
             self.loose[c] = (lo, hi, ())
         else:
@@ -189,7 +187,9 @@ class Disputes:
 
 
 def _star(group: set[Key], bounds_of: Mapping[str, Span]) -> Star:
-    return star_summary([bounds_of[c] for c in {c for c, _ in group}])
+    star = moment_star(group, bounds_of.get)
+    assert star is not None  # every claim of a swept subject has an interval
+    return star
 
 
 _INF = float("inf")

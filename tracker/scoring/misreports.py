@@ -19,10 +19,10 @@ explanations and the brief ask ``Moments`` the same question claim by claim.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 
-from tracker.scoring.apart import Apart, Span, apart_of, star_summary
+from tracker.scoring.apart import Apart, Span, Star, apart_of, star_summary
 from tracker.scoring.compat import CONFLICTS, Bound, Relations, lower, upper
 from tracker.scoring.context import Context, Prepared
 from tracker.scoring.revisions import document_dates
@@ -140,8 +140,13 @@ def discrepant(reports: Sequence[Report], ctx: Context) -> list[tuple[Report, Re
 Key = tuple[str, str]  # a report's claim and document
 
 
-def grouped(pairs: Iterable[tuple[Report, Report]]) -> list[set[Key]]:
-    """The disputed moments the pairs chain together (union-find over reports)."""
+def key(r: Report) -> Key:
+    return (r[2], r[3])
+
+
+def grouped(pairs: Iterable[tuple[Key, Key]]) -> list[set[Key]]:
+    """The disputed moments that discrepancies between reports (by ``key``) chain
+    together (union-find over reports)."""
     parent: dict[Key, Key] = {}
 
     def root(k: Key) -> Key:
@@ -150,8 +155,7 @@ def grouped(pairs: Iterable[tuple[Report, Report]]) -> list[set[Key]]:
             k = parent[k]
         return k
 
-    for x, y in pairs:
-        a, b = (x[2], x[3]), (y[2], y[3])
+    for a, b in pairs:
         parent.setdefault(a, a)
         parent.setdefault(b, b)
         ra, rb = root(a), root(b)
@@ -163,28 +167,36 @@ def grouped(pairs: Iterable[tuple[Report, Report]]) -> list[set[Key]]:
     return list(groups.values())
 
 
+def versions(group: Iterable[Key]) -> set[str]:
+    """The claims a disputed moment holds."""
+    return {c for c, _ in group}
+
+
+def alone(mine: Sequence[Report], disputed: Container[Key]) -> bool:
+    """Whether a claim is a moment of its own: a report of it in no disputed moment, or
+    no first-hand report at all."""
+    return not mine or any(key(r) not in disputed for r in mine)
+
+
+def moment_star(group: Iterable[Key], span: Callable[[str], Span | None]) -> Star | None:
+    """A disputed moment on a unit's line: its versions' intervals (``span``: a claim's
+    interval, None if it has none on the line) as a ``star_summary``."""
+    spans = [b for c in versions(group) if (b := span(c)) is not None]
+    return star_summary(spans) if spans else None
+
+
 def moment_stars(
-    claims: Iterable[str],
     reports: Mapping[str, Sequence[Report]],
     groups: Sequence[set[Key]],
     span: Callable[[str], Span | None],
-) -> list[tuple[Bound, Bound, tuple[Span, ...]]]:
-    """One origin's moments on a unit's line, as ``star_summary``s: each disputed moment
-    its versions' intervals (``span``: a claim's interval, None if it has none on the
-    line), and each claim with a report in none (or no first-hand report) its own."""
-    stars = []
-    disputed: set[Key] = set()
-    for group in groups:
-        disputed |= group
-        versions = [b for c in {c for c, _ in group} if (b := span(c)) is not None]
-        if versions:
-            stars.append(star_summary(versions))
-    for c in claims:
-        mine = reports.get(c, ())
-        if not mine or any((r[2], r[3]) not in disputed for r in mine):
-            b = span(c)
-            if b is not None:
-                stars.append((b[0], b[1], ()))
+) -> list[Star]:
+    """One origin's moments on a unit's line: each disputed moment's star, and each claim
+    (of ``reports``) that is a moment of its own, its interval."""
+    stars = [s for group in groups if (s := moment_star(group, span)) is not None]
+    disputed = set().union(*groups)
+    for c, mine in reports.items():
+        if alone(mine, disputed) and (b := span(c)) is not None:
+            stars.append((b[0], b[1], ()))
     return stars
 
 
@@ -213,19 +225,19 @@ class Moments:
             carrying = carriers[g]
             if len(carrying) < 2:
                 continue
-            reports = [r for p in carrying for r in reports_of(p, g, 0, ctx)]
-            pairs = [(x, y) for x, y in moments(reports, ctx) if conflicts(x[2], y[2])]
+            reports = {p.claim.id: reports_of(p, g, 0, ctx) for p in carrying}
+            listed = [r for rs in reports.values() for r in rs]
+            pairs = [(key(x), key(y)) for x, y in moments(listed, ctx) if conflicts(x[2], y[2])]
             if not pairs:
                 continue
             at: dict[Key, int] = {}
             for group in grouped(pairs):
                 for k in group:
                     at[k] = len(self.versions)
-                self.versions.append(frozenset(c for c, _ in group))
-            for p in carrying:
-                mine = [at.get((r[2], r[3])) for r in reports_of(p, g, 0, ctx)]
-                if mine and None not in mine:
-                    self.of[(g, p.claim.id)] = tuple(sorted(set(mine)))  # type: ignore[arg-type]
+                self.versions.append(frozenset(versions(group)))
+            for c, mine in reports.items():
+                if not alone(mine, at):
+                    self.of[(g, c)] = tuple(sorted({at[key(r)] for r in mine}))
 
     def __bool__(self) -> bool:
         return bool(self.of)
@@ -297,6 +309,6 @@ def unit_aparts(
         reports = {p.claim.id: reports_of(p, g, 0, ctx) for p in carrying}
         pairs = discrepant([r for rs in reports.values() for r in rs], ctx)
         if pairs:
-            stars = moment_stars(reports, reports, grouped(pairs), bounds_of.get)
-            out[g] = apart_of(stars)
+            groups = grouped((key(x), key(y)) for x, y in pairs)
+            out[g] = apart_of(moment_stars(reports, groups, bounds_of.get))
     return out

@@ -23,10 +23,13 @@ from tracker.scoring.context import Context, Prepared
 from tracker.scoring.misreports import (
     BARE,
     DENIES,
+    alone,
     discrepant,
     grouped,
+    key,
     may_conflict,
     reports_of,
+    versions,
 )
 from tracker.scoring.sweep import Tally, bounds, finish, raw_sweep
 
@@ -98,8 +101,8 @@ def mixed_sweep(members: list[Prepared], ctx: Context) -> dict[str, tuple[float,
             tally.noisy_or(whole(asserters, q.primary)),
             tally.noisy_or(whole(against_bare, q.origins)),
         )
-    for key, unit_members in by_unit.items():
-        aparts = _unit_aparts(units[key], found) if found else {}
+    for unit_key, unit_members in by_unit.items():
+        aparts = _unit_aparts(units[unit_key], found) if found else {}
         raw = raw_sweep(unit_members, tally, plain_voices, deniers, aparts)
         apart = _Apart(unit_members, deniers, aparts)
         for q in unit_members:
@@ -131,20 +134,18 @@ def _misreports(
     for g, carrying in carriers.items():
         if len(carrying) < 2:
             continue
-        reports = {q.claim.id: reports_of(q, g, _class(q, units), ctx) for q in carrying}
+        classes = {q.claim.id: _class(q, units) for q in carrying}
+        reports = {q.claim.id: reports_of(q, g, classes[q.claim.id], ctx) for q in carrying}
         listed = [r for rs in reports.values() for r in rs]
         if not may_conflict(listed):
             continue
         pairs = discrepant(listed, ctx)
         if not pairs:
             continue
-        groups = grouped(pairs)
+        groups = grouped((key(x), key(y)) for x, y in pairs)
         disputed = set().union(*groups)
-        held = [{c for c, _ in group} for group in groups]
-        for c, mine in reports.items():
-            if not mine or any((r[2], r[3]) not in disputed for r in mine):
-                held.append({c})
-        classes = {q.claim.id: _class(q, units) for q in carrying}
+        held = [versions(group) for group in groups]
+        held += [{c} for c, mine in reports.items() if alone(mine, disputed)]
         spans = {q.claim.id: bounds(q) for q in carrying if q.claim.figure is not None}
         found[g] = (classes, spans, held)
     return found
