@@ -205,32 +205,41 @@ def sweep(
     if aparts is None:
         aparts = unit_aparts(members, {q.claim.id: bounds(q) for q in members}, ctx)
     raw = raw_sweep(members, tally, aparts=aparts)
-    extremes: dict[str, tuple[Bound, Bound]] = {}
-    for g, spans in _spans(members).items():
-        extremes[g] = (min(hi for _, hi in spans), max(lo for lo, _ in spans))
-
-    def below_above(g: str, lc: Bound, uc: Bound) -> bool:
-        apart = aparts.get(g)
-        if apart is not None:
-            return apart.counts(lc, uc)
-        least_upper, most_lower = extremes[g]
-        return least_upper < lc or most_lower > uc
-
+    against = Against(members, aparts=aparts)
     result = {}
     for q in members:
         lc, uc = bounds(q)
         s, c = raw[q.claim.id]
-        result[q.claim.id] = finish(q, s, c, lc, uc, tally, below_above)
+        result[q.claim.id] = finish(q, s, c, lc, uc, tally, against.of)
     return result
 
 
-def _spans(members: list[Prepared]) -> dict[str, list[tuple[Bound, Bound]]]:
-    spans: dict[str, list[tuple[Bound, Bound]]] = {}
-    for q in members:
-        b = bounds(q)
-        for g in q.origins:
-            spans.setdefault(g, []).append(b)
-    return spans
+class Against:
+    """Does origin g count against a claim of bounds (lc, uc) of one swept unit? Where a
+    disputed moment moved that, its ``Apart`` says; otherwise a denier (in a mixed
+    subject) always, and any other origin if one of its figures lies entirely below or
+    above it. ``finish`` asks it of a claim's own origins."""
+
+    def __init__(
+        self,
+        members: list[Prepared],
+        deniers: frozenset[str] = frozenset(),
+        aparts: Mapping[str, Apart] | None = None,
+    ) -> None:
+        self.deniers, self.aparts = deniers, aparts or {}
+        self.extremes: dict[str, tuple[Bound, Bound]] = {}
+        for q in members:
+            lc, uc = bounds(q)
+            for g in q.origins:
+                lowest_upper, highest_lower = self.extremes.get(g, (_INF, -_INF))
+                self.extremes[g] = (min(lowest_upper, uc), max(highest_lower, lc))
+
+    def of(self, g: str, lc: Bound, uc: Bound) -> bool:
+        apart = self.aparts.get(g)
+        if apart is not None:
+            return apart.counts(lc, uc)
+        lowest_upper, highest_lower = self.extremes[g]
+        return g in self.deniers or lowest_upper < lc or highest_lower > uc
 
 
 class _Fenwick:

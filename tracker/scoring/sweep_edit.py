@@ -219,20 +219,14 @@ class SweptSubject:
         """(corroboration, contradiction) of these claims from their raw tallies: what
         ``sweep.finish`` gives, in one loop (a regrade or an edit may move thousands)."""
         unit, noisy_or = self.tally.unit, self.tally.noisy_or
-        prepared, raw, bounds_of, origins = self.prepared, self.raw, self.bounds_of, self.origins
-        numbers, disputes = self.numbers, self.disputes
+        prepared, raw, bounds_of, counts = self.prepared, self.raw, self.bounds_of, self._counts
+        numbers = self.numbers
         for q in claims:
             p = prepared[q]
             meeting, apart = raw[q]
             lc, uc = bounds_of[q]
             for g in p.origins:  # the claim's own origins are no independent conflict
-                d = disputes.get(g)
-                if d is not None:
-                    if d.apart.counts(lc, uc):
-                        apart -= unit(g)
-                    continue
-                o = origins[g]
-                if o.lowest_upper < lc or o.highest_lower > uc:
+                if counts(g, lc, uc):
                     apart -= unit(g)
             numbers[q] = (noisy_or(meeting - unit(p.primary)), noisy_or(apart))
 

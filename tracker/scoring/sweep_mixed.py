@@ -31,10 +31,9 @@ from tracker.scoring.misreports import (
     reports_of,
     versions,
 )
-from tracker.scoring.sweep import Tally, bounds, finish, raw_sweep
+from tracker.scoring.sweep import Against, Tally, bounds, finish, raw_sweep
 
 _STANCES = ("asserts", "denies")
-_INF = float("inf")
 
 
 def _unit_key(p: Prepared) -> tuple[str | None, str | None]:
@@ -104,11 +103,11 @@ def mixed_sweep(members: list[Prepared], ctx: Context) -> dict[str, tuple[float,
     for unit_key, unit_members in by_unit.items():
         aparts = _unit_aparts(units[unit_key], found) if found else {}
         raw = raw_sweep(unit_members, tally, plain_voices, deniers, aparts)
-        apart = _Apart(unit_members, deniers, aparts)
+        against = Against(unit_members, deniers, aparts)
         for q in unit_members:
             lc, uc = bounds(q)
             meeting, conflicting = raw[q.claim.id]
-            result[q.claim.id] = finish(q, meeting, conflicting, lc, uc, tally, apart.of)
+            result[q.claim.id] = finish(q, meeting, conflicting, lc, uc, tally, against.of)
     return result
 
 
@@ -184,27 +183,3 @@ def _unit_aparts(unit: int, found: _Found) -> dict[str, Apart]:
                 always = True
         out[g] = apart_of(stars, always)
     return out
-
-
-class _Apart:
-    """Does origin g count against a claim of bounds (lc, uc) of this unit? Where a
-    misreport moved that, its ``Apart`` says; otherwise a denier always, and any other
-    origin if one of its figures lies entirely below or above it."""
-
-    def __init__(
-        self, members: list[Prepared], deniers: frozenset[str], aparts: dict[str, Apart]
-    ) -> None:
-        self.deniers, self.aparts = deniers, aparts
-        self.extremes: dict[str, tuple[Bound, Bound]] = {}
-        for q in members:
-            lc, uc = bounds(q)
-            for g in q.origins:
-                lowest_upper, highest_lower = self.extremes.get(g, (_INF, -_INF))
-                self.extremes[g] = (min(lowest_upper, uc), max(highest_lower, lc))
-
-    def of(self, g: str, lc: Bound, uc: Bound) -> bool:
-        apart = self.aparts.get(g)
-        if apart is not None:
-            return apart.counts(lc, uc)
-        lowest_upper, highest_lower = self.extremes[g]
-        return g in self.deniers or lowest_upper < lc or highest_lower > uc
