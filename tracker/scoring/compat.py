@@ -21,7 +21,7 @@ that decided it, so explanations can cite it:
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from tracker.scoring.inputs import ClaimIn, Figure
@@ -208,7 +208,7 @@ class Relations:
     ``pairs.related_pairs`` decides every pair (the kinds' test, then the bounds): for the
     few pairs looked at one by one (misreports, explanations)."""
 
-    def __init__(self, claims: list[ClaimIn], kinds: Kinds) -> None:
+    def __init__(self, claims: Sequence[ClaimIn], kinds: Kinds) -> None:
         self.kind_of = [kinds.of(c) for c in claims]
         self.lows = [lower(c.figure) if c.figure is not None else -_INF for c in claims]
         self.highs = [upper(c.figure) if c.figure is not None else _INF for c in claims]

@@ -21,8 +21,6 @@ from tracker.scoring.compat import (
     SUPPORTS,
     Kinds,
     Relations,
-    lower,
-    upper,
 )
 from tracker.scoring.context import Context, Prepared
 from tracker.scoring.inputs import ClaimIn
@@ -35,11 +33,9 @@ def related_pairs(claims: Sequence[ClaimIn], kinds: Kinds) -> Iterator[tuple[int
     """(i, j, supports) for every pair i < j of one subject's claims that the rules
     relate, in order; ``supports`` False is a conflict. Unrelated pairs are skipped."""
     n = len(claims)
-    kind_of = [kinds.of(c) for c in claims]
-    lows = [lower(c.figure) if c.figure is not None else -_INF for c in claims]
-    highs = [upper(c.figure) if c.figure is not None else _INF for c in claims]
-    kinds.meet(set(kind_of))
-    tests = kinds.tests
+    # Each claim's kind and bounds as Relations reads them, looked up by position below.
+    relations = Relations(claims, kinds)
+    kind_of, lows, highs, tests = relations.kind_of, relations.lows, relations.highs, kinds.tests
     # Locals, not module globals, in the loop that runs for every pair.
     never, overlaps, supports, conflicts, a_at_most_b = (
         NEVER_RELATED,
